@@ -1,0 +1,5 @@
+import type { GlobalOptions } from './global-options.js';
+import { notBuilt } from './not-built.js';
+export async function labCommand(_scenario: string | undefined, _opts: GlobalOptions): Promise<number> {
+  notBuilt('syncmatch lab', 'the lab');
+}

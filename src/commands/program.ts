@@ -1,0 +1,153 @@
+// The command tree (commander). Each action import()s its module, so only the command that runs
+// is loaded.
+import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { GlobalOptions } from './global-options.js';
+
+const EXIT_HELP = `
+Exit codes:
+  0    success, nothing wrong (or matched)
+  1    runtime failure (connection, permission, a failed write)
+  2    usage error (bad flag, bad identity, bad value)
+  3    problems found, or not matched
+  130  cancelled (Ctrl-C)
+
+Without --lab, settings come from the config profile (syncmatch setup), flags and SYNCMATCH_* variables.
+Run 'npm start' (or 'syncmatch lab') to practise on the built-in lab.`;
+
+function version(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}
+
+/** Sets the exit code the command produced, read back by run(). */
+export function setExit(cmd: Command, code: number): void {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  root.setOptionValue('__exitCode', code);
+}
+
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('syncmatch');
+  program
+    .description(
+      'Walks one on-premises AD user to a verified match with its Microsoft Entra ID cloud user.\n' +
+        'With an identity (sAMAccountName, UPN, mail, DN, objectGUID or immutableId) it opens the wizard.',
+    )
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--json', 'machine output on stdout: no colour, no prompts')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option('--verbose', 'more detail on stderr')
+    .addOption(
+      new Option('--lab [scenario]', 'use the built-in lab: a shipped scenario name or a scenario file'),
+    )
+    .addOption(
+      new Option('--lab-latency <ms>', 'lab only: added latency per Graph request').argParser(nonNegInt),
+    )
+    .option('--profile <name>', 'config profile (a customer)', undefined)
+    .option('--read-only', 'never write; hide fix steps')
+    .option('--insecure-tls', 'labs only: skip LDAP certificate checks (never for Graph)')
+    .addHelpText('after', EXIT_HELP)
+    .showSuggestionAfterError()
+    .argument('[identity]', 'the user to walk through (prompted when omitted)')
+    .action(async (identity: string | undefined, _opts, cmd: Command) => {
+      const { wizardCommand } = await import('./wizard.js');
+      setExit(cmd, await wizardCommand(identity, globals(cmd)));
+    });
+
+  program
+    .command('diagnose')
+    .description('read AD and the tenant, explain every finding, propose a plan')
+    .argument('<identity>', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId')
+    .action(async (identity: string, _opts, cmd: Command) => {
+      const { diagnoseCommand } = await import('./diagnose.js');
+      setExit(cmd, await diagnoseCommand(identity, globals(cmd)));
+    });
+
+  program
+    .command('fix')
+    .description('diagnose, then apply the plan step by step (each write confirmed)')
+    .argument('<identity>', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId')
+    .option('-y, --yes', 'apply without asking (required when not interactive)')
+    .option('--timeout <seconds>', 'how long to wait for the sync to land', posInt)
+    .action(async (identity: string, opts: { yes?: boolean; timeout?: number }, cmd: Command) => {
+      const { fixCommand } = await import('./fix.js');
+      setExit(cmd, await fixCommand(identity, { ...globals(cmd), ...opts }));
+    });
+
+  program
+    .command('convert')
+    .description('convert between objectGUID, GUID string, immutableId and LDAP filter bytes')
+    .argument('<value>', 'a GUID, an immutableId (base64) or \\xx bytes')
+    .action(async (value: string, _opts, cmd: Command) => {
+      const { convertCommand } = await import('./convert.js');
+      setExit(cmd, convertCommand(value, globals(cmd)));
+    });
+
+  program
+    .command('sync')
+    .description('start a delta sync on the Entra Connect server; with --wait, verify the user matched')
+    .option('--wait <identity>', 'after the sync, wait until this user is matched')
+    .option('--timeout <seconds>', 'how long to wait (default 300)', posInt)
+    .option('--transport <name>', 'ssh, winrm, local, command or lab (overrides the config)')
+    .action(async (opts: { wait?: string; timeout?: number; transport?: string }, cmd: Command) => {
+      const { syncCommand } = await import('./sync.js');
+      setExit(cmd, await syncCommand({ ...globals(cmd), ...opts }));
+    });
+
+  program
+    .command('lab')
+    .description('open the wizard on a lab scenario (a picker when none is given)')
+    .argument('[scenario]', 'a shipped scenario name or a scenario file')
+    .option('--list', 'list the shipped scenarios')
+    .action(async (scenario: string | undefined, opts: { list?: boolean }, cmd: Command) => {
+      const { labCommand } = await import('./lab.js');
+      setExit(cmd, await labCommand(scenario, { ...globals(cmd), ...opts }));
+    });
+
+  program
+    .command('setup')
+    .description('configure AD, the tenant and the sync server for a profile')
+    .option('--check', 'test every configured connection and print what works')
+    .action(async (opts: { check?: boolean }, cmd: Command) => {
+      const { setupCommand } = await import('./setup.js');
+      setExit(cmd, await setupCommand({ ...globals(cmd), ...opts }));
+    });
+
+  const journal = program
+    .command('journal')
+    .description('list the write journal (every write, before and after)')
+    .action(async (_opts, cmd: Command) => {
+      const { journalListCommand } = await import('./journal.js');
+      setExit(cmd, await journalListCommand(globals(cmd)));
+    });
+  journal
+    .command('undo')
+    .description('revert a reversible journalled write (asks first)')
+    .argument('<entry>', 'the entry id shown by syncmatch journal')
+    .option('-y, --yes', 'revert without asking')
+    .action(async (entry: string, opts: { yes?: boolean }, cmd: Command) => {
+      const { journalUndoCommand } = await import('./journal.js');
+      setExit(cmd, await journalUndoCommand(entry, { ...globals(cmd), ...opts }));
+    });
+
+  return program;
+}
+
+function nonNegInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidNumber(`"${v}" is not a whole number of 0 or more.`);
+  return n;
+}
+function posInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidNumber(`"${v}" is not a whole number above 0.`);
+  return n;
+}
+
+import { InvalidArgumentError as InvalidNumber } from 'commander';

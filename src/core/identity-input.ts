@@ -1,0 +1,64 @@
+// What a technician typed as "the identity": decide which form it is before any search, so that
+// no value is ever interpreted two ways and bad input is refused with a reason (issue 4, issue 8).
+import { UsageError } from './errors.js';
+import { base64ToBytes, bytesToGuid, guidToBytes, isGuidString, preview } from './identifiers.js';
+
+export type IdentityQuery =
+  | { kind: 'objectGuid'; input: string; guid: string; bytes: Uint8Array }
+  | { kind: 'immutableId'; input: string; immutableId: string; bytes: Uint8Array }
+  | { kind: 'dn'; input: string; dn: string }
+  /** Contains @: matched against userPrincipalName, mail and SMTP proxy addresses. */
+  | { kind: 'address'; input: string; address: string }
+  | { kind: 'sAMAccountName'; input: string; sam: string };
+
+export const MAX_IDENTITY_LENGTH = 1024;
+
+// C0/C1 controls and the bidirectional overrides that make a value look like another.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Classifies an identity; throws UsageError with the reason when it cannot be one. */
+export function parseIdentity(raw: string): IdentityQuery {
+  const input = raw.trim();
+  if (input.length === 0) {
+    throw new UsageError(
+      'The identity is empty.',
+      'Give a sAMAccountName, UPN, mail address, DN, objectGUID or immutableId.',
+    );
+  }
+  if (input.length > MAX_IDENTITY_LENGTH) {
+    throw new UsageError(
+      `The identity is ${input.length} characters long; no AD identifier is longer than ${MAX_IDENTITY_LENGTH}.`,
+    );
+  }
+  if (FORBIDDEN.test(input)) {
+    throw new UsageError(
+      `The identity "${preview(input)}" contains control or text-direction characters; retype it instead of pasting.`,
+    );
+  }
+  if (isGuidString(input)) {
+    const bytes = guidToBytes(input);
+    return { kind: 'objectGuid', input, guid: bytesToGuid(bytes), bytes };
+  }
+  if (/^[A-Za-z0-9+/]{22}==$/.test(input)) {
+    const bytes = base64ToBytes(input);
+    return { kind: 'immutableId', input, immutableId: input, bytes };
+  }
+  if (/^(CN|OU|DC|UID)=/i.test(input) && input.includes('=')) {
+    return { kind: 'dn', input, dn: input };
+  }
+  if (input.includes('@')) {
+    const address = input.replace(/^smtp:/i, '');
+    if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+      throw new UsageError(`"${preview(input)}" is not an address: it needs exactly one @ and no spaces.`);
+    }
+    return { kind: 'address', input, address };
+  }
+  if (/[\s"/\\[\]:;|=,+*?<>]/.test(input)) {
+    throw new UsageError(
+      `"${preview(input)}" is not a sAMAccountName (it may not contain spaces or " / \\ [ ] : ; | = , + * ? < >).`,
+      'Give a UPN, mail address, DN, objectGUID or immutableId instead.',
+    );
+  }
+  return { kind: 'sAMAccountName', input, sam: input };
+}

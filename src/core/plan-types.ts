@@ -1,0 +1,41 @@
+// The plan: ordered steps, each re-checked before it writes (issue 4, issue 5).
+
+export type ActionKind =
+  | 'SET_IMMUTABLE_ID'
+  | 'CLEAR_IMMUTABLE_ID'
+  | 'MOVE_UPN_TO_INITIAL_DOMAIN'
+  | 'PURGE_DELETED_USER'
+  | 'RESTORE_DELETED_USER'
+  | 'MANUAL'
+  | 'TRIGGER_DELTA_SYNC'
+  | 'VERIFY_MATCH';
+
+/** What must still hold just before a step writes (the stale-plan guard compares these). */
+export interface Precondition {
+  /** 'user' = active cloud user, 'deletedUser' = recycle-bin user, 'none' = nothing to re-read. */
+  kind: 'user' | 'deletedUser' | 'none';
+  objectId?: string;
+  /** Property values the plan saw; the guard re-reads them and stops when any differs. */
+  expect?: Record<string, string | boolean | null>;
+  /** One sentence for the confirmation screen. */
+  description: string;
+}
+
+/** One step of the plan. */
+export interface PlanStep {
+  action: ActionKind;
+  description: string;
+  /** Why this step is needed (the finding codes it cures). */
+  because: string[];
+  reversible: boolean;
+  /** Writes change the tenant; MANUAL, TRIGGER_DELTA_SYNC and VERIFY_MATCH do not. */
+  writes: boolean;
+  precondition: Precondition;
+  /** The object the step acts on, for confirmation screens and the journal. */
+  objectId?: string;
+  objectUpn?: string;
+  /** Before → after for a write (property name → values). */
+  change?: { property: string; before: string | null; after: string | null };
+  /** For MANUAL: what a person must do elsewhere, and how the tool verifies it. */
+  manual?: { instructions: string[]; verify: string };
+}

@@ -1,0 +1,133 @@
+// The lab scenario file: the contract of issue 3. Optional fields may be added; these names stay.
+import { z } from 'zod';
+import { isGuidString } from '../core/identifiers.js';
+
+const guid = z.string().refine(isGuidString, { message: 'must be a GUID string (8-4-4-4-12 hex digits)' });
+
+const provisioningError = z.object({
+  category: z.string().default('PropertyConflict'),
+  occurredDateTime: z.string().nullable().default(null),
+  propertyCausingError: z.string(),
+  value: z.string(),
+});
+
+export const adObjectSchema = z
+  .object({
+    objectClass: z.enum(['user', 'group', 'contact']),
+    dn: z.string().min(1),
+    objectGUID: guid,
+    attributes: z
+      .object({
+        sAMAccountName: z.string().optional(),
+        userPrincipalName: z.string().optional(),
+        mail: z.string().optional(),
+        mailNickname: z.string().optional(),
+        displayName: z.string().optional(),
+        proxyAddresses: z.array(z.string()).optional(),
+        'mS-DS-ConsistencyGuid': guid.optional(),
+        userAccountControl: z.number().int().optional(),
+      })
+      .catchall(z.union([z.string(), z.number(), z.array(z.string())])),
+  })
+  .strict();
+
+export const cloudUserSchema = z
+  .object({
+    id: z.string().min(1),
+    userPrincipalName: z.string().min(1),
+    displayName: z.string().nullable().default(null),
+    mail: z.string().nullable().default(null),
+    mailNickname: z.string().nullable().default(null),
+    proxyAddresses: z.array(z.string()).default([]),
+    onPremisesImmutableId: z.string().nullable().default(null),
+    onPremisesSyncEnabled: z.boolean().nullable().default(null),
+    onPremisesLastSyncDateTime: z.string().nullable().default(null),
+    onPremisesProvisioningErrors: z.array(provisioningError).default([]),
+    /** Role names; eligible assignments are listed in eligibleDirectoryRoles. */
+    directoryRoles: z.array(z.string()).default([]),
+    eligibleDirectoryRoles: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const deletedUserSchema = cloudUserSchema.extend({ deletedDateTime: z.string() });
+
+export const recipientSchema = z
+  .object({
+    id: z.string().min(1),
+    displayName: z.string().nullable().default(null),
+    mail: z.string().nullable().default(null),
+    mailNickname: z.string().nullable().default(null),
+    proxyAddresses: z.array(z.string()).default([]),
+    mailEnabled: z.boolean().optional(),
+    onPremisesSyncEnabled: z.boolean().nullable().default(null),
+    onPremisesProvisioningErrors: z.array(provisioningError).default([]),
+  })
+  .strict();
+
+export const featuresSchema = z
+  .object({
+    blockSoftMatchEnabled: z.boolean().default(false),
+    blockCloudObjectTakeoverThroughHardMatchEnabled: z.boolean().default(false),
+    softMatchOnUpnEnabled: z.boolean().default(true),
+    quarantineUponUpnConflictEnabled: z.boolean().default(true),
+    quarantineUponProxyAddressesConflictEnabled: z.boolean().default(true),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+    description: z.string().min(1),
+    identity: z.string().min(1),
+    /** Optional: what a trainer should see once the scenario is fixed (shown after the summary). */
+    lesson: z.string().optional(),
+    ad: z.object({ domain: z.string().min(1), objects: z.array(adObjectSchema) }).strict(),
+    sync: z
+      .object({
+        sourceAnchor: z.string().default('mS-DS-ConsistencyGuid'),
+        scope: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({}),
+    tenant: z
+      .object({
+        initialDomain: z.string().min(1),
+        domains: z
+          .array(
+            z
+              .object({
+                id: z.string().min(1),
+                isVerified: z.boolean(),
+                authenticationType: z.enum(['Managed', 'Federated']).default('Managed'),
+                isDefault: z.boolean().optional(),
+              })
+              .strict(),
+          )
+          .default([]),
+        features: z.union([featuresSchema, z.literal('forbidden')]).default({}),
+        users: z.array(cloudUserSchema).default([]),
+        groups: z.array(recipientSchema).default([]),
+        contacts: z.array(recipientSchema).default([]),
+        deletedUsers: z.array(deletedUserSchema).default([]),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioAdObject = z.infer<typeof adObjectSchema>;
+export type ScenarioCloudUser = z.infer<typeof cloudUserSchema>;
+export type ScenarioDeletedUser = z.infer<typeof deletedUserSchema>;
+export type ScenarioRecipient = z.infer<typeof recipientSchema>;
+export type ScenarioFeatures = z.infer<typeof featuresSchema>;
+
+/** Formats the first problems zod found as `path: message` lines (the JSON path of each). */
+export function describeScenarioIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((i) => {
+    const path = i.path.reduce<string>(
+      (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)),
+      '',
+    );
+    return `${path ? `$.${path}` : '$'}: ${i.message}`;
+  });
+}
