@@ -1,0 +1,27 @@
+// The result of one diagnosis: what `diagnose --json` prints and what the wizard renders.
+import type { Finding } from './findings.js';
+import type { PlanStep } from './plan-types.js';
+import type { CloudUser, OnPremObject } from './snapshot.js';
+
+/** The cloud user this AD user should become, with what the wizard shows side by side. */
+export interface DiagnosisTarget extends CloudUser {
+  /** 'synced' when onPremisesSyncEnabled is true, else 'cloud-managed'. */
+  management: 'synced' | 'cloud-managed';
+  roles: string[];
+}
+
+export interface Diagnosis {
+  identity: string;
+  /** The AD user (null when not found or ambiguous). */
+  onPrem: OnPremObject | null;
+  /** base64 (or the custom anchor's text) the next sync will use as sourceAnchor. */
+  expectedImmutableId: string | null;
+  /** Which attribute that came from (mS-DS-ConsistencyGuid, objectGUID, or the custom one). */
+  anchorSource: string | null;
+  target: DiagnosisTarget | null;
+  /** The active cloud user whose immutableId equals the expected anchor, when there is one. */
+  anchorHolder: CloudUser | null;
+  /** Most serious first. */
+  findings: Finding[];
+  plan: PlanStep[];
+}
