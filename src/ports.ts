@@ -1,6 +1,7 @@
 // The interfaces the use-cases need. Real adapters (LDAP, Graph, remoting, JSONL journal) and the
 // lab implement the same ones, so the lab cannot drift from what runs for real.
 import type { IdentityQuery } from './core/identity-input.js';
+import type { ActionKind } from './core/plan-types.js';
 import type { CloudUser, CloudView, OnPremObject, SyncSettings } from './core/snapshot.js';
 
 /** The on-premises directory (AD over LDAP, or the lab's in-memory AD). */
@@ -58,4 +59,63 @@ export interface SyncSettingsSource {
 export interface Clock {
   now(): Date;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** One line of the write-ahead journal (JSON Lines). Directory data only: never a credential. */
+export interface JournalEntry {
+  /** Shared by a write's intent and result lines; what `syncmatch journal undo <id>` takes. */
+  id: string;
+  /** ISO time the line was written. */
+  at: string;
+  /** 'intent' is on disk before the write is sent, 'result' after it answered. */
+  phase: 'intent' | 'result';
+  /** OS user name of whoever ran the tool. */
+  operator: string;
+  /** Tenant.tenantLabel: undo refuses to act in another tenant. */
+  tenant: string;
+  target: { id: string; userPrincipalName: string | null };
+  step: ActionKind;
+  description: string;
+  /** The property the write changes ('state' for purge and restore). */
+  property: string;
+  /** Its value read just before writing. */
+  before: string | boolean | null;
+  /** The value the write sets. */
+  after: string | boolean | null;
+  reversible: boolean;
+  /** Result lines: 'unknown' = cut off and a re-read could not tell; 'cancelled' = never sent. */
+  result?: 'done' | 'failed' | 'unknown' | 'cancelled';
+  /** Result lines: what went wrong, as the tenant said it (secrets removed). */
+  error?: string;
+  /** Result lines: the object as re-read after the write (null = not there). */
+  state?: CloudUser | null;
+  /** PURGE_DELETED_USER intent: the whole deleted object, exported before it is destroyed. */
+  exported?: CloudUser;
+  /** Set when this write reverts an earlier entry. */
+  undoOf?: string;
+}
+
+/** One write as the journal tells it: its intent and (when it got that far) its result. */
+export interface JournalWrite {
+  id: string;
+  intent: JournalEntry | null;
+  result: JournalEntry | null;
+}
+
+export interface JournalContents {
+  entries: JournalEntry[];
+  /** Entries paired by id, in the order their first line was written. */
+  writes: JournalWrite[];
+  /** Lines that could not be read (a torn last line after a crash), as sentences. */
+  problems: string[];
+}
+
+/** The append-only write-ahead journal. */
+export interface Journal {
+  readonly path: string;
+  /** Appends one line; resolves only once it is flushed to disk. */
+  append(entry: JournalEntry): Promise<void>;
+  read(): Promise<JournalContents>;
+  /** Writes whose result is unknown from an earlier run (intent without result), as sentences. */
+  unfinishedWrites(): Promise<string[]>;
 }
