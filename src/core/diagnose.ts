@@ -1,0 +1,65 @@
+// snapshot → findings → plan: pure and deterministic (DESIGN.md "The flow of one run").
+import type { Diagnosis } from './diagnosis-types.js';
+import { sortFindings, type Finding } from './findings.js';
+import { buildPlan } from './plan.js';
+import { buildContext, isSynced } from './rules/context.js';
+import { RULES } from './rules/index.js';
+import type { OnPremObject, Snapshot } from './snapshot.js';
+
+function describe(o: OnPremObject): Record<string, unknown> {
+  return {
+    dn: o.dn,
+    objectClass: o.objectClass,
+    sAMAccountName: o.sAMAccountName,
+    userPrincipalName: o.userPrincipalName,
+    objectGUID: o.objectGuid,
+  };
+}
+
+function adOnly(snapshot: Snapshot, finding: Finding): Diagnosis {
+  return {
+    identity: snapshot.identity,
+    onPrem: null,
+    expectedImmutableId: null,
+    anchorSource: null,
+    target: null,
+    anchorHolder: null,
+    findings: [finding],
+    plan: [],
+  };
+}
+
+export function diagnose(snapshot: Snapshot): Diagnosis {
+  const { matches } = snapshot.onPrem;
+  if (matches.length === 0) {
+    return adOnly(snapshot, {
+      code: 'AD_USER_NOT_FOUND',
+      severity: 'error',
+      message: `No AD user matches "${snapshot.identity}" (searched sAMAccountName, UPN, mail, proxy addresses, DN, objectGUID and the anchor). Check the spelling, or search by another identifier.`,
+      evidence: { identity: snapshot.identity },
+    });
+  }
+  if (matches.length > 1) {
+    return adOnly(snapshot, {
+      code: 'AD_IDENTITY_AMBIGUOUS',
+      severity: 'error',
+      message: `"${snapshot.identity}" matches ${matches.length} AD users, so none is chosen. Give a value only one of them has (the DN or objectGUID below).`,
+      evidence: { identity: snapshot.identity, objects: matches.map(describe) },
+    });
+  }
+  const user = matches[0]!;
+  const ctx = buildContext(snapshot, user);
+  const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
+  const plan = buildPlan(ctx, findings);
+  const t = ctx.target;
+  return {
+    identity: snapshot.identity,
+    onPrem: user,
+    expectedImmutableId: ctx.anchor.value,
+    anchorSource: ctx.anchor.source,
+    target: t ? { ...t, management: isSynced(t) ? 'synced' : 'cloud-managed', roles: ctx.targetRoles } : null,
+    anchorHolder: ctx.holder,
+    findings,
+    plan,
+  };
+}

@@ -1,0 +1,26 @@
+// Every rule, in the order their findings are reported within a severity.
+import type { Finding } from '../findings.js';
+import { adAttributeRules } from './ad-attributes.js';
+import { adDuplicateRules } from './ad-duplicates.js';
+import { adScopeRules } from './ad-scope.js';
+import { cloudDuplicateRules } from './cloud-duplicates.js';
+import type { RuleContext } from './context.js';
+import { deletedUserRules } from './deleted-users.js';
+import { quarantineRules } from './quarantine.js';
+import { targetStateRules } from './target-state.js';
+import { tenantSwitchRules } from './tenant-switches.js';
+import { upnSuffixRules } from './upn-suffix.js';
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export const RULES: readonly Rule[] = [
+  adAttributeRules,
+  adDuplicateRules,
+  adScopeRules,
+  upnSuffixRules,
+  targetStateRules,
+  cloudDuplicateRules,
+  deletedUserRules,
+  quarantineRules,
+  tenantSwitchRules,
+];
