@@ -48,6 +48,8 @@ export interface SyncRunResult {
 export interface SyncTrigger {
   readonly name: string;
   startDeltaSync(options?: { signal?: AbortSignal }): Promise<SyncRunResult>;
+  /** What the last cycle reported about one AD object (the lab's run log); real servers: absent. */
+  reportFor?(dn: string): string[];
 }
 
 /** Where sync settings come from (config or scenario). */

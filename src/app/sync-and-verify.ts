@@ -1,0 +1,138 @@
+// After the fixes: start a delta sync (waiting out "busy"), poll the tenant until the target shows
+// the match or the timeout passes, then re-diagnose and give a verdict (issue 6 "Behaviour").
+import type { Diagnosis } from '../core/diagnosis-types.js';
+import type { CloudUser } from '../core/snapshot.js';
+import type { Clock, SyncTrigger, TenantReader } from '../ports.js';
+import type { SyncProgress, SyncVerdict } from './services.js';
+
+export interface SyncAndVerifyDeps {
+  trigger: SyncTrigger;
+  tenant: TenantReader;
+  /** Re-reads AD and the tenant and diagnoses again (the verdict's "after"). */
+  rediagnose: () => Promise<Diagnosis>;
+  clock: Clock;
+  /** How long to wait for the sync to land (default 300 s). */
+  timeoutMs?: number;
+  /** How long to keep retrying while the sync server is busy (default 300 s). */
+  busyDeadlineMs?: number;
+  pollMs?: number;
+  busyRetryMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** Starts the cycle, retrying while busy. Returns the cycle's output, or a failed verdict. */
+export async function triggerSync(
+  deps: Pick<SyncAndVerifyDeps, 'trigger' | 'clock' | 'busyDeadlineMs' | 'busyRetryMs'>,
+  onProgress: (p: SyncProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ ok: true; output: string } | { ok: false; verdict: SyncVerdict }> {
+  const start = deps.clock.now().getTime();
+  const deadline = deps.busyDeadlineMs ?? DEFAULT_TIMEOUT_MS;
+  const elapsed = () => deps.clock.now().getTime() - start;
+  for (;;) {
+    onProgress({
+      phase: 'triggering',
+      elapsedMs: elapsed(),
+      detail: `Start-ADSyncSyncCycle -PolicyType Delta via ${deps.trigger.name}`,
+    });
+    const r = await deps.trigger.startDeltaSync({ signal });
+    if (r.result === 'Success') return { ok: true, output: r.output };
+    if (r.result === 'Failed') {
+      return {
+        ok: false,
+        verdict: {
+          verdict: 'sync-failed',
+          detail: `The sync server refused to start a cycle: ${r.output}`,
+          syncReport: [r.output],
+          after: null,
+        },
+      };
+    }
+    if (elapsed() >= deadline) {
+      return {
+        ok: false,
+        verdict: {
+          verdict: 'sync-failed',
+          detail: `The sync server was still busy after ${Math.round(elapsed() / 1000)} s; a cycle is running. Try again when it ends (Get-ADSyncScheduler shows SyncCycleInProgress).`,
+          syncReport: [r.output],
+          after: null,
+        },
+      };
+    }
+    onProgress({
+      phase: 'busy',
+      elapsedMs: elapsed(),
+      detail: 'A sync cycle is already running; waiting to start ours.',
+    });
+    await deps.clock.sleep(deps.busyRetryMs ?? 10_000, signal);
+  }
+}
+
+function landed(u: CloudUser | null, expected: string | null): boolean {
+  return u !== null && u.onPremisesSyncEnabled === true && u.onPremisesImmutableId === expected;
+}
+
+export async function syncAndVerify(
+  deps: SyncAndVerifyDeps,
+  before: Diagnosis,
+  onProgress: (p: SyncProgress) => void = () => {},
+  signal?: AbortSignal,
+): Promise<SyncVerdict> {
+  const started = deps.clock.now().getTime();
+  const elapsed = () => deps.clock.now().getTime() - started;
+  const triggered = await triggerSync(deps, onProgress, signal);
+  if (!triggered.ok) return triggered.verdict;
+  const report = () =>
+    [
+      triggered.output.trim(),
+      ...(before.onPrem && deps.trigger.reportFor ? deps.trigger.reportFor(before.onPrem.dn) : []),
+    ].filter(Boolean);
+  const timeout = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const targetId = before.target?.id;
+  const lastSyncBefore = before.target?.onPremisesLastSyncDateTime ?? null;
+  for (;;) {
+    signal?.throwIfAborted();
+    onProgress({ phase: 'waiting', elapsedMs: elapsed(), detail: 'Waiting for the cloud to show the sync' });
+    let done = false;
+    if (targetId) {
+      const now = await deps.tenant.getUser(targetId);
+      const errors = now?.onPremisesProvisioningErrors.length ?? 0;
+      const moved =
+        now?.onPremisesLastSyncDateTime != null && now.onPremisesLastSyncDateTime !== lastSyncBefore;
+      done =
+        landed(now, before.expectedImmutableId) ||
+        errors > (before.target?.onPremisesProvisioningErrors.length ?? 0) ||
+        moved;
+    }
+    // Without a target (a new user), or when the target did not move, the re-diagnosis decides.
+    onProgress({ phase: 'verifying', elapsedMs: elapsed(), detail: 'Re-reading AD and the tenant' });
+    const after = await deps.rediagnose();
+    if (after.findings.some((f) => f.code === 'ALREADY_MATCHED')) {
+      return {
+        verdict: 'matched',
+        detail: `Matched: ${after.target?.userPrincipalName} is synced with immutableId ${after.expectedImmutableId}.`,
+        syncReport: report(),
+        after,
+      };
+    }
+    if (done) {
+      const first = after.findings.find((f) => f.severity === 'error');
+      return {
+        verdict: 'not-yet',
+        detail: `The sync ran but the user is not matched${first ? `: ${first.message}` : '.'}`,
+        syncReport: report(),
+        after,
+      };
+    }
+    if (elapsed() >= timeout) {
+      return {
+        verdict: 'timeout',
+        detail: `No match after ${Math.round(elapsed() / 1000)} s. The sync may still be exporting: run 'syncmatch sync --wait ${before.identity}' later, or look at Synchronization Service Manager for export errors.`,
+        syncReport: report(),
+        after,
+      };
+    }
+    await deps.clock.sleep(deps.pollMs ?? 5_000, signal);
+  }
+}
