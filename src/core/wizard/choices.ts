@@ -1,0 +1,69 @@
+// The choices each screen offers, as data: the reducer acts on the chosen id and the UI renders the
+// labels, so what is shown is always what Enter does.
+import type { ErrorChoiceId, WizardState } from './state.js';
+import { nextStep } from './walk.js';
+
+export type PlanChoiceId = 'next' | 'back' | 'finish' | 'reread';
+export type ConfirmChoiceId = 'apply' | 'back';
+export type ManualChoiceId = 'check' | 'back';
+export type SyncChoiceId = 'finish' | 'reread';
+
+export interface Choice<Id extends string> {
+  id: Id;
+  label: string;
+}
+
+export function planChoices(state: WizardState): Choice<PlanChoiceId>[] {
+  if (state.walk.halted) {
+    return [
+      { id: 'reread', label: 'Read the user again and re-plan' },
+      { id: 'finish', label: 'Finish: show the summary' },
+    ];
+  }
+  const next = nextStep(state);
+  if (!next) {
+    return [
+      { id: 'finish', label: 'Finish: show the summary' },
+      { id: 'back', label: 'Back to the findings' },
+    ];
+  }
+  const verb = next.step.writes ? 'Review' : 'Go to';
+  return [
+    { id: 'next', label: `${verb} step ${next.index + 1}: ${next.step.description}` },
+    { id: 'back', label: 'Back to the findings' },
+    { id: 'finish', label: 'Finish here: show the summary' },
+  ];
+}
+
+export function confirmChoices(): Choice<ConfirmChoiceId>[] {
+  return [
+    { id: 'apply', label: 'Apply this change' },
+    { id: 'back', label: 'Back to the plan (write nothing)' },
+  ];
+}
+
+export function manualChoices(): Choice<ManualChoiceId>[] {
+  return [
+    { id: 'check', label: 'Check again (re-reads the user)' },
+    { id: 'back', label: 'Back to the plan' },
+  ];
+}
+
+export function syncChoices(state: WizardState): Choice<SyncChoiceId>[] {
+  const finish: Choice<SyncChoiceId> = { id: 'finish', label: 'Show the summary' };
+  if (!state.verdict || state.verdict.verdict === 'matched') return [finish];
+  return [finish, { id: 'reread', label: 'Read the user again and re-plan' }];
+}
+
+const ERROR_LABELS: Record<ErrorChoiceId, string> = {
+  retryDiagnose: 'Try the reading again',
+  identity: 'Enter another identity',
+  reread: 'Read the user again and re-plan',
+  retrySync: 'Try the sync again',
+  finish: 'Finish: show the summary',
+  quit: 'Quit',
+};
+
+export function errorChoices(ids: readonly ErrorChoiceId[]): Choice<ErrorChoiceId>[] {
+  return ids.map((id) => ({ id, label: ERROR_LABELS[id] }));
+}

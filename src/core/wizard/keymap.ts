@@ -1,0 +1,102 @@
+// What each screen is called and which keys it takes, for the header, the footer and the `?` help.
+// Kept next to the reducer so the footer never advertises a key the reducer ignores.
+import { confirmationText, stepAt } from './walk.js';
+import type { ScreenKind, WizardState } from './state.js';
+
+/** The six stages of the walk, as the header counts them. */
+const STAGE: Record<ScreenKind, { n: number; name: string }> = {
+  starting: { n: 0, name: 'Starting' },
+  warnings: { n: 0, name: 'Unfinished writes' },
+  identity: { n: 1, name: 'Identity' },
+  reading: { n: 2, name: 'Reading' },
+  findings: { n: 3, name: 'Findings' },
+  plan: { n: 4, name: 'Plan' },
+  confirm: { n: 4, name: 'Confirm a change' },
+  manual: { n: 4, name: 'A step for you' },
+  applying: { n: 4, name: 'Writing' },
+  sync: { n: 5, name: 'Sync and verify' },
+  summary: { n: 6, name: 'Summary' },
+  error: { n: 0, name: 'Problem' },
+};
+
+export function screenTitle(kind: ScreenKind): string {
+  const stage = STAGE[kind];
+  return stage.n > 0 ? `${stage.n}/6 ${stage.name}` : stage.name;
+}
+
+export type KeyHint = readonly [keys: string, does: string];
+
+const MOVE: KeyHint = ['↑↓/jk', 'move'];
+const CHOOSE: KeyHint = ['Enter', 'choose'];
+const HELP: KeyHint = ['?', 'help'];
+
+/** The footer: the keys that do something on this screen right now. */
+export function footerKeys(state: WizardState): KeyHint[] {
+  if (state.help) return [['Esc/?', 'close help']];
+  const s = state.screen;
+  switch (s.kind) {
+    case 'starting':
+    case 'applying':
+      return [['Ctrl-C', 'stop']];
+    case 'warnings':
+      return [['Enter', 'continue'], ['Esc/q', 'quit'], HELP];
+    case 'identity':
+      return [['Enter', 'read this user'], ['Ctrl-U', 'clear'], ['Esc', 'quit'], HELP];
+    case 'reading':
+      return s.finished
+        ? [['Enter', 'see the findings'], ['Esc/q', 'back'], HELP]
+        : [['Esc/q', 'stop reading'], HELP];
+    case 'findings':
+      return [
+        MOVE,
+        ['r', s.raw ? 'hide raw values' : 'raw values'],
+        ['Enter', 'plan'],
+        ['Esc/q', 'back'],
+        HELP,
+      ];
+    case 'confirm': {
+      const step = stepAt(state, s.step);
+      if (step && !step.reversible)
+        return [['type', 'the UPN'], ['Enter', 'confirm'], ['Esc', 'back, write nothing'], HELP];
+      return [MOVE, CHOOSE, ['Esc/q', 'back, write nothing'], HELP];
+    }
+    case 'sync':
+      return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
+    case 'summary':
+      return [['Enter/q', 'quit'], HELP];
+    default:
+      return [MOVE, CHOOSE, ['Esc/q', 'back'], HELP];
+  }
+}
+
+/** The `?` overlay: what this screen is for, then every key. */
+export function helpText(state: WizardState): string[] {
+  const s = state.screen;
+  const about: Partial<Record<ScreenKind, string>> = {
+    warnings: 'An earlier run started writes whose result is unknown. Check them before writing again.',
+    identity:
+      'Type the user: sAMAccountName, UPN, mail, DN, objectGUID or immutableId. Nothing is written until you confirm a step.',
+    reading:
+      'syncmatch reads AD and the tenant. Each line says what was found, or what was tried and what to check.',
+    findings:
+      'What is wrong, most serious first, with the values that prove it. r shows the raw attribute table.',
+    plan: 'The ordered steps. Each write gets its own confirmation; a manual step waits until a check shows it is done.',
+    confirm:
+      s.kind === 'confirm' && stepAt(state, s.step)?.reversible === false
+        ? `This write cannot be undone. Type ${confirmationText(stepAt(state, s.step)!)} exactly, then Enter. Esc writes nothing.`
+        : 'What will change, why, and whether it can be undone. Esc goes back without writing.',
+    manual:
+      'Do this outside syncmatch, then choose "Check again": it re-reads the user and shows whether it worked.',
+    applying: 'The write is journalled first, then made, then read back.',
+    sync: 'A delta sync runs, then syncmatch waits until the user is matched (or the wait ends).',
+    summary: 'What changed, where the journal is, and the exact commands to undo each reversible write.',
+    error: 'Something could not be done. The message says what, and what to try.',
+  };
+  const keys = footerKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);
+  return [
+    about[s.kind] ?? 'Please wait.',
+    '',
+    ...keys,
+    '  Ctrl-C   cancel the run (exit 130); a write under way finishes or is reported next run',
+  ];
+}

@@ -1,0 +1,134 @@
+// Keys from the findings to the summary. Escape (or q) always backs out; nothing here writes: a
+// write is only ever requested by Enter on a confirmation (startApply).
+import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
+import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
+import { moveCursor } from './select.js';
+import type { Screen, WizardState } from './state.js';
+import {
+  identityScreen,
+  leave,
+  openStep,
+  planScreen,
+  quit,
+  startApply,
+  startReading,
+  summaryScreen,
+  withRequest,
+} from './transitions.js';
+import { confirmationText, nextStep, orderedFindings, stepAt } from './walk.js';
+
+type On<K extends Screen['kind']> = (
+  state: WizardState,
+  screen: Extract<Screen, { kind: K }>,
+  key: Key,
+) => WizardState;
+
+export const onFindingsKey: On<'findings'> = (state, screen, key) => {
+  if (isChar(key, 'r')) return { ...state, screen: { ...screen, raw: !screen.raw } };
+  if (key.kind === 'enter') return planScreen(state);
+  if (isBack(key)) {
+    // The raw view is a layer over the findings: back closes it first.
+    if (screen.raw) return { ...state, screen: { ...screen, raw: false } };
+    return state.outcomes.length > 0 ? leave(state) : identityScreen(state);
+  }
+  const cursor = moveCursor(screen.cursor, orderedFindings(state.diagnosis).length, key);
+  return { ...state, screen: { ...screen, cursor } };
+};
+
+export const onPlanKey: On<'plan'> = (state, screen, key) => {
+  const choices = planChoices(state);
+  if (isBack(key)) return { ...state, screen: { kind: 'findings', cursor: 0, raw: false } };
+  if (key.kind !== 'enter') {
+    return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
+  }
+  switch (choices[screen.choice]?.id) {
+    case 'next': {
+      const next = nextStep(state);
+      return next ? openStep(state, next.index, next.step) : state;
+    }
+    case 'back':
+      return { ...state, screen: { kind: 'findings', cursor: 0, raw: false } };
+    case 'finish':
+      return summaryScreen(state);
+    case 'reread':
+      return state.identity ? startReading(state, state.identity) : identityScreen(state);
+    default:
+      return state;
+  }
+};
+
+export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
+  const step = stepAt(state, screen.step);
+  if (!step || key.kind === 'escape') return planScreen(state, 'Nothing was written.');
+  if (!step.reversible) {
+    // Typed confirmation: every key is text, so q and j/k cannot be used to move or leave here.
+    switch (key.kind) {
+      case 'char':
+        return { ...state, screen: { ...screen, typed: screen.typed + key.char, mismatch: false } };
+      case 'backspace':
+        return {
+          ...state,
+          screen: { ...screen, typed: [...screen.typed].slice(0, -1).join(''), mismatch: false },
+        };
+      case 'clearLine':
+        return { ...state, screen: { ...screen, typed: '', mismatch: false } };
+      case 'enter':
+        return screen.typed.trim() === confirmationText(step)
+          ? startApply(state, screen.step, step)
+          : { ...state, screen: { ...screen, mismatch: true } };
+      default:
+        return state;
+    }
+  }
+  if (isBack(key)) return planScreen(state, 'Nothing was written.');
+  const choices = confirmChoices();
+  if (key.kind !== 'enter') {
+    return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
+  }
+  return choices[screen.choice]?.id === 'apply'
+    ? startApply(state, screen.step, step)
+    : planScreen(state, 'Nothing was written.');
+};
+
+export const onManualKey: On<'manual'> = (state, screen, key) => {
+  // Backing out of a check abandons the reading (it only reads).
+  if (isBack(key)) return planScreen(state);
+  if (screen.check.status === 'checking') return state;
+  const choices = manualChoices();
+  if (key.kind !== 'enter') {
+    return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
+  }
+  if (choices[screen.choice]?.id === 'back') return planScreen(state);
+  if (!state.identity) return state;
+  const next = withRequest(state, { kind: 'diagnose', identity: state.identity, purpose: 'check' });
+  return { ...next, screen: { ...screen, check: { status: 'checking' } } };
+};
+
+export const onSyncKey: On<'sync'> = (state, screen, key) => {
+  if (!state.verdict) {
+    // Stop waiting: the trigger may already have been sent, so say so; nothing more is written.
+    if (!isBack(key)) return state;
+    const outcome = {
+      action: 'TRIGGER_DELTA_SYNC' as const,
+      status: 'skipped' as const,
+      detail: 'You stopped waiting for the sync; it may still run. Check the user again later.',
+    };
+    const walk = { ...state.walk, halted: 'stopped' as const };
+    return summaryScreen({ ...state, walk, outcomes: [...state.outcomes, outcome] });
+  }
+  const choices = syncChoices(state);
+  if (isBack(key)) return summaryScreen(state);
+  if (isUp(key) || isDown(key)) {
+    return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
+  }
+  if (key.kind !== 'enter') return state;
+  if (choices[screen.choice]?.id === 'reread' && state.identity) {
+    return startReading({ ...state, verdict: null }, state.identity);
+  }
+  return summaryScreen(state);
+};
+
+export const onSummaryKey: On<'summary'> = (state, _screen, key) => {
+  if (key.kind === 'enter' || isBack(key)) return quit(state);
+  return state;
+};

@@ -1,0 +1,123 @@
+// The wizard's state: one screen at a time, plus what the run has learnt so far. Plain data only;
+// the reducer (reducer.ts) is the one place that changes it.
+import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../../app/services.js';
+import type { Diagnosis } from '../diagnosis-types.js';
+import type { PlanStep } from '../plan-types.js';
+import type { Key } from './keys.js';
+
+export interface WizardConfig {
+  environmentLabel: string;
+  readOnly: boolean;
+  journalPath: string;
+  /** Given on the command line: the identity screen is skipped. */
+  identity?: string;
+  /** Prefill for the identity prompt (the lab scenario's user). */
+  suggestedIdentity?: string;
+}
+
+export const READ_STEPS: readonly ReadStepId[] = [
+  'adUser',
+  'anchor',
+  'cloudTarget',
+  'onPremDuplicates',
+  'cloudDuplicates',
+  'recycleBin',
+  'tenantSwitches',
+];
+
+export interface ReadLine {
+  status: 'pending' | ReadProgress['status'];
+  detail: string;
+}
+
+/** A failure to show: a sentence, and what to try. */
+export interface ErrorInfo {
+  message: string;
+  hint?: string;
+}
+
+export type ErrorChoiceId = 'retryDiagnose' | 'identity' | 'reread' | 'retrySync' | 'finish' | 'quit';
+
+export type ManualCheck =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  /** The blocking finding is still there (its message), or the check itself failed. */
+  | { status: 'still'; detail: string }
+  | { status: 'failed'; detail: string };
+
+export type Screen =
+  | { kind: 'starting' }
+  | { kind: 'warnings' }
+  | { kind: 'identity'; text: string; error: ErrorInfo | null }
+  | { kind: 'reading'; identity: string; lines: Record<ReadStepId, ReadLine>; finished: boolean }
+  | { kind: 'findings'; cursor: number; raw: boolean }
+  | { kind: 'plan'; choice: number; notice: string | null }
+  | { kind: 'confirm'; step: number; choice: number; typed: string; mismatch: boolean }
+  | { kind: 'manual'; step: number; choice: number; check: ManualCheck }
+  | { kind: 'applying'; step: number }
+  | { kind: 'sync'; step: number; progress: SyncProgress | null; choice: number }
+  | { kind: 'summary' }
+  | {
+      kind: 'error';
+      title: string;
+      error: ErrorInfo;
+      choices: ErrorChoiceId[];
+      choice: number;
+      /** Where Escape goes. */
+      back: ErrorChoiceId;
+    };
+
+export type ScreenKind = Screen['kind'];
+
+/** Work the effects hook must do for the current state; results carry its id back. */
+export type Request =
+  | { id: number; kind: 'unfinishedWrites' }
+  | { id: number; kind: 'diagnose'; identity: string; purpose: 'read' | 'check' }
+  | { id: number; kind: 'apply'; step: PlanStep; diagnosis: Diagnosis }
+  | { id: number; kind: 'sync'; diagnosis: Diagnosis };
+
+/** Progress through the current plan (a new diagnosis starts a new walk). */
+export interface Walk {
+  /** Index of the next step among the visible steps. */
+  next: number;
+  /** Outcome per visible step index, once it has one. */
+  results: Array<StepOutcome | undefined>;
+  /** Set by a failure or a stale object: nothing in this plan writes any more. */
+  halted: 'failed' | 'stale' | 'stopped' | null;
+}
+
+export interface WizardState {
+  config: WizardConfig;
+  screen: Screen;
+  help: boolean;
+  /** The identity being read or walked (set when a reading starts). */
+  identity: string | null;
+  /** Writes an earlier run left without a result (journal intent without result). */
+  warnings: string[];
+  /** The first diagnosis of this identity: the "before" of the summary. */
+  before: Diagnosis | null;
+  /** The latest diagnosis; its plan is the one being walked. */
+  diagnosis: Diagnosis | null;
+  walk: Walk;
+  /** Every step outcome of this run, in order, across re-plans. */
+  outcomes: StepOutcome[];
+  verdict: SyncVerdict | null;
+  /** A failure the run could not get past (exit 1 when the user leaves). */
+  failure: ErrorInfo | null;
+  request: Request | null;
+  lastRequestId: number;
+  /** Set once: the process exit code; the UI unmounts when it appears. */
+  exit: number | null;
+}
+
+export type WizardEvent =
+  | { type: 'key'; key: Key }
+  | { type: 'cancel' }
+  | { type: 'unfinishedWrites'; request: number; lines: string[] }
+  | { type: 'readProgress'; request: number; progress: ReadProgress }
+  | { type: 'diagnosed'; request: number; diagnosis: Diagnosis }
+  | { type: 'diagnoseFailed'; request: number; error: ErrorInfo }
+  | { type: 'applied'; request: number; outcome: StepOutcome }
+  | { type: 'syncProgress'; request: number; progress: SyncProgress }
+  | { type: 'synced'; request: number; verdict: SyncVerdict }
+  | { type: 'syncFailed'; request: number; error: ErrorInfo };
