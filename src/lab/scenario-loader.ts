@@ -1,0 +1,160 @@
+// Loads a lab scenario: a shipped one by name (assets/scenarios/<name>.json) or any JSON file by
+// path. A bad file is refused with the JSON path of each problem, never with a stack trace.
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserFacingError, EXIT } from '../core/errors.js';
+import { describeScenarioIssues, scenarioSchema, type Scenario } from './scenario-schema.js';
+
+/** A shipped scenario as the picker lists it. */
+export interface ScenarioSummary {
+  name: string;
+  description: string;
+  lesson?: string;
+  file: string;
+}
+
+/**
+ * The package root: the nearest folder above this module with a package.json. This file runs as
+ * src/lab/*.ts under vitest/tsx and as dist/lab/*.js when built, so no fixed "../.." is assumed.
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir)
+      throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}: the package is incomplete.`);
+    dir = up;
+  }
+}
+
+/** Where the shipped scenarios live. */
+export function shippedScenariosDir(): string {
+  return join(packageRoot(), 'assets', 'scenarios');
+}
+
+/** A name (lower-case, digits, hyphens) means a shipped scenario; anything else is a path. */
+function isScenarioName(ref: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(ref);
+}
+
+function shippedNames(): string[] {
+  const dir = shippedScenariosDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** Parses and validates scenario text; `source` names the file in messages. */
+export function parseScenario(text: string, source: string): Scenario {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UserFacingError(
+      `The scenario ${source} is not valid JSON: ${(e as Error).message}.`,
+      'SCENARIO_BAD_JSON',
+      'Fix the JSON syntax at the position named above (a trailing comma or a missing quote, usually).',
+    );
+  }
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const lines = describeScenarioIssues(parsed.error);
+    const more = parsed.error.issues.length - lines.length;
+    throw new UserFacingError(
+      `The scenario ${source} does not match the scenario format:\n  ${lines.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`,
+      'SCENARIO_INVALID',
+      'Compare it with a shipped scenario in assets/scenarios/ (`syncmatch lab` lists them).',
+    );
+  }
+  const problems = consistencyProblems(parsed.data);
+  if (problems.length > 0) {
+    throw new UserFacingError(
+      `The scenario ${source} is inconsistent:\n  ${problems.slice(0, 5).join('\n  ')}`,
+      'SCENARIO_INVALID',
+      'Every objectGUID and every cloud object id must be unique.',
+    );
+  }
+  return parsed.data;
+}
+
+/** Duplicates zod cannot see: two AD objects with one objectGUID, two cloud objects with one id. */
+function consistencyProblems(s: Scenario): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, string>();
+  s.ad.objects.forEach((o, i) => {
+    const k = o.objectGUID.toLowerCase().replace(/[{}]/g, '');
+    const path = `$.ad.objects[${i}].objectGUID`;
+    const first = seen.get(k);
+    if (first) out.push(`${path}: the same objectGUID as ${first}`);
+    else seen.set(k, path);
+  });
+  const ids = new Map<string, string>();
+  const lists = ['users', 'deletedUsers', 'groups', 'contacts'] as const;
+  for (const list of lists) {
+    s.tenant[list].forEach((o, i) => {
+      const k = o.id.toLowerCase();
+      const path = `$.tenant.${list}[${i}].id`;
+      const first = ids.get(k);
+      if (first) out.push(`${path}: the same id as ${first}`);
+      else ids.set(k, path);
+    });
+  }
+  return out;
+}
+
+/** Loads a shipped scenario by name, or a scenario file by path. */
+export async function loadScenario(ref: string): Promise<Scenario> {
+  const name = ref.trim();
+  if (isScenarioName(name)) {
+    const file = join(shippedScenariosDir(), `${name}.json`);
+    if (!existsSync(file)) {
+      const names = shippedNames();
+      throw new UserFacingError(
+        `There is no shipped scenario called "${name}".`,
+        'SCENARIO_NOT_FOUND',
+        names.length > 0
+          ? `Shipped scenarios: ${names.join(', ')}. Or give the path of a scenario file.`
+          : 'Give the path of a scenario file.',
+        EXIT.usage,
+      );
+    }
+    return parseScenario(await readFile(file, 'utf8'), `"${name}"`);
+  }
+  const file = resolve(name);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`;
+    throw new UserFacingError(
+      `The scenario file ${file} ${why}.`,
+      'SCENARIO_NOT_FOUND',
+      'Give a shipped scenario name (`syncmatch lab` lists them) or the path of a scenario JSON file.',
+      EXIT.usage,
+    );
+  }
+  return parseScenario(text, file);
+}
+
+/** Every shipped scenario with its description, sorted by name. Invalid files are skipped here
+ *  (the shipped-scenario test keeps them valid); loading one by name reports its problems. */
+export async function listShippedScenarios(): Promise<ScenarioSummary[]> {
+  const out: ScenarioSummary[] = [];
+  for (const name of shippedNames()) {
+    const file = join(shippedScenariosDir(), `${name}.json`);
+    try {
+      const s = parseScenario(await readFile(file, 'utf8'), `"${name}"`);
+      out.push({ name: s.name, description: s.description, ...(s.lesson ? { lesson: s.lesson } : {}), file });
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}

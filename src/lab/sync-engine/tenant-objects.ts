@@ -1,0 +1,52 @@
+// Small reads and moves on the lab tenant that several sync rules share.
+import type { LabState } from '../lab-state.js';
+import type { ScenarioCloudUser, ScenarioDeletedUser } from '../scenario-schema.js';
+
+/** Role names (active and eligible) a user holds: any one blocks matching (DOMAIN.md §2.4). */
+export function rolesOf(
+  user: Pick<ScenarioCloudUser, 'directoryRoles' | 'eligibleDirectoryRoles'>,
+): string[] {
+  return [...new Set([...(user.directoryRoles ?? []), ...(user.eligibleDirectoryRoles ?? [])])];
+}
+
+/** The AD objectGUID joined to a cloud object, if any. */
+export function joinedAdGuid(state: LabState, cloudId: string): string | undefined {
+  return Object.keys(state.joins).find((g) => state.joins[g] === cloudId);
+}
+
+/** `onPremisesSyncEnabled` true is synced; null and false are cloud-managed (DOMAIN.md §2.8). */
+export function isCloudManaged(user: Pick<ScenarioCloudUser, 'onPremisesSyncEnabled'>): boolean {
+  return user.onPremisesSyncEnabled !== true;
+}
+
+/** A deleted user's UPN is `<object id without hyphens><original UPN>` (DOMAIN.md §3). */
+export function deletedUpn(id: string, upn: string): string {
+  return `${id.replace(/-/g, '')}${upn}`;
+}
+
+export function originalUpn(user: Pick<ScenarioDeletedUser, 'id' | 'userPrincipalName'>): string {
+  const prefix = user.id.replace(/-/g, '').toLowerCase();
+  const upn = user.userPrincipalName;
+  return upn.toLowerCase().startsWith(prefix) && upn.length > prefix.length ? upn.slice(prefix.length) : upn;
+}
+
+/** Moves an active user to the recycle bin (30 days in the service; the lab keeps it). */
+export function softDeleteUser(state: LabState, user: ScenarioCloudUser, at: string): ScenarioDeletedUser {
+  state.tenant.users = state.tenant.users.filter((u) => u !== user);
+  const deleted: ScenarioDeletedUser = {
+    ...user,
+    userPrincipalName: deletedUpn(user.id, user.userPrincipalName),
+    deletedDateTime: at,
+  };
+  state.tenant.deletedUsers.push(deleted);
+  return deleted;
+}
+
+/** Takes a user out of the recycle bin with its original UPN; the caller decides the final values. */
+export function undeleteUser(state: LabState, deleted: ScenarioDeletedUser): ScenarioCloudUser {
+  state.tenant.deletedUsers = state.tenant.deletedUsers.filter((u) => u !== deleted);
+  const { deletedDateTime: _gone, ...rest } = deleted;
+  const user: ScenarioCloudUser = { ...rest, userPrincipalName: originalUpn(deleted) };
+  state.tenant.users.push(user);
+  return user;
+}

@@ -1,0 +1,52 @@
+// Who already holds a UPN or an SMTP address in the tenant. Entra ID keeps UPNs and SMTP proxy
+// addresses unique across users, groups and contacts (reference/004), and checks one attribute
+// against the other: a UPN equal to another object's proxy address is a conflict too (the case
+// IdFix misses, DOMAIN.md §5). UNVERIFIED: the exact cross-attribute rule; the lab applies both ways.
+// Soft-deleted users do not block a value (DOMAIN.md §2.8: proxies kept but not blocking; their
+// UPN is rewritten anyway).
+import { addressKey, parseProxyAddress } from '../../core/proxy-addresses.js';
+import type { LabTenant } from '../lab-state.js';
+
+export interface Holder {
+  kind: 'user' | 'group' | 'contact';
+  id: string;
+  displayName: string | null;
+  /** How it holds the value. */
+  via: 'userPrincipalName' | 'proxyAddresses';
+}
+
+function holdsSmtp(proxies: readonly string[], key: string): boolean {
+  return proxies.some((p) => {
+    const parsed = parseProxyAddress(p);
+    return parsed.isSmtp && addressKey(parsed.address) === key;
+  });
+}
+
+/** Every object other than `selfId` that holds `address` as a UPN or an SMTP proxy address. */
+export function holdersOf(tenant: LabTenant, address: string, selfId: string | null): Holder[] {
+  const key = addressKey(address);
+  const out: Holder[] = [];
+  for (const u of tenant.users) {
+    if (u.id === selfId) continue;
+    if (addressKey(u.userPrincipalName) === key) {
+      out.push({ kind: 'user', id: u.id, displayName: u.displayName, via: 'userPrincipalName' });
+    } else if (holdsSmtp(u.proxyAddresses, key)) {
+      out.push({ kind: 'user', id: u.id, displayName: u.displayName, via: 'proxyAddresses' });
+    }
+  }
+  for (const g of tenant.groups) {
+    if (g.id !== selfId && holdsSmtp(g.proxyAddresses, key)) {
+      out.push({ kind: 'group', id: g.id, displayName: g.displayName, via: 'proxyAddresses' });
+    }
+  }
+  for (const c of tenant.contacts) {
+    if (c.id !== selfId && holdsSmtp(c.proxyAddresses, key)) {
+      out.push({ kind: 'contact', id: c.id, displayName: c.displayName, via: 'proxyAddresses' });
+    }
+  }
+  return out;
+}
+
+export function isTaken(tenant: LabTenant, address: string, selfId: string | null): boolean {
+  return holdersOf(tenant, address, selfId).length > 0;
+}
