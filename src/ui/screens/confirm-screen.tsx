@@ -1,0 +1,87 @@
+// One write, confirmed on its own: what changes (before → after), why, whether it can be undone,
+// and what is re-checked first. Irreversible writes need the object's UPN typed.
+import { Box, Text } from 'ink';
+import { confirmChoices } from '../../core/wizard/choices.js';
+import type { Screen, WizardState } from '../../core/wizard/state.js';
+import { confirmationText, findingsCuredBy, stepAt, visibleSteps } from '../../core/wizard/walk.js';
+import { SelectView } from '../select.js';
+import { Field } from '../field.js';
+import { MARK, Tone } from '../theme.js';
+
+const show = (v: string | null) => (v === null ? '(none)' : v);
+
+export function ConfirmScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'confirm' }> }) {
+  const { state, screen } = props;
+  const step = stepAt(state, screen.step);
+  if (!step) return <Text>This step is no longer in the plan.</Text>;
+  const total = visibleSteps(state.diagnosis, state.config.readOnly).length;
+  const why = findingsCuredBy(step, state.diagnosis);
+  const whyText =
+    why.length > 0
+      ? why.map((f) => `${f.code}: ${f.message}`).join(' ')
+      : step.because.join(', ') || 'Part of the plan.';
+  return (
+    <Box flexDirection="column">
+      <Text bold>{`Step ${screen.step + 1} of ${total}: ${step.description}`}</Text>
+      {step.objectUpn || step.objectId ? (
+        <Field label="Object:">
+          {[step.objectUpn, step.objectId && `(${step.objectId})`].filter(Boolean).join(' ')}
+        </Field>
+      ) : null}
+      {step.change ? (
+        <Field label="Changes:">
+          <Box flexDirection="column">
+            <Text>{step.change.property}</Text>
+            <Text>{`before  ${show(step.change.before)}`}</Text>
+            <Text>
+              {'after   '}
+              <Tone tone="warn">{show(step.change.after)}</Tone>
+              {`  ${MARK.differs} changed`}
+            </Text>
+          </Box>
+        </Field>
+      ) : null}
+      <Field label="Why:">{whyText}</Field>
+      <Field label="Check:">{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Field>
+      <Field label="Undo:">
+        {step.reversible ? (
+          <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>
+        ) : (
+          <Tone
+            tone="error"
+            bold
+          >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
+        )}
+      </Field>
+      <Box marginTop={1} flexDirection="column">
+        {step.reversible ? (
+          <SelectView items={confirmChoices()} cursor={screen.choice} />
+        ) : (
+          <TypedConfirmation
+            expected={confirmationText(step)}
+            typed={screen.typed}
+            mismatch={screen.mismatch}
+          />
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+function TypedConfirmation(props: { expected: string; typed: string; mismatch: boolean }) {
+  return (
+    <Box flexDirection="column">
+      <Text>
+        Type <Text bold>{props.expected}</Text> and press Enter to delete it for good (Esc: write nothing):
+      </Text>
+      <Text>
+        <Tone tone="accent">{'> '}</Tone>
+        {props.typed}
+        <Text inverse> </Text>
+      </Text>
+      {props.mismatch ? (
+        <Tone tone="error">{`${MARK.fail} That is not ${props.expected}. Nothing was written.`}</Tone>
+      ) : null}
+    </Box>
+  );
+}

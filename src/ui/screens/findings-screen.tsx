@@ -1,0 +1,54 @@
+// The findings, most serious first: a one-line list, and below it the chosen one's explanation and
+// evidence. `r` swaps in the raw values table.
+import { Box, Text } from 'ink';
+import type { Diagnosis } from '../../core/diagnosis-types.js';
+import type { Screen } from '../../core/wizard/state.js';
+import { orderedFindings } from '../../core/wizard/walk.js';
+import { MARK } from '../theme.js';
+import { SeverityMark } from './marks.js';
+import { RawValues } from './raw-values.js';
+
+export function FindingsScreen(props: {
+  screen: Extract<Screen, { kind: 'findings' }>;
+  diagnosis: Diagnosis | null;
+}) {
+  const { diagnosis, screen } = props;
+  if (!diagnosis) return <Text>No reading yet.</Text>;
+  if (screen.raw) return <RawValues diagnosis={diagnosis} />;
+  const findings = orderedFindings(diagnosis);
+  const chosen = findings[screen.cursor];
+  return (
+    <Box flexDirection="column">
+      <TargetLine diagnosis={diagnosis} />
+      {findings.length === 0 ? <Text>{`${MARK.ok} Nothing wrong was found.`}</Text> : null}
+      {findings.map((f, i) => (
+        <Box key={`${f.code}-${i}`}>
+          <Text>{i === screen.cursor ? `${MARK.pointer} ` : '  '}</Text>
+          <SeverityMark severity={f.severity} />
+          <Text bold={i === screen.cursor}>{` ${f.code}`}</Text>
+        </Box>
+      ))}
+      {chosen ? (
+        <Box flexDirection="column" marginTop={1} borderStyle="single" paddingX={1}>
+          <Text>{chosen.message}</Text>
+          {Object.entries(chosen.evidence).map(([k, v]) => (
+            <Text key={k}>{`${k}: ${formatEvidence(v)}`}</Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function TargetLine(props: { diagnosis: Diagnosis }) {
+  const { onPrem, target } = props.diagnosis;
+  const ad = onPrem ? (onPrem.userPrincipalName ?? onPrem.sAMAccountName ?? onPrem.dn) : 'no AD user';
+  const cloud = target ? `${target.userPrincipalName} (${target.management})` : 'no cloud target';
+  return <Text>{`${ad} ${MARK.arrow} ${cloud}`}</Text>;
+}
+
+function formatEvidence(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  return JSON.stringify(v);
+}

@@ -1,0 +1,69 @@
+// Sync and verify: progress with elapsed time while waiting, then the target before → after and
+// the verdict.
+import { Box, Text } from 'ink';
+import type { SyncProgress, SyncVerdict } from '../../app/services.js';
+import { syncChoices } from '../../core/wizard/choices.js';
+import { targetChanges } from '../../core/wizard/raw-values.js';
+import type { Screen, WizardState } from '../../core/wizard/state.js';
+import { SelectView } from '../select.js';
+import { MARK, Tone } from '../theme.js';
+import { Busy } from './marks.js';
+import { ValueTable } from './raw-values.js';
+
+const PHASE: Record<SyncProgress['phase'], string> = {
+  triggering: 'Starting a delta sync',
+  busy: 'The sync server is busy; waiting for its turn',
+  waiting: 'Waiting for the sync to reach the tenant',
+  verifying: 'Verifying the match',
+};
+
+export function elapsed(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function SyncScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'sync' }> }) {
+  const { state, screen } = props;
+  if (!state.verdict) {
+    const p = screen.progress;
+    return (
+      <Box flexDirection="column">
+        <Busy>{p ? `${PHASE[p.phase]} (${elapsed(p.elapsedMs)} elapsed)` : PHASE.triggering}</Busy>
+        {p?.detail ? <Text>{`  ${p.detail}`}</Text> : null}
+        <Text>Esc stops waiting (a sync already started keeps running).</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Verdict verdict={state.verdict} />
+      <Box marginTop={1}>
+        <ValueTable rows={targetChanges(state.diagnosis, state.verdict.after)} left="before" right="after" />
+      </Box>
+      {state.verdict.syncReport.slice(-4).map((line, i) => (
+        <Tone key={i} tone="muted">{`  ${line}`}</Tone>
+      ))}
+      <Box marginTop={1}>
+        <SelectView items={syncChoices(state)} cursor={screen.choice} />
+      </Box>
+    </Box>
+  );
+}
+
+const VERDICT: Record<SyncVerdict['verdict'], string> = {
+  matched: 'Matched',
+  'not-yet': 'Not matched yet',
+  'sync-failed': 'The sync failed',
+  timeout: 'Not matched before the wait ended',
+};
+
+export function Verdict(props: { verdict: SyncVerdict }) {
+  const { verdict, detail } = props.verdict;
+  const ok = verdict === 'matched';
+  return (
+    <Box flexDirection="column">
+      <Tone tone={ok ? 'ok' : 'error'} bold>{`${ok ? MARK.ok : MARK.fail} ${VERDICT[verdict]}`}</Tone>
+      <Text>{detail}</Text>
+    </Box>
+  );
+}

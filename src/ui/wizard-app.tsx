@@ -1,0 +1,53 @@
+// The wizard: the reducer's state rendered one screen at a time. Keys and service answers become
+// events; nothing here decides anything.
+import { useEffect, useReducer } from 'react';
+import type { WizardServices } from '../app/services.js';
+import { initialWizardState } from '../core/wizard/init.js';
+import { wizardReducer } from '../core/wizard/reducer.js';
+import type { WizardConfig } from '../core/wizard/state.js';
+import { Frame } from './frame.js';
+import { ScreenView } from './screen-view.js';
+import { useKeys } from './use-keys.js';
+import { useWizardEffects } from './use-wizard-effects.js';
+
+export interface WizardAppProps {
+  services: WizardServices;
+  identity?: string;
+  /** Aborted from outside (SIGINT): the run stops with 130. */
+  cancel?: AbortSignal;
+  onExit: (code: number) => void;
+}
+
+export function configFor(services: WizardServices, identity?: string): WizardConfig {
+  return {
+    environmentLabel: services.environmentLabel,
+    readOnly: services.readOnly,
+    journalPath: services.journalPath,
+    identity,
+    suggestedIdentity: services.suggestedIdentity,
+  };
+}
+
+export function WizardApp(props: WizardAppProps) {
+  const { services, identity, cancel, onExit } = props;
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () =>
+    initialWizardState(configFor(services, identity)),
+  );
+  useKeys((key) => dispatch({ type: 'key', key }), { isActive: state.exit === null });
+  useWizardEffects(state.request, services, dispatch);
+  useEffect(() => {
+    if (!cancel) return;
+    const stop = () => dispatch({ type: 'cancel' });
+    if (cancel.aborted) stop();
+    cancel.addEventListener('abort', stop);
+    return () => cancel.removeEventListener('abort', stop);
+  }, [cancel]);
+  useEffect(() => {
+    if (state.exit !== null) onExit(state.exit);
+  }, [state.exit, onExit]);
+  return (
+    <Frame state={state}>
+      <ScreenView state={state} />
+    </Frame>
+  );
+}

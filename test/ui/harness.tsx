@@ -1,0 +1,54 @@
+// Renders the wizard with ink-testing-library: every render, key and unmount inside act().
+import { render } from 'ink-testing-library';
+import { act } from 'react';
+import type { WizardServices } from '../../src/app/services.js';
+import { ColorContext } from '../../src/ui/theme.js';
+import { WizardApp } from '../../src/ui/wizard-app.js';
+
+export const KEY = {
+  down: '\u001B[B',
+  up: '\u001B[A',
+  enter: '\r',
+  escape: '\u001B',
+  ctrlC: '\u0003',
+} as const;
+
+const mounted: Array<{ unmount: () => void }> = [];
+
+export async function unmountAll(): Promise<void> {
+  await act(async () => {
+    for (const m of mounted.splice(0)) m.unmount();
+  });
+}
+
+export async function renderWizardApp(
+  services: WizardServices,
+  options: { identity?: string; color?: boolean } = {},
+) {
+  let exitCode: number | null = null;
+  let r: ReturnType<typeof render> | undefined;
+  await act(async () => {
+    r = render(
+      <ColorContext.Provider value={options.color ?? false}>
+        <WizardApp services={services} identity={options.identity} onExit={(code) => (exitCode = code)} />
+      </ColorContext.Provider>,
+    );
+  });
+  const rendered = r!;
+  mounted.push(rendered);
+  return {
+    frame: () => rendered.lastFrame() ?? '',
+    frames: rendered.frames,
+    stdout: rendered.stdout,
+    exitCode: () => exitCode,
+    /** Writes one chunk, as a terminal read would deliver it. */
+    press: async (...chunks: string[]) => {
+      for (const chunk of chunks) await act(async () => void rendered.stdin.write(chunk));
+    },
+    /** Types text one key per chunk. */
+    type: async (text: string) => {
+      for (const c of text) await act(async () => void rendered.stdin.write(c));
+    },
+    settle: async () => act(async () => {}),
+  };
+}
