@@ -13,7 +13,7 @@
 #   clixml-busy           busy, written as CLIXML on stderr (as powershell.exe does for
 #                         -EncodedCommand when its streams are not a console), exit 1
 #   result:TEXT           a Result table whose value is TEXT, exit 0
-#   hang:SECONDS          prints nothing for SECONDS (timeouts, cancellation)
+#   hang:SECONDS          prints nothing for SECONDS, then exits 0 (timeouts, cancellation)
 # Every call appends to "$STATE/calls.log" and writes its argv (NUL-separated) to
 # "$STATE/last-argv" and the decoded script to "$STATE/last-script.txt".
 STATE=${SYNCMATCH_SHIM_STATE:-__STATE_DIR__}
@@ -103,6 +103,6 @@ case "$mode" in
     printf '#< CLIXML\r\n<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04"><Obj S="progress" RefId="0"><TN RefId="0"><T>System.Management.Automation.PSCustomObject</T><T>System.Object</T></TN><MS><I64 N="SourceId">1</I64><PR N="Record"><AV>Preparing modules for first use.</AV><AI>0</AI><Nil /><PI>-1</PI><PC>-1</PC><T>Completed</T><SR>-1</SR><SD> </SD></PR></MS></Obj><S S="Error">%s_x000D__x000A_</S><S S="Error">At line:1 char:1_x000D__x000A_</S></Objs>' \
       "${busy_text/&/&amp;}" >&2
     exit 1 ;;
-  hang:*) sleep "${mode#hang:}"; result_table Success; exit 0 ;;
+  hang:*) exec sleep "${mode#hang:}" ;;
   *) echo "powershell stand-in: unknown mode '$mode'" >&2; exit 99 ;;
 esac

@@ -16,20 +16,22 @@ MAX_RUNTIME=${SYNCMATCH_SSHD_MAX_RUNTIME:-5400}
 
 log() { printf '[sshd] %s\n' "$*"; }
 
+# Running, and not a zombie waiting for a parent that does not reap (containers without init).
+alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
 kill_pidfile() {
   local f=$1 p
   [ -f "$f" ] || return 0
   p=$(cat "$f")
-  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+  if alive "$p"; then
     kill -TERM "$p" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$p" 2>/dev/null && kill -KILL "$p" 2>/dev/null
+    for _ in $(seq 1 50); do alive "$p" || break; sleep 0.1; done
+    if alive "$p"; then kill -KILL "$p" 2>/dev/null || true; fi
   fi
   rm -f "$f"
 }
 
 stop() {
-  kill_pidfile "$DIR/watchdog.pid"
   kill_pidfile "$DIR/sshd.mainpid"
   rm -f "$JSON"
   log "stopped"
@@ -106,13 +108,12 @@ CONF
   /usr/sbin/sshd -t -f "$DIR/sshd_config" 2>/dev/null || sed -i '/^PerSourcePenalties/d' "$DIR/sshd_config"
   /usr/sbin/sshd -t -f "$DIR/sshd_config"
 
-  # Absolute path: sshd re-executes itself. -D -e: foreground, log to stderr.
-  setsid /usr/sbin/sshd -D -e -f "$DIR/sshd_config" >"$DIR/sshd.log" 2>&1 </dev/null &
+  # Absolute path: sshd re-executes itself. -D -e: foreground, log to stderr. `timeout` is the
+  # watchdog (sshd never outlives a forgotten `stop`) and passes our SIGTERM on to sshd.
+  setsid timeout --kill-after=10 "$MAX_RUNTIME" /usr/sbin/sshd -D -e -f "$DIR/sshd_config" \
+    >"$DIR/sshd.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$DIR/sshd.mainpid"
-  # The watchdog: sshd never outlives a forgotten `stop`.
-  setsid bash -c "sleep $MAX_RUNTIME; kill -TERM $pid 2>/dev/null" >/dev/null 2>&1 </dev/null &
-  echo $! >"$DIR/watchdog.pid"
 
   chmod 600 "$DIR/client_ed25519" "$DIR/wrong_ed25519" # OpenSSH refuses readable keys
   local known=$DIR/known_hosts
@@ -125,7 +126,7 @@ CONF
       ok=1
       break
     fi
-    kill -0 "$pid" 2>/dev/null || break
+    alive "$pid" || break
     sleep 0.1
   done
   if [ "$ok" != 1 ]; then

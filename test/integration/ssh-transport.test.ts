@@ -1,0 +1,276 @@
+// The ssh transport against a real OpenSSH server on 127.0.0.1 (scripts/test-services/service-sshd.sh)
+// whose test user has a `powershell` stand-in on PATH imitating Start-ADSyncSyncCycle.
+import { copyFileSync, chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  createSyncTrigger,
+  triggerWithRetry,
+  type RemotingConfigInput,
+} from '../../src/adapters/remoting/index.js';
+import { SYNC_SCRIPT, encodePowerShell } from '../../src/adapters/remoting/powershell-script.js';
+import type { Clock } from '../../src/ports.js';
+import { shimState } from '../adapters/remoting-shim.js';
+import { service } from '../helpers/services.js';
+
+interface SshdService {
+  host: string;
+  port: number;
+  username: string;
+  privateKeyFile: string;
+  wrongKeyFile: string;
+  hostKeyFingerprint: string;
+  knownHostsFile: string;
+  stateDir: string;
+}
+
+const sshd = service<SshdService>('sshd');
+const OTHER_FINGERPRINT = 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU';
+
+describe.skipIf(!sshd)('ssh transport against a real sshd', () => {
+  const s = sshd as SshdService;
+  const shim = shimState(s.stateDir);
+  const base = {
+    transport: 'ssh',
+    host: s.host,
+    port: s.port,
+    username: s.username,
+    privateKey: s.privateKeyFile,
+    knownHostsFile: s.knownHostsFile,
+    connectTimeoutMs: 10_000,
+  } as const;
+  const trigger = (overrides: Partial<Extract<RemotingConfigInput, { transport: 'ssh' }>> = {}) =>
+    createSyncTrigger({ ...base, ...overrides }, { env: {} });
+  const failure = async (promise: Promise<unknown>) => {
+    const error = await promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: unknown) => e as Error & { code: string; hint?: string },
+    );
+    return error;
+  };
+
+  beforeEach(() => shim.reset());
+
+  it('starts a delta sync: Success, with the script sent as -EncodedCommand', async () => {
+    const t = trigger();
+    expect(t.name).toBe(`ssh ${s.username}@${s.host}:${s.port}`);
+    await expect(t.startDeltaSync()).resolves.toEqual({
+      result: 'Success',
+      output: 'Result\n------\nSuccess',
+    });
+    expect(shim.lastScript()).toBe(SYNC_SCRIPT);
+    expect(shim.lastArgv()).toEqual([
+      '-NoProfile',
+      '-NonInteractive',
+      '-EncodedCommand',
+      encodePowerShell(SYNC_SCRIPT),
+    ]);
+  });
+
+  it('accepts a pinned SHA256 fingerprint instead of known_hosts, and pwsh', async () => {
+    const t = trigger({
+      knownHostsFile: undefined,
+      hostKeyFingerprint: s.hostKeyFingerprint,
+      powershell: 'pwsh',
+    });
+    await expect(t.startDeltaSync()).resolves.toMatchObject({ result: 'Success' });
+  });
+
+  it('accepts the key as text', async () => {
+    const pem = readFileSync(s.privateKeyFile, 'utf8');
+    const t = createSyncTrigger({ ...base, privateKey: undefined }, { privateKeyPem: pem, env: {} });
+    await expect(t.startDeltaSync()).resolves.toMatchObject({ result: 'Success' });
+  });
+
+  it('busy, then success: triggerWithRetry waits it out (fake clock, no sleeping)', async () => {
+    shim.setMode('busy-then-success:2');
+    let now = 0;
+    const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
+    const busy: number[] = [];
+    const result = await triggerWithRetry(trigger(), {
+      deadlineMs: 120_000,
+      intervalMs: 15_000,
+      clock,
+      onBusy: (info) => busy.push(info.attempt),
+    });
+    expect(result.result).toBe('Success');
+    expect(busy).toEqual([1, 2]);
+    expect(shim.calls()).toBe(3);
+    expect(now).toBe(30_000);
+  });
+
+  it('busy until the deadline is a sentence', async () => {
+    shim.setMode('busy');
+    let now = 0;
+    const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
+    const error = await failure(
+      triggerWithRetry(trigger(), { deadlineMs: 30_000, intervalMs: 15_000, clock }),
+    );
+    expect(error.code).toBe('SYNC_BUSY_TIMEOUT');
+    expect(error.message).toMatch(/still busy after 30 s \(3 attempts\)/);
+  });
+
+  it('busy written as CLIXML is still busy', async () => {
+    shim.setMode('clixml-busy');
+    await expect(trigger().startDeltaSync()).resolves.toMatchObject({ result: 'Busy' });
+  });
+
+  it('unknown cmdlet: not the Connect server, or the ADSync module is missing', async () => {
+    shim.setMode('unknown-cmdlet');
+    const error = await failure(trigger().startDeltaSync());
+    expect(error.code).toBe('SYNC_CMDLET_NOT_FOUND');
+    expect(error.message).toBe(
+      `Start-ADSyncSyncCycle is not available on ${s.username}@${s.host}:${s.port}: this is not the Entra Connect server, or the ADSync module is missing.`,
+    );
+  });
+
+  it('permission denied names ADSyncOperators', async () => {
+    shim.setMode('denied');
+    const error = await failure(trigger().startDeltaSync());
+    expect(error.code).toBe('SYNC_PERMISSION_DENIED');
+    expect(error.hint).toMatch(/ADSyncOperators.*ADSyncAdmins/);
+  });
+
+  it('a non-zero exit carries the code and what PowerShell wrote', async () => {
+    shim.setMode('fail:3');
+    const error = await failure(trigger().startDeltaSync());
+    expect(error.code).toBe('SYNC_FAILED');
+    expect(error.message).toBe(
+      `Start-ADSyncSyncCycle failed on ${s.username}@${s.host}:${s.port} (exit 3): Start-ADSyncSyncCycle : System.Management.Automation.CmdletInvocationException: The Microsoft Azure AD Sync service is not running.`,
+    );
+  });
+
+  it('a PowerShell binary the server lacks is named', async () => {
+    const error = await failure(trigger({ powershell: 'powershell-7-missing' }).startDeltaSync());
+    expect(error.code).toBe('SYNC_POWERSHELL_NOT_FOUND');
+    expect(error.message).toContain('"powershell-7-missing"');
+  });
+
+  it('host key mismatch (another fingerprint pinned): refused, both fingerprints shown, nothing run', async () => {
+    const t = trigger({ knownHostsFile: undefined, hostKeyFingerprint: OTHER_FINGERPRINT });
+    const error = await failure(t.startDeltaSync());
+    expect(error.code).toBe('SSH_HOST_KEY_MISMATCH');
+    expect(error.message).toContain(s.hostKeyFingerprint);
+    expect(error.message).toContain(OTHER_FINGERPRINT);
+    expect(error.hint).toContain(`set the host key fingerprint to ${s.hostKeyFingerprint}`);
+    expect(shim.calls()).toBe(0);
+  });
+
+  it('host key changed (known_hosts holds another key for [host]:port): refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syncmatch-ssh-'));
+    const file = join(dir, 'known_hosts');
+    writeFileSync(
+      file,
+      `[${s.host}]:${s.port} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n`,
+    );
+    const error = await failure(trigger({ knownHostsFile: file }).startDeltaSync());
+    expect(error.code).toBe('SSH_HOST_KEY_MISMATCH');
+    expect(error.message).toContain(s.hostKeyFingerprint);
+    expect(error.message).toContain(`but ${file} expects SHA256:`);
+    expect(shim.calls()).toBe(0);
+  });
+
+  it('an unknown host is never trusted silently: refused with its fingerprint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syncmatch-ssh-'));
+    const file = join(dir, 'known_hosts');
+    writeFileSync(file, '');
+    const error = await failure(trigger({ knownHostsFile: file }).startDeltaSync());
+    expect(error.code).toBe('SSH_HOST_KEY_UNKNOWN');
+    expect(error.message).toContain(`[${s.host}]:${s.port} is not in ${file}`);
+    expect(error.message).toContain(s.hostKeyFingerprint);
+    expect(shim.calls()).toBe(0);
+  });
+
+  it('wrong key: authentication failed, with the methods tried', async () => {
+    const error = await failure(trigger({ privateKey: s.wrongKeyFile }).startDeltaSync());
+    expect(error.code).toBe('SSH_AUTH_FAILED');
+    expect(error.message).toBe(
+      `The ssh server at ${s.host}:${s.port} refused ${s.username}: authentication failed (tried publickey (${s.wrongKeyFile})).`,
+    );
+    expect(shim.calls()).toBe(0);
+  });
+
+  it('a password the server does not take: authentication failed, and the password is not in the message', async () => {
+    const secret = 'S3cret-do-not-print';
+    const t = createSyncTrigger({ ...base, privateKey: undefined }, { password: secret, env: {} });
+    const error = await failure(t.startDeltaSync());
+    expect(error.code).toBe('SSH_AUTH_FAILED');
+    expect(error.message).toContain('tried password');
+    expect(JSON.stringify({ ...error, message: error.message, hint: error.hint })).not.toContain(secret);
+  });
+
+  it('unreachable port: a sentence', async () => {
+    const port = await closedPort();
+    const error = await failure(trigger({ port }).startDeltaSync());
+    expect(error.code).toBe('SSH_UNREACHABLE');
+    expect(error.message).toBe(`Nothing accepts ssh connections at ${s.host}:${port} (connection refused).`);
+  });
+
+  it('a command that never answers times out', async () => {
+    shim.setMode('hang:20');
+    const error = await failure(trigger({ commandTimeoutMs: 500 }).startDeltaSync());
+    expect(error.code).toBe('SYNC_TIMEOUT');
+  });
+
+  it('cancelling closes the connection', async () => {
+    shim.setMode('hang:20');
+    const controller = new AbortController();
+    const started = Date.now();
+    const run = trigger().startDeltaSync({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('the command transport through the OpenSSH client reaches the same server', async () => {
+    // OpenSSH refuses a key file others may read.
+    const dir = mkdtempSync(join(tmpdir(), 'syncmatch-ssh-'));
+    const key = join(dir, 'key');
+    copyFileSync(s.privateKeyFile, key);
+    chmodSync(key, 0o600);
+    const t = createSyncTrigger({
+      transport: 'command',
+      command: [
+        'ssh',
+        '-i',
+        key,
+        '-p',
+        String(s.port),
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'IdentitiesOnly=yes',
+        '-o',
+        `UserKnownHostsFile=${s.knownHostsFile}`,
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '{user}@{host}',
+        'powershell',
+        '-NoProfile',
+        '-NonInteractive',
+        '-EncodedCommand',
+        '{encodedCommand}',
+      ],
+      values: { user: s.username, host: s.host },
+    });
+    await expect(t.startDeltaSync()).resolves.toEqual({
+      result: 'Success',
+      output: 'Result\n------\nSuccess',
+    });
+    expect(shim.lastScript()).toBe(SYNC_SCRIPT);
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
