@@ -494,6 +494,29 @@ describe('scope and deletion', () => {
     expect(user(state, CLOUD_ID)!.userPrincipalName).toBe('john.doe@contoso.com');
   });
 
+  it('remembers the joins a scenario implies: a synced user whose object is out of scope is soft-deleted', () => {
+    const synced = cloudJohn({ onPremisesImmutableId: JDOE_ANCHOR, onPremisesSyncEnabled: true });
+    const state = lab({
+      objects: [jdoe({}, { dn: 'CN=John Doe,OU=Parked,DC=contoso,DC=com' })],
+      users: [synced],
+    });
+    sync(state);
+    expect(outcomes(state)).toEqual(['SoftDeleted']);
+    expect(state.tenant.deletedUsers.map((u) => u.id)).toEqual([CLOUD_ID]);
+    // Reading the anchor of an out-of-scope object does not write it back.
+    expect(state.ad.objects[0]!.attributes['mS-DS-ConsistencyGuid']).toBeUndefined();
+  });
+
+  it('leaves alone a synced cloud user that no AD object anchors (another forest or an old sync)', () => {
+    const state = lab({
+      objects: [],
+      users: [cloudJohn({ onPremisesImmutableId: JDOE_ANCHOR, onPremisesSyncEnabled: true })],
+    });
+    const before = structuredClone(state.tenant);
+    sync(state);
+    expect(state.tenant).toEqual(before);
+  });
+
   it('soft-deletes the cloud user of an object deleted from AD', () => {
     const state = lab({ users: [cloudJohn()] });
     sync(state);

@@ -16,7 +16,12 @@ function attributeValue(obj: ScenarioAdObject, name: string): unknown {
  * empty value means "use objectGUID and write it back", which this does to the AD object, as
  * Connect's AD connector export does in the same cycle.
  */
-export function resolveSourceAnchor(obj: ScenarioAdObject, sourceAnchor: string): AnchorResult {
+export function resolveSourceAnchor(
+  obj: ScenarioAdObject,
+  sourceAnchor: string,
+  options: { writeBack?: boolean } = {},
+): AnchorResult {
+  const writeBack = options.writeBack ?? true;
   const attr = sourceAnchor.trim() || CONSISTENCY_GUID;
   if (attr.toLowerCase() === 'objectguid') {
     return { ok: true, anchor: guidToImmutableId(obj.objectGUID), wroteBack: false };
@@ -26,8 +31,8 @@ export function resolveSourceAnchor(obj: ScenarioAdObject, sourceAnchor: string)
     if (typeof current === 'string' && current.trim() !== '') {
       return { ok: true, anchor: guidToImmutableId(current), wroteBack: false };
     }
-    obj.attributes[CONSISTENCY_GUID] = obj.objectGUID;
-    return { ok: true, anchor: guidToImmutableId(obj.objectGUID), wroteBack: true };
+    if (writeBack) obj.attributes[CONSISTENCY_GUID] = obj.objectGUID;
+    return { ok: true, anchor: guidToImmutableId(obj.objectGUID), wroteBack: writeBack };
   }
   // A custom anchor (e.g. employeeID). Binary GUID-valued attributes are given as GUID strings in a
   // scenario and become base64; a string attribute is exported as it is.

@@ -2,7 +2,7 @@
 import type { SyncRunResult } from '../../ports.js';
 import type { LabState, SyncLogEntry } from '../lab-state.js';
 import { createContext, systemClock, type RunTally, type SyncClock } from './context.js';
-import { removeDeparted } from './deletions.js';
+import { adoptExistingJoins, removeDeparted } from './deletions.js';
 import { retryQuarantinedUser, syncUser } from './process-user.js';
 import { syncRecipient } from './recipients.js';
 import { logLine } from './run-log.js';
@@ -18,6 +18,7 @@ export interface DeltaSyncReport extends RunTally {
 export function runDeltaSync(state: LabState, clock: SyncClock = systemClock): DeltaSyncReport {
   const ctx = createContext(state, clock);
   const first = state.syncLog.length;
+  adoptExistingJoins(ctx);
   // Deletions first: a value a departed object held is free for the objects processed after it.
   removeDeparted(ctx);
   const inScope = state.ad.objects.filter((o) => isInScope(o.dn, state.sync.scope) && !isSystemObject(o));

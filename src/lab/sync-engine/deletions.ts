@@ -1,9 +1,29 @@
 // An AD object that was deleted or left the sync scope while joined: its user goes to the recycle
 // bin (soft delete, DOMAIN.md §2.8); a group or contact is deleted.
+import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
 import { logLine } from './run-log.js';
 import { isInScope, isSystemObject } from './scope.js';
-import { softDeleteUser } from './tenant-objects.js';
+import { joinedAdGuid, softDeleteUser } from './tenant-objects.js';
+
+/**
+ * Connect's metaverse remembers every user it exported; a scenario states that history as synced
+ * cloud users whose immutableId is an AD object's anchor. Those links are taken up here, for
+ * objects in and out of scope alike, so an object that left the scope before the first lab run is
+ * still soft-deleted like the real service would.
+ */
+export function adoptExistingJoins(ctx: SyncContext): void {
+  const { state } = ctx;
+  for (const obj of state.ad.objects) {
+    if (obj.objectClass !== 'user' || state.joins[obj.objectGUID] !== undefined) continue;
+    const anchor = resolveSourceAnchor(obj, state.sync.sourceAnchor, { writeBack: false });
+    if (!anchor.ok) continue;
+    const synced = state.tenant.users.find(
+      (u) => u.onPremisesSyncEnabled === true && u.onPremisesImmutableId === anchor.anchor,
+    );
+    if (synced && joinedAdGuid(state, synced.id) === undefined) state.joins[obj.objectGUID] = synced.id;
+  }
+}
 
 export function removeDeparted(ctx: SyncContext): void {
   const { state } = ctx;
