@@ -104,6 +104,13 @@ export async function journalUndoCommand(
   const first = await local.read();
   const early = planUndo(first, entry, tenantOf(first, entry) ?? '');
   if (!early.ok) throw refusal(early);
+  if (opts.lab !== undefined && opts.lab !== false) {
+    throw new UserFacingError(
+      `${early.id} was written in a lab run, and every lab run starts again from its scenario: the tenant it changed no longer exists, so there is nothing to revert.`,
+      'UNDO_LAB',
+      'Open the scenario again (syncmatch lab) to practise; undo works on real tenants.',
+    );
+  }
   if (opts.readOnly)
     throw new UsageError('--read-only was given, so nothing can be reverted.', 'Run it without --read-only.');
   if (!opts.yes && (opts.json || !edges.interactive())) {

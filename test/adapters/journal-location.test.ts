@@ -36,5 +36,6 @@ describe('journal location', () => {
 
   it('keeps the lab journal apart from the real one', () => {
     expect(labJournalPath(linux({ SYNCMATCH_DATA_DIR: '/d' }))).toBe('/d/lab-journal.jsonl');
+    expect(labJournalPath(linux({ SYNCMATCH_LAB_JOURNAL: '/tmp/run-1.jsonl' }))).toBe('/tmp/run-1.jsonl');
   });
 });

@@ -211,3 +211,16 @@ describe('through the real command line', () => {
     vi.unstubAllEnvs();
   });
 });
+
+describe('syncmatch journal undo --lab', () => {
+  it('explains that a lab run left nothing to revert, without opening a lab', async () => {
+    const { w, id } = await journalled();
+    const { edges, opened } = io(w, capture());
+    const error = await journalUndoCommand(id, { lab: 'stale-immutable-id', yes: true }, edges).catch(
+      (e: unknown) => e,
+    );
+    expect((error as UserFacingError).code).toBe('UNDO_LAB');
+    expect((error as UserFacingError).message).toMatch(/every lab run starts again from its scenario/);
+    expect(opened.count).toBe(0);
+  });
+});

@@ -47,5 +47,7 @@ export function defaultJournalPath(where: LocationEnv = current()): string {
 
 /** The lab's journal: kept apart so practice runs never mix with writes to a real tenant. */
 export function labJournalPath(where: LocationEnv = current()): string {
-  return inDataDirectory(LAB_JOURNAL_FILE, where);
+  // Tests and the end-to-end runs point each lab run at its own file.
+  const own = where.env.SYNCMATCH_LAB_JOURNAL?.trim();
+  return own || inDataDirectory(LAB_JOURNAL_FILE, where);
 }
