@@ -274,3 +274,50 @@ async function closedPort(): Promise<number> {
   if (typeof address !== 'object' || !address) throw new Error('no port');
   return address.port;
 }
+
+// No sshd needed: loopback servers that are not (working) ssh servers.
+describe('ssh transport against servers that do not speak ssh', () => {
+  const connectTo = (port: number) =>
+    createSyncTrigger(
+      {
+        transport: 'ssh',
+        host: '127.0.0.1',
+        port,
+        username: 'u',
+        hostKeyFingerprint: OTHER_FINGERPRINT,
+        connectTimeoutMs: 400,
+      },
+      { password: 'x', env: {} },
+    );
+
+  it('silence: the connect timeout is a sentence', async () => {
+    const server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      await expect(connectTo(port).startDeltaSync()).rejects.toMatchObject({
+        code: 'SSH_TIMEOUT',
+        message: `The ssh server at 127.0.0.1:${port} did not answer within 0.4 s.`,
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('another protocol that hangs up: a sentence, not a stack trace', async () => {
+    const server = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const error = await connectTo(port)
+        .startDeltaSync()
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'SSH_HANDSHAKE_FAILED',
+        message: `127.0.0.1:${port} hung up before the ssh handshake finished (Connection lost before handshake): is it an ssh server?`,
+      });
+    } finally {
+      server.close();
+    }
+  });
+});

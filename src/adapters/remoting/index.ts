@@ -17,6 +17,7 @@ import { SshSyncTrigger, type SshTriggerOptions } from './ssh-transport.js';
 
 export { DEFAULT_BUSY_RETRY, triggerWithRetry, type BusyInfo, type RetryOptions } from './retry.js';
 export { SyncTriggerError } from './sync-result.js';
+export { SYNC_SCRIPT } from './powershell-script.js';
 export {
   remotingConfigSchema,
   type RemotingConfig,

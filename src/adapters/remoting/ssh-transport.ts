@@ -9,7 +9,7 @@ import { HostKeyPolicy } from './host-key-policy.js';
 import { POWERSHELL_FLAGS, SYNC_SCRIPT, encodePowerShell } from './powershell-script.js';
 import { loadPrivateKey, type LoadedKey } from './ssh-key.js';
 import { SyncTriggerError, toSyncRunResult } from './sync-result.js';
-import { commandTimeoutError } from './timeouts.js';
+import { commandTimeoutError, seconds } from './timeouts.js';
 
 export interface SshTriggerOptions {
   host: string;
@@ -97,6 +97,7 @@ export class SshSyncTrigger implements SyncTrigger {
         ),
       );
     }
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const { password } = this.options;
     const algorithms = policy.preferredAlgorithms();
 
@@ -221,7 +222,7 @@ export class SshSyncTrigger implements SyncTrigger {
     }
     if (error.level === 'client-timeout') {
       return new SyncTriggerError(
-        `The ssh server at ${where} did not answer within ${Math.round(this.options.connectTimeoutMs / 1000)} s.`,
+        `The ssh server at ${where} did not answer within ${seconds(this.options.connectTimeoutMs)}.`,
         'SSH_TIMEOUT',
         reach,
       );
@@ -245,6 +246,17 @@ export class SshSyncTrigger implements SyncTrigger {
         `The ssh server at ${where} is unreachable (${error.code}).`,
         'SSH_UNREACHABLE',
         reach,
+      );
+    }
+    if (
+      /before handshake/i.test(error.message) ||
+      error.level === 'protocol' ||
+      error.level === 'handshake'
+    ) {
+      return new SyncTriggerError(
+        `${where} hung up before the ssh handshake finished (${error.message.replace(/\.$/, '')}): is it an ssh server?`,
+        'SSH_HANDSHAKE_FAILED',
+        "Check the port is the OpenSSH Server's (22 unless changed) and that the server accepts this client (firewall, ListenAddress, AllowUsers).",
       );
     }
     return new SyncTriggerError(
