@@ -480,10 +480,13 @@ describe('scope and deletion', () => {
     obj.dn = 'CN=John Doe,OU=Leavers,DC=contoso,DC=com';
     sync(state);
     expect(outcomes(state, 2)).toEqual(['SoftDeleted']);
+    expect(state.syncLog.find((e) => e.outcome === 'SoftDeleted')!.message).toContain(
+      `${CLOUD_ID.replace(/-/g, '')}john.doe@contoso.com`,
+    );
     expect(state.tenant.users).toEqual([]);
     expect(state.tenant.deletedUsers[0]).toMatchObject({
       id: CLOUD_ID,
-      userPrincipalName: `${CLOUD_ID.replace(/-/g, '')}john.doe@contoso.com`,
+      userPrincipalName: 'john.doe@contoso.com',
       deletedDateTime: NOW,
       onPremisesImmutableId: JDOE_ANCHOR,
     });

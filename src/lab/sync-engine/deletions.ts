@@ -4,7 +4,7 @@ import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
 import { logLine } from './run-log.js';
 import { isInScope, isSystemObject } from './scope.js';
-import { joinedAdGuid, softDeleteUser } from './tenant-objects.js';
+import { deletedUpn, joinedAdGuid, softDeleteUser } from './tenant-objects.js';
 
 /**
  * Connect's metaverse remembers every user it exported; a scenario states that history as synced
@@ -40,7 +40,7 @@ export function removeDeparted(ctx: SyncContext): void {
         ctx,
         dn,
         'SoftDeleted',
-        `The AD object ${why}: cloud user ${user.userPrincipalName} (${cloudId}) was moved to deleted users as ${deleted.userPrincipalName}.`,
+        `The AD object ${why}: cloud user ${user.userPrincipalName} (${cloudId}) was moved to deleted users (Graph lists it as ${deletedUpn(deleted.id, deleted.userPrincipalName)}).`,
         cloudId,
       );
       continue;

@@ -24,20 +24,20 @@ export function deletedUpn(id: string, upn: string): string {
   return `${id.replace(/-/g, '')}${upn}`;
 }
 
+/** The UPN a restore gives back; a scenario may state a deleted user's UPN either way. */
 export function originalUpn(user: Pick<ScenarioDeletedUser, 'id' | 'userPrincipalName'>): string {
   const prefix = user.id.replace(/-/g, '').toLowerCase();
   const upn = user.userPrincipalName;
   return upn.toLowerCase().startsWith(prefix) && upn.length > prefix.length ? upn.slice(prefix.length) : upn;
 }
 
-/** Moves an active user to the recycle bin (30 days in the service; the lab keeps it). */
+/**
+ * Moves an active user to the recycle bin (30 days in the service; the lab keeps it). The lab state
+ * keeps the original UPN, as scenario files do; the Graph simulator shows the rewritten form.
+ */
 export function softDeleteUser(state: LabState, user: ScenarioCloudUser, at: string): ScenarioDeletedUser {
   state.tenant.users = state.tenant.users.filter((u) => u !== user);
-  const deleted: ScenarioDeletedUser = {
-    ...user,
-    userPrincipalName: deletedUpn(user.id, user.userPrincipalName),
-    deletedDateTime: at,
-  };
+  const deleted: ScenarioDeletedUser = { ...user, deletedDateTime: at };
   state.tenant.deletedUsers.push(deleted);
   return deleted;
 }
