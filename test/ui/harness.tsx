@@ -1,6 +1,7 @@
 // Renders the wizard with ink-testing-library: every render, key and unmount inside act().
 import { render } from 'ink-testing-library';
 import { act } from 'react';
+import { expect } from 'vitest';
 import type { WizardServices } from '../../src/app/services.js';
 import { ColorContext } from '../../src/ui/theme.js';
 import { WizardApp } from '../../src/ui/wizard-app.js';
@@ -21,6 +22,20 @@ export async function unmountAll(): Promise<void> {
   });
 }
 
+/** The smallest terminal the wizard must work in. */
+export const COLUMNS = 80;
+export const ROWS = 24;
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;]*m/g;
+
+/** Every frame must fit an 80×24 terminal: no line wider, no more lines. */
+export function expectFits(frame: string): void {
+  const lines = frame.replace(ANSI, '').split('\n');
+  expect(lines.length, frame).toBeLessThanOrEqual(ROWS);
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(COLUMNS);
+}
+
 export async function renderWizardApp(
   services: WizardServices,
   options: { identity?: string; color?: boolean } = {},
@@ -36,14 +51,20 @@ export async function renderWizardApp(
   });
   const rendered = r!;
   mounted.push(rendered);
+  // ink-testing-library's stdout is 100 columns wide; narrow it the way a terminal resize would.
+  Object.defineProperty(rendered.stdout, 'columns', { value: COLUMNS, configurable: true });
+  await act(async () => void rendered.stdout.emit('resize'));
   return {
     frame: () => rendered.lastFrame() ?? '',
+    /** The frame with runs of white space (line wraps included) collapsed, to match sentences. */
+    text: () => (rendered.lastFrame() ?? '').replace(/\s+/g, ' '),
     frames: rendered.frames,
     stdout: rendered.stdout,
     exitCode: () => exitCode,
     /** Writes one chunk, as a terminal read would deliver it. */
     press: async (...chunks: string[]) => {
       for (const chunk of chunks) await act(async () => void rendered.stdin.write(chunk));
+      expectFits(rendered.lastFrame() ?? '');
     },
     /** Types text one key per chunk. */
     type: async (text: string) => {

@@ -42,7 +42,12 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
         </Field>
       ) : null}
       <Field label="Why:">{whyText}</Field>
-      <Field label="Check:">{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Field>
+      <Field label="Check:">
+        <Box flexDirection="column">
+          <Text>{step.precondition.description}</Text>
+          <Text>Re-read just before writing; stops if it changed.</Text>
+        </Box>
+      </Field>
       <Field label="Undo:">
         {step.reversible ? (
           <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DELETED_UPN, matched, purgeStep, recycleBinLeftover } from '../core/wizard-fixtures.js';
+import { fakeServices } from './fake-services.js';
+import { KEY, renderWizardApp, unmountAll } from './harness.js';
+
+afterEach(unmountAll);
+
+describe('recycle-bin leftover: an irreversible purge', () => {
+  async function atConfirm() {
+    const fake = fakeServices({
+      diagnoses: [recycleBinLeftover],
+      verdict: { verdict: 'matched', detail: 'jdoe is matched.', syncReport: [], after: matched },
+    });
+    const ui = await renderWizardApp(fake, { identity: 'jdoe' });
+    await ui.press(KEY.enter, KEY.enter);
+    return { fake, ui };
+  }
+
+  it('says it cannot be undone and asks for the UPN to be typed', async () => {
+    const { ui } = await atConfirm();
+    const frame = ui.frame();
+    expect(frame).toMatch(/Undo: +✗ CANNOT be undone/);
+    expect(frame).toContain(`Type ${DELETED_UPN} and press Enter`);
+    expect(frame).not.toContain('Apply this change');
+    expect(frame).toContain('Step 1 of 3: Permanently delete the recycle-bin user');
+  });
+
+  it('refuses a wrong or partial UPN and writes nothing; j, k and q are typed, not obeyed', async () => {
+    const { ui, fake } = await atConfirm();
+    await ui.press(KEY.enter);
+    expect(ui.text()).toContain(`✗ That is not ${DELETED_UPN}. Nothing was written.`);
+    await ui.press('jkq', KEY.enter);
+    expect(ui.frame()).toContain('> jkq');
+    expect(fake.applied).toEqual([]);
+    await ui.press('\u0015', DELETED_UPN.slice(0, -1), KEY.enter);
+    expect(fake.applied).toEqual([]);
+    await ui.press(KEY.escape);
+    expect(ui.frame()).toContain('Nothing was written.');
+    expect(fake.applied).toEqual([]);
+  });
+
+  it('purges once the UPN is typed exactly, then walks to a matched summary without an undo', async () => {
+    const { ui, fake } = await atConfirm();
+    await ui.type(DELETED_UPN);
+    await ui.press(KEY.enter);
+    expect(fake.applied).toEqual([purgeStep]);
+    await ui.press(KEY.enter);
+    expect(ui.frame()).toContain('✓ Matched');
+    await ui.press(KEY.enter);
+    const summary = ui.frame();
+    expect(summary).toContain('✓ PURGE_DELETED_USER: PURGE_DELETED_USER done.');
+    expect(summary).not.toContain('To undo');
+    await ui.press(KEY.enter);
+    await ui.settle();
+    expect(ui.exitCode()).toBe(0);
+  });
+});
