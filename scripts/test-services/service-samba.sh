@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# A real AD domain controller (Samba, LDAP service only, loopback only) for the LDAP adapter tests.
+#   bash scripts/test-services/service-samba.sh start   provision (or restore the cached snapshot),
+#                                                        start, wait for an authenticated answer,
+#                                                        write .tmp/services/samba.json
+#   bash scripts/test-services/service-samba.sh stop    stop the DC started here (by its PID)
+# Runs as root (samba refuses otherwise). Everything lives under .tmp/samba; /etc/samba and
+# /var/lib/samba are never touched. Samba stops by itself after MAX_RUNTIME seconds.
+# Facts behind each step: ../shared/notes/samba-ad.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPO=$PWD
+HERE=$REPO/scripts/test-services
+ROOT=$REPO/.tmp/samba
+DC=$ROOT/dc
+PIDFILE=$ROOT/samba.pid
+SERVICE_FILE=$REPO/.tmp/services/samba.json
+REALM=LAB.EXAMPLE
+DOMAIN=LAB
+BASE_DN=DC=lab,DC=example
+# Test-only secrets for a throwaway DC on loopback.
+ADMIN_PW='Adm1nPassw0rd!Lab'
+USER_PW='UserPassw0rd!'
+BIND_SAM=svc-syncmatch
+BULK_USERS=${BULK_USERS:-1200} # more than Samba's MaxPageSize (1000): an unpaged search fails
+MAX_RUNTIME=${MAX_RUNTIME:-5400}
+SCHEMA_OPT=(--option="dsdb:schema update allowed=true")
+
+log() { printf '[samba] %s\n' "$*" >&2; }
+
+running_pid() {
+  [ -f "$PIDFILE" ] || return 1
+  local p
+  p=$(cat "$PIDFILE")
+  kill -0 "$p" 2>/dev/null || return 1
+  # Only a samba (it rewrites its command line to "samba: root process", so check the binary).
+  [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$(command -v samba)" ] || return 1
+  echo "$p"
+}
+
+# The snapshot is valid for this script, this seed and this checkout path (smb.conf holds it).
+snapshot_file() {
+  local key
+  key=$( (cat "$0" "$HERE/samba-seed.ldif"; echo "$REPO $BULK_USERS") | sha256sum | cut -c1-16)
+  echo "$ROOT/snapshot-$key.tgz"
+}
+
+make_tls() {
+  local d=$DC/tls
+  mkdir -p "$d"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 3650 \
+    -subj '/CN=syncmatch Lab Test CA' -addext 'basicConstraints=critical,CA:TRUE' \
+    -addext 'keyUsage=critical,keyCertSign,cRLSign' 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -keyout "$d/key.pem" -out "$d/req.csr" \
+    -subj '/CN=dc1.lab.example' 2>/dev/null
+  openssl x509 -req -in "$d/req.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 3650 \
+    -out "$d/cert.pem" -extfile <(printf '%s\n' \
+      'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:dc1.lab.example' \
+      'extendedKeyUsage=serverAuth' 'keyUsage=critical,digitalSignature,keyEncipherment') 2>/dev/null
+  # samba exits if the key is readable by others ("has 0644 should be 0600").
+  chmod 600 "$d/key.pem" "$d/ca.key"
+  rm -f "$d/req.csr"
+}
+
+extend_schema() {
+  # Exchange attributes missing from Samba's schema, with their real OIDs. Two passes: the class
+  # change only validates once the new attributes are committed (one pass rolls everything back).
+  local S="CN=Schema,CN=Configuration,$BASE_DN"
+  ldbmodify -H "$DC/private/sam.ldb" "${SCHEMA_OPT[@]}" >/dev/null <<EOF
+dn: CN=ms-Exch-Mail-Nickname,$S
+changetype: add
+objectClass: attributeSchema
+lDAPDisplayName: mailNickname
+attributeID: 1.2.840.113556.1.2.447
+attributeSyntax: 2.5.5.12
+oMSyntax: 64
+isSingleValued: TRUE
+rangeLower: 1
+rangeUpper: 64
+searchFlags: 5
+
+dn: CN=ms-Exch-Mailbox-Guid,$S
+changetype: add
+objectClass: attributeSchema
+lDAPDisplayName: msExchMailboxGuid
+attributeID: 1.2.840.113556.1.4.7000.102.11058
+attributeSyntax: 2.5.5.10
+oMSyntax: 4
+isSingleValued: TRUE
+rangeLower: 16
+rangeUpper: 16
+searchFlags: 1
+
+dn: CN=ms-Exch-Target-Address,$S
+changetype: add
+objectClass: attributeSchema
+lDAPDisplayName: targetAddress
+attributeID: 1.2.840.113556.1.2.352
+attributeSyntax: 2.5.5.12
+oMSyntax: 64
+isSingleValued: TRUE
+rangeLower: 1
+rangeUpper: 1123
+searchFlags: 1
+EOF
+  ldbmodify -H "$DC/private/sam.ldb" "${SCHEMA_OPT[@]}" >/dev/null <<EOF
+dn: CN=Mail-Recipient,$S
+changetype: modify
+add: mayContain
+mayContain: mailNickname
+mayContain: msExchMailboxGuid
+mayContain: targetAddress
+EOF
+}
+
+seed() {
+  local pw_b64
+  pw_b64=$(printf '"%s"' "$USER_PW" | iconv -f utf-8 -t utf-16le | base64 -w0)
+  sed "s#@PASSWORD_B64@#$pw_b64#" "$HERE/samba-seed.ldif" |
+    ldbadd -H "$DC/private/sam.ldb" --controls=relax:0 >/dev/null
+  # Bulk users for paging (disabled, no password: only their count matters).
+  local i
+  for i in $(seq -w 1 "$BULK_USERS"); do
+    printf 'dn: CN=Bulk %s,OU=Bulk,%s\nobjectClass: user\nsAMAccountName: bulk%s\n' "$i" "$BASE_DN" "$i"
+    printf 'userPrincipalName: bulk%s@lab.example\nuserAccountControl: 514\n\n' "$i"
+  done | ldbadd -H "$DC/private/sam.ldb" >/dev/null
+}
+
+provision() {
+  rm -rf "$DC"
+  mkdir -p "$DC/log"
+  make_tls
+  samba-tool domain provision --targetdir="$DC" --realm=$REALM --domain=$DOMAIN \
+    --server-role=dc --dns-backend=NONE --adminpass="$ADMIN_PW" --host-name=dc1 \
+    --option="netbios name=DC1" --option="interfaces=lo" --option="bind interfaces only=yes" \
+    --option="server services=ldap" --option="log file=$DC/log/log.%m" \
+    --option="tls enabled=yes" --option="tls keyfile=$DC/tls/key.pem" \
+    --option="tls certfile=$DC/tls/cert.pem" --option="tls cafile=$DC/tls/ca.pem" \
+    -q >"$DC/log/provision.log" 2>&1 || {
+    cat "$DC/log/provision.log" >&2
+    exit 1
+  }
+  log "provisioned"
+  extend_schema
+  log "schema extended (mailNickname, targetAddress, msExchMailboxGuid)"
+  seed
+  log "seeded (test objects + $BULK_USERS bulk users)"
+}
+
+write_service_file() {
+  mkdir -p "$(dirname "$SERVICE_FILE")"
+  cat >"$SERVICE_FILE.tmp" <<EOF
+{
+  "url": "ldaps://127.0.0.1:636",
+  "starttlsUrl": "ldap://127.0.0.1:389",
+  "caFile": "$DC/tls/ca.pem",
+  "baseDn": "$BASE_DN",
+  "realm": "$REALM",
+  "domain": "$DOMAIN",
+  "bindDn": "CN=syncmatch svc,CN=Users,$BASE_DN",
+  "bindUpn": "$BIND_SAM@lab.example",
+  "bindDomainUser": "$DOMAIN\\\\$BIND_SAM",
+  "password": "$USER_PW",
+  "scopeOu": "OU=Lab,$BASE_DN",
+  "bulkOu": "OU=Bulk,$BASE_DN",
+  "bulkUsers": $BULK_USERS,
+  "pid": $(cat "$PIDFILE"),
+  "objects": {
+    "john": { "guid": "5c29282a-8e00-41ff-b639-dc4da1aa9294", "consistencyGuid": "67452301-ab89-efcd-2a28-295c00fedcba", "dn": "CN=John Doe,OU=Lab,$BASE_DN" },
+    "jane": { "guid": "11111111-2222-3333-4444-555555555555", "consistencyGuid": "11111111-2222-3333-4444-555555555555", "dn": "CN=Jane Roe,OU=Lab,$BASE_DN" },
+    "obrien": { "guid": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "dn": "CN=Pat O'Brien,OU=Lab,$BASE_DN" },
+    "johnny": { "guid": "22222222-3333-4444-5555-666666666666", "dn": "CN=Johnny Dup,OU=Lab,$BASE_DN" },
+    "outScope": { "guid": "33333333-4444-5555-6666-777777777777", "dn": "CN=Out Scope,OU=Elsewhere,$BASE_DN" },
+    "group": { "guid": "44444444-5555-6666-7777-888888888888", "dn": "CN=Mail Group,OU=Lab,$BASE_DN" },
+    "contact": { "guid": "55555555-6666-7777-8888-999999999999", "dn": "CN=Shadow Contact,OU=Lab,$BASE_DN" },
+    "bind": { "guid": "66666666-7777-8888-9999-aaaaaaaaaaaa", "dn": "CN=syncmatch svc,CN=Users,$BASE_DN" }
+  }
+}
+EOF
+  mv "$SERVICE_FILE.tmp" "$SERVICE_FILE"
+}
+
+do_start() {
+  if running_pid >/dev/null; then
+    [ -f "$SERVICE_FILE" ] || write_service_file
+    log "already running (pid $(cat "$PIDFILE"))"
+    return
+  fi
+  [ "$(id -u)" = 0 ] || {
+    log "must run as root (samba refuses to start otherwise)"
+    exit 1
+  }
+  command -v samba >/dev/null || {
+    log "samba is not installed: run scripts/test-services/install-packages.sh"
+    exit 1
+  }
+  # Someone else's LDAP server on these fixed ports would answer our readiness probe.
+  local port
+  for port in 389 636; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "another process listens on 127.0.0.1:$port; stop it first"
+      exit 1
+    fi
+  done
+  rm -f "$SERVICE_FILE"
+  mkdir -p "$ROOT"
+  local snap
+  snap=$(snapshot_file)
+  if [ -f "$snap" ]; then
+    rm -rf "$DC"
+    tar -C "$ROOT" -xzf "$snap"
+    log "restored $(basename "$snap")"
+  else
+    rm -f "$ROOT"/snapshot-*.tgz
+    provision
+    tar -C "$ROOT" -czf "$snap.tmp" dc && mv "$snap.tmp" "$snap"
+    log "cached $(basename "$snap")"
+  fi
+  rm -f "$DC/log/samba.out"
+  # -F: foreground without quitting on stdin EOF (unlike -i); --maximum-runtime: stops by itself.
+  samba -s "$DC/etc/smb.conf" -F --no-process-group --debug-stdout -d1 \
+    --maximum-runtime="$MAX_RUNTIME" >"$DC/log/samba.out" 2>&1 </dev/null &
+  echo $! >"$PIDFILE"
+  local pid i
+  pid=$(cat "$PIDFILE")
+  for i in $(seq 1 300); do
+    if ldbsearch -H ldap://127.0.0.1 -U "$DOMAIN\\$BIND_SAM%$USER_PW" -b "$BASE_DN" -s base \
+      dn >/dev/null 2>&1; then
+      write_service_file
+      log "pid $pid answering on ldaps://127.0.0.1:636 and ldap://127.0.0.1:389 (stops itself after ${MAX_RUNTIME}s)"
+      return
+    fi
+    kill -0 "$pid" 2>/dev/null || {
+      cat "$DC/log/samba.out" >&2
+      log "samba exited (is another LDAP server on 127.0.0.1:389/636?)"
+      exit 1
+    }
+    sleep 0.1
+  done
+  cat "$DC/log/samba.out" >&2
+  log "samba did not answer within 30 s"
+  kill -TERM "$pid" 2>/dev/null || true
+  exit 1
+}
+
+do_stop() {
+  rm -f "$SERVICE_FILE"
+  local p
+  p=$(running_pid) || {
+    rm -f "$PIDFILE"
+    return 0
+  }
+  kill -TERM "$p"
+  for _ in $(seq 1 100); do
+    kill -0 "$p" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$p" 2>/dev/null && kill -KILL "$p"
+  rm -f "$PIDFILE"
+  log "stopped pid $p"
+}
+
+case "${1:-}" in
+  start) do_start ;;
+  stop) do_stop ;;
+  *)
+    echo "usage: $0 start|stop" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,108 @@
+// LDAP filters as ldapts filter objects, never strings: every value travels as its own BER octet
+// string, so nothing a technician types can change the filter's shape. GUIDs go as raw bytes; a
+// `\xx` string filter is re-encoded by ldapts and silently matches nothing (notes/samba-ad.md).
+import { AndFilter, EqualityFilter, type Filter, NotFilter, OrFilter } from 'ldapts';
+import type { IdentityQuery } from '../../core/identity-input.js';
+import { guidToBytes } from '../../core/identifiers.js';
+import { addressKey, smtpAddresses } from '../../core/proxy-addresses.js';
+import type { OnPremObject } from '../../core/snapshot.js';
+import type { AnchorKind } from './options.js';
+
+function eq(attribute: string, value: string | Uint8Array): EqualityFilter {
+  return new EqualityFilter({
+    attribute,
+    value: typeof value === 'string' ? value : Buffer.from(value),
+  });
+}
+
+function or(filters: Filter[]): Filter {
+  return filters.length === 1 ? filters[0]! : new OrFilter({ filters });
+}
+
+/** People that are users (computers are objectClass=user too, with objectCategory=computer). */
+export function userFilter(): Filter {
+  return new AndFilter({ filters: [eq('objectCategory', 'person'), eq('objectClass', 'user')] });
+}
+
+/** Users, groups and contacts: the objects that can hold a mail value. */
+export function recipientFilter(): Filter {
+  return new OrFilter({ filters: [userFilter(), eq('objectClass', 'group'), eq('objectClass', 'contact')] });
+}
+
+/** AD compares these case-insensitively, so one form of each value is enough. */
+function addressFilters(address: string): Filter[] {
+  return [eq('userPrincipalName', address), eq('mail', address), eq('proxyAddresses', `smtp:${address}`)];
+}
+
+/** The value part of the filter for one identity (null for a DN: that is a base-scope read). */
+export function identityValueFilter(query: IdentityQuery, anchor: AnchorKind): Filter | null {
+  switch (query.kind) {
+    case 'objectGuid':
+    case 'immutableId': {
+      const parts: Filter[] = [];
+      if (query.bytes.length === 16) {
+        parts.push(eq('objectGUID', query.bytes));
+        if (anchor.kind === 'consistencyGuid') parts.push(eq(anchor.attribute, query.bytes));
+      }
+      // A string anchor (e.g. employeeID) becomes the immutableId as it is.
+      if (anchor.kind === 'custom' && query.kind === 'immutableId') {
+        parts.push(eq(anchor.attribute, query.immutableId));
+      }
+      return or(parts);
+    }
+    case 'address':
+      return or(addressFilters(query.address));
+    case 'sAMAccountName': {
+      const parts: Filter[] = [eq('sAMAccountName', query.sam)];
+      // A string anchor value (E12345) parses as a sAMAccountName: look in the anchor too.
+      if (anchor.kind === 'custom') parts.push(eq(anchor.attribute, query.sam));
+      return or(parts);
+    }
+    case 'dn':
+      return null;
+  }
+}
+
+/** One filter for every user the identity names. */
+export function identityFilter(query: IdentityQuery, anchor: AnchorKind): Filter {
+  const value = identityValueFilter(query, anchor);
+  return value ? new AndFilter({ filters: [userFilter(), value] }) : userFilter();
+}
+
+/** The user's UPN, mail and SMTP addresses, each once (case-insensitively). */
+export function userAddresses(user: OnPremObject): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
+    if (!v || !v.trim()) continue;
+    const k = addressKey(v);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v.trim());
+    }
+  }
+  return out;
+}
+
+/**
+ * Other users, groups and contacts holding any of the user's values in any of the three address
+ * attributes (a UPN equal to another object's proxy counts), or its mailNickname.
+ * null when the user has no such value (nothing to search).
+ */
+export function relatedFilter(user: OnPremObject): Filter | null {
+  const values: Filter[] = userAddresses(user).flatMap(addressFilters);
+  if (user.mailNickname?.trim()) values.push(eq('mailNickname', user.mailNickname.trim()));
+  if (values.length === 0) return null;
+  return new AndFilter({
+    filters: [
+      recipientFilter(),
+      new NotFilter({ filter: eq('objectGUID', guidToBytes(user.objectGuid)) }),
+      new OrFilter({ filters: values }),
+    ],
+  });
+}
+
+/** One object by its objectGUID, whatever its class. */
+export function guidFilter(guid: string): Filter {
+  return eq('objectGUID', guidToBytes(guid));
+}

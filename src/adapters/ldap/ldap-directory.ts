@@ -1,0 +1,140 @@
+// The OnPremDirectory port over LDAP (ldapts): one search to find the user, one to find what else
+// holds its values. Binds once; reconnects (TLS + bind again) if the DC dropped an idle connection.
+import { InvalidDNSyntaxError, NoSuchObjectError, type Entry, type SearchOptions } from 'ldapts';
+import type { Filter } from 'ldapts';
+import { UsageError, UserFacingError } from '../../core/errors.js';
+import { preview } from '../../core/identifiers.js';
+import type { IdentityQuery } from '../../core/identity-input.js';
+import type { OnPremObject } from '../../core/snapshot.js';
+import type { OnPremDirectory } from '../../ports.js';
+import { openLdapSession, type LdapSession } from './connect.js';
+import { toLdapUserFacingError } from './errors.js';
+import { guidFilter, identityFilter, relatedFilter, userFilter } from './filters.js';
+import { BINARY_ATTRIBUTES, requestedAttributes, toOnPremObject } from './map-entry.js';
+import { DEFAULT_PAGE_SIZE, resolveAnchor, type AnchorKind, type LdapDirectoryOptions } from './options.js';
+import { searchUsersPaged } from './search-users.js';
+
+export interface LdapDirectory extends OnPremDirectory {
+  /** The server this session is bound to. */
+  readonly url: string;
+  /** The search base (configured, or discovered from the rootDSE). */
+  readonly baseDn: string;
+  readonly anchor: AnchorKind;
+  /** Every user under the scope OUs (or the base DN), one array per LDAP page. */
+  scanUsers(scope?: readonly string[], pageSize?: number): AsyncGenerator<OnPremObject[]>;
+}
+
+/** The base DN AD announces for its domain (rootDSE defaultNamingContext). */
+async function discoverBaseDn(session: LdapSession): Promise<string> {
+  const { searchEntries } = await session.client.search('', {
+    scope: 'base',
+    filter: '(objectClass=*)',
+    attributes: ['defaultNamingContext'],
+  });
+  const value = searchEntries[0]?.['defaultNamingContext'];
+  const dn = Array.isArray(value) ? value[0] : value;
+  if (typeof dn !== 'string' || !dn) {
+    throw new UserFacingError(
+      `${session.url} did not announce a default naming context, so the base DN is unknown.`,
+      'LDAP_NO_BASE_DN',
+      'Give the base DN explicitly (e.g. DC=contoso,DC=com).',
+    );
+  }
+  return dn;
+}
+
+/** Connects, binds and (unless given) discovers the base DN. Throws UserFacingError on failure. */
+export async function createLdapDirectory(options: LdapDirectoryOptions): Promise<LdapDirectory> {
+  const anchor = resolveAnchor(options.anchorAttribute);
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  let session = await openLdapSession(options);
+  let baseDn: string;
+  try {
+    baseDn = options.baseDn?.trim() || (await discoverBaseDn(session));
+  } catch (e) {
+    await session.client.unbind().catch(() => undefined);
+    throw toLdapUserFacingError(e, { url: session.url, phase: 'search' });
+  }
+  const attributes = requestedAttributes(anchor);
+
+  async function live(): Promise<LdapSession> {
+    if (session.client.isConnected && session.client.isBound) return session;
+    await session.client.unbind().catch(() => undefined);
+    session = await openLdapSession(options);
+    return session;
+  }
+
+  /** Throws what ldapts throws (callers that expect "no such object" look at it). */
+  async function rawSearch(base: string, filter: Filter, extra: SearchOptions = {}): Promise<Entry[]> {
+    const s = await live();
+    const result = await s.client.search(base, {
+      scope: 'sub',
+      filter,
+      attributes,
+      explicitBufferAttributes: BINARY_ATTRIBUTES,
+      ...extra,
+    });
+    return result.searchEntries;
+  }
+
+  async function search(base: string, filter: Filter, extra: SearchOptions = {}): Promise<Entry[]> {
+    try {
+      return await rawSearch(base, filter, extra);
+    } catch (e) {
+      throw toLdapUserFacingError(e, { url: session.url, phase: 'search', baseDn: base });
+    }
+  }
+
+  function mapAll(entries: Entry[]): OnPremObject[] {
+    return entries.map((e) => toOnPremObject(e, anchor)).filter((o): o is OnPremObject => o !== null);
+  }
+
+  return {
+    get url() {
+      return session.url;
+    },
+    baseDn,
+    anchor,
+
+    async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
+      if (query.kind === 'dn') {
+        try {
+          return mapAll(await rawSearch(query.dn, userFilter(), { scope: 'base' }));
+        } catch (e) {
+          if (e instanceof NoSuchObjectError) return [];
+          if (e instanceof InvalidDNSyntaxError) {
+            throw new UsageError(
+              `"${preview(query.dn)}" is not a valid DN.`,
+              'Write it as CN=Name,OU=Unit,DC=contoso,DC=com (escape commas inside a name as \\,).',
+            );
+          }
+          throw toLdapUserFacingError(e, { url: session.url, phase: 'search', baseDn: query.dn });
+        }
+      }
+      return mapAll(await search(baseDn, identityFilter(query, anchor)));
+    },
+
+    async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
+      const filter = relatedFilter(user);
+      if (!filter) return [];
+      return mapAll(await search(baseDn, filter, { paged: { pageSize } }));
+    },
+
+    async readByGuid(guid: string): Promise<OnPremObject | null> {
+      return mapAll(await search(baseDn, guidFilter(guid)))[0] ?? null;
+    },
+
+    async *scanUsers(scope: readonly string[] = [], size = pageSize) {
+      const s = await live();
+      try {
+        yield* searchUsersPaged(s.client, { baseDn, scope, anchor, pageSize: size });
+      } catch (e) {
+        throw toLdapUserFacingError(e, { url: s.url, phase: 'search', baseDn });
+      }
+    },
+
+    async close(): Promise<void> {
+      await session.client.unbind().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// The lab's AD: the OnPremDirectory port over LabState.ad.objects, with the semantics of the LDAP
+// adapter against a real DC (test/contract/on-prem-directory.contract.ts runs the same cases on
+// both): users only for findUser, case-insensitive UPN/mail/proxy comparison, GUIDs compared as
+// bytes, duplicates found across attributes. Reads the live state, so the sync engine's writes
+// (a consistency GUID written back) show on the next read.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { guidToBytes, guidToImmutableId, isGuidString, bytesToGuid } from '../core/identifiers.js';
+import type { IdentityQuery } from '../core/identity-input.js';
+import { addressKey, hasSmtpAddress, smtpAddresses } from '../core/proxy-addresses.js';
+import type { OnPremObject } from '../core/snapshot.js';
+import type { OnPremDirectory } from '../ports.js';
+import type { LabState } from './lab-state.js';
+import type { ScenarioAdObject } from './scenario-schema.js';
+import { normalizeDn } from './sync-engine/scope.js';
+
+export interface InMemoryDirectoryOptions {
+  /** Added to every call, as one LDAP round trip would be (the speed benchmark). */
+  latencyMs?: number;
+}
+
+type Anchor = { kind: 'consistencyGuid' } | { kind: 'objectGuid' } | { kind: 'custom'; attribute: string };
+
+function anchorOf(sourceAnchor: string): Anchor {
+  const a = sourceAnchor.trim().toLowerCase();
+  if (a === '' || a === 'ms-ds-consistencyguid') return { kind: 'consistencyGuid' };
+  if (a === 'objectguid') return { kind: 'objectGuid' };
+  return { kind: 'custom', attribute: sourceAnchor.trim() };
+}
+
+function attr(obj: ScenarioAdObject, name: string): unknown {
+  if (name in obj.attributes) return obj.attributes[name];
+  const key = Object.keys(obj.attributes).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : obj.attributes[key];
+}
+
+function text(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  return null;
+}
+
+/** GUID strings as LDAP would return them: lower case, no braces (null for anything else). */
+function canonicalGuid(v: unknown): string | null {
+  return typeof v === 'string' && isGuidString(v) ? bytesToGuid(guidToBytes(v)) : null;
+}
+
+function same(a: string | null | undefined, b: string): boolean {
+  return a != null && addressKey(a) === addressKey(b);
+}
+
+export function toOnPremObject(obj: ScenarioAdObject, anchor: Anchor): OnPremObject {
+  const a = obj.attributes;
+  const uac = attr(obj, 'userAccountControl');
+  const critical = text(attr(obj, 'isCriticalSystemObject'));
+  const out: OnPremObject = {
+    objectClass: obj.objectClass,
+    dn: obj.dn,
+    objectGuid: canonicalGuid(obj.objectGUID)!,
+    sAMAccountName: a.sAMAccountName ?? null,
+    userPrincipalName: a.userPrincipalName ?? null,
+    mail: a.mail ?? null,
+    mailNickname: a.mailNickname ?? null,
+    displayName: a.displayName ?? null,
+    proxyAddresses: [...(a.proxyAddresses ?? [])],
+    consistencyGuid: canonicalGuid(a['mS-DS-ConsistencyGuid']),
+    userAccountControl: typeof uac === 'number' ? uac : null,
+    isCriticalSystemObject: critical?.toUpperCase() === 'TRUE',
+  };
+  if (anchor.kind === 'custom') out.customAnchorValue = text(attr(obj, anchor.attribute));
+  return out;
+}
+
+/** The user's UPN, mail and SMTP addresses, each once (as the LDAP adapter searches them). */
+function addressesOf(user: OnPremObject): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
+    if (!v || !v.trim() || seen.has(addressKey(v))) continue;
+    seen.add(addressKey(v));
+    out.push(v.trim());
+  }
+  return out;
+}
+
+function holdsAddress(o: OnPremObject, address: string): boolean {
+  return (
+    same(o.userPrincipalName, address) || same(o.mail, address) || hasSmtpAddress(o.proxyAddresses, address)
+  );
+}
+
+export class InMemoryDirectory implements OnPremDirectory {
+  constructor(
+    private readonly state: LabState,
+    private readonly options: InMemoryDirectoryOptions = {},
+  ) {}
+
+  private get anchor(): Anchor {
+    return anchorOf(this.state.sync.sourceAnchor);
+  }
+
+  private async objects(): Promise<OnPremObject[]> {
+    if (this.options.latencyMs) await sleep(this.options.latencyMs);
+    const anchor = this.anchor;
+    return this.state.ad.objects.map((o) => toOnPremObject(structuredClone(o), anchor));
+  }
+
+  async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
+    const anchor = this.anchor;
+    const users = (await this.objects()).filter((o) => o.objectClass === 'user');
+    return users.filter((u) => matchesIdentity(u, query, anchor));
+  }
+
+  async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
+    const addresses = addressesOf(user);
+    const nickname = user.mailNickname?.trim() || null;
+    if (addresses.length === 0 && !nickname) return [];
+    return (await this.objects()).filter(
+      (o) =>
+        o.objectGuid !== user.objectGuid &&
+        (addresses.some((a) => holdsAddress(o, a)) || (nickname !== null && same(o.mailNickname, nickname))),
+    );
+  }
+
+  async readByGuid(guid: string): Promise<OnPremObject | null> {
+    const wanted = canonicalGuid(guid);
+    return (await this.objects()).find((o) => o.objectGuid === wanted) ?? null;
+  }
+
+  async close(): Promise<void> {}
+}
+
+function matchesIdentity(u: OnPremObject, query: IdentityQuery, anchor: Anchor): boolean {
+  switch (query.kind) {
+    case 'objectGuid':
+    case 'immutableId': {
+      const guid = query.bytes.length === 16 ? bytesToGuid(query.bytes) : null;
+      if (guid !== null && u.objectGuid === guid) return true;
+      if (guid !== null && anchor.kind === 'consistencyGuid' && u.consistencyGuid === guid) return true;
+      if (anchor.kind === 'custom' && query.kind === 'immutableId' && u.customAnchorValue) {
+        const v = u.customAnchorValue;
+        // AD compares a string attribute case-insensitively; the LDAP adapter gets the same answer.
+        return same(v, query.immutableId) || (isGuidString(v) && guidToImmutableId(v) === query.immutableId);
+      }
+      return false;
+    }
+    case 'address':
+      return holdsAddress(u, query.address);
+    case 'sAMAccountName':
+      return (
+        same(u.sAMAccountName, query.sam) ||
+        (anchor.kind === 'custom' && same(u.customAnchorValue, query.sam))
+      );
+    case 'dn':
+      return normalizeDn(u.dn) === normalizeDn(query.dn);
+  }
+}
