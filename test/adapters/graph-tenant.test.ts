@@ -248,6 +248,25 @@ describe('GraphTenant.readFor', () => {
     expect(err.hint).toContain(permission);
   });
 
+  it('follows @odata.nextLink when a lookup has more than one page', async () => {
+    const base = lab.state.tenant.users[0]!;
+    for (let i = 0; i < 105; i++) {
+      const n = String(i).padStart(3, '0');
+      lab.state.tenant.users.push({
+        ...base,
+        id: `f0f0f0f0-0000-4000-8000-000000000${n}`,
+        userPrincipalName: `alias${n}@contoso.com`,
+        mail: null,
+        onPremisesImmutableId: null,
+        proxyAddresses: [],
+      });
+    }
+    const view = await tenant.readFor(adUser(), ANCHOR);
+    // Graph's page size for users is 100: the 105 alias holders plus John need a second page.
+    expect(view.users.filter((u) => u.mailNickname === 'jdoe')).toHaveLength(106);
+    expect(lab.sim.log.outer().some((e) => e.url.includes('$skiptoken='))).toBe(true);
+  });
+
   it("escapes quotes and URL characters in values (o'brien&co+x@…)", async () => {
     const odd = "o'brien&co+x@contoso.com";
     lab.state.tenant.users.push({

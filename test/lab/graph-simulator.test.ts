@@ -128,6 +128,12 @@ describe('Graph simulator over HTTPS with the real Graph client', () => {
     expect(ids).toEqual(many.map((u) => u.id));
   });
 
+  it('refuses a $top above 999', async () => {
+    const err = await graphErrorOf(lab.client.api('/users?$top=1000').get());
+    expect(err.statusCode).toBe(400);
+    expect(err.message).toMatch(/between 1 and 999/);
+  });
+
   it('answers 404 Request_ResourceNotFound for an unknown user', async () => {
     const err = await graphErrorOf(lab.client.api('/users/nobody@contoso.com').get());
     expect(err.statusCode).toBe(404);

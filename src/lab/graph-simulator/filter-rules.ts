@@ -184,6 +184,8 @@ function compare(actual: unknown, op: string, expected: Literal, caseSensitive: 
   let a = actual;
   let b: unknown = expected;
   // Directory string comparisons are case-insensitive except for base64 anchors (DOMAIN.md §3).
+  // For proxyAddresses that is UNVERIFIED on real Graph; the adapter queries both the `SMTP:` and
+  // `smtp:` forms, so it does not depend on the lab being right about it.
   if (typeof a === 'string' && typeof b === 'string' && !caseSensitive) {
     a = a.toLowerCase();
     b = b.toLowerCase();
