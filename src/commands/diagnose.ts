@@ -1,5 +1,51 @@
+// `syncmatch diagnose <identity>`: read, explain, plan; nothing is written.
+import { collectSnapshot } from '../app/collect-snapshot.js';
+import type { ReadProgress } from '../app/services.js';
+import { diagnose } from '../core/diagnose.js';
+import { EXIT } from '../core/errors.js';
+import { hasErrors } from '../core/findings.js';
+import { parseIdentity } from '../core/identity-input.js';
+import { openEnvironment } from './environment.js';
 import type { GlobalOptions } from './global-options.js';
-import { notBuilt } from './not-built.js';
-export async function diagnoseCommand(_identity: string, _opts: GlobalOptions): Promise<number> {
-  notBuilt('syncmatch diagnose', 'diagnosis');
+import { createOutput, type Output } from './output.js';
+import { formatDiagnosis } from './report.js';
+
+const LABEL: Record<ReadProgress['step'], string> = {
+  adUser: 'AD user',
+  anchor: 'Expected immutableId',
+  cloudTarget: 'Cloud target',
+  onPremDuplicates: 'Duplicates on-premises',
+  cloudDuplicates: 'Duplicates in the cloud',
+  recycleBin: 'Recycle bin',
+  tenantSwitches: 'Tenant switches',
+};
+
+/** Checklist lines on stderr as each read completes (not with --json unless --verbose). */
+export function progressPrinter(out: Output, show: boolean): (p: ReadProgress) => void {
+  return (p) => {
+    if (!show || p.status === 'running') return;
+    const mark = p.status === 'done' ? '✓' : p.status === 'skipped' ? '-' : '✗';
+    out.status(`${mark} ${LABEL[p.step]}: ${p.detail}`);
+  };
+}
+
+export async function diagnoseCommand(identity: string, opts: GlobalOptions): Promise<number> {
+  const out = createOutput(opts);
+  parseIdentity(identity); // bad input is a usage error before anything connects
+  const env = await openEnvironment(opts);
+  try {
+    out.verbose(`Environment: ${env.label}`);
+    const snapshot = await collectSnapshot(
+      { directory: env.directory, tenant: env.tenant, sync: env.sync },
+      identity,
+      progressPrinter(out, !out.json || Boolean(opts.verbose)),
+    );
+    const d = diagnose(snapshot);
+    const result = opts.readOnly ? { ...d, plan: d.plan.filter((s) => !s.writes) } : d;
+    if (out.json) out.json_(result);
+    else out.data(formatDiagnosis(d, out, opts.readOnly));
+    return hasErrors(d.findings) ? EXIT.problems : EXIT.ok;
+  } finally {
+    await env.close();
+  }
 }

@@ -73,7 +73,8 @@ export function targetStateRules(ctx: RuleContext): Finding[] {
       evidence,
     });
   } else if (current === null) {
-    if (!holder && softMatchAllowed(ctx)) {
+    const deletedHolder = ctx.cloud.deletedUsers.some((d) => d.onPremisesImmutableId === anchor.value);
+    if (!holder && !deletedHolder && softMatchAllowed(ctx)) {
       out.push({
         code: 'READY_FOR_SOFT_MATCH',
         severity: 'info',

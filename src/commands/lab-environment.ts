@@ -1,0 +1,52 @@
+// The built-in lab as an Environment: the in-memory AD, the HTTPS Graph simulator reached through
+// the real Graph adapter, the lab's sync engine as the remoting hook, and a lab journal (kept apart
+// from the real one).
+import { createGraphClient } from '../adapters/graph/client.js';
+import { GraphTenant } from '../adapters/graph/graph-tenant.js';
+import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
+import { labJournalPath } from '../adapters/journal/location.js';
+import { startGraphSimulator } from '../lab/graph-simulator/server.js';
+import { InMemoryDirectory } from '../lab/in-memory-ad.js';
+import { createLabState, type LabState } from '../lab/lab-state.js';
+import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
+import { loadScenario } from '../lab/scenario-loader.js';
+import type { Environment } from './environment-types.js';
+import type { GlobalOptions } from './global-options.js';
+
+export interface LabEnvironment extends Environment {
+  state: LabState;
+}
+
+export async function openLabEnvironment(
+  scenarioRef: string | undefined,
+  opts: GlobalOptions,
+  sync: LabSyncOptions = {},
+): Promise<LabEnvironment> {
+  const scenario = await loadScenario(scenarioRef ?? 'stale-immutable-id');
+  const state = createLabState(scenario);
+  const sim = await startGraphSimulator(state, { latencyMs: opts.labLatency ?? 0 });
+  const graph = createGraphClient({
+    baseUrl: sim.baseUrl,
+    ca: sim.ca,
+    getAccessToken: async () => sim.token,
+  });
+  const trigger = new LabSyncTrigger(state, sync);
+  const directory = new InMemoryDirectory(state);
+  return {
+    label: `lab: ${scenario.name}`,
+    state,
+    directory,
+    tenant: new GraphTenant({ client: graph.client, tenantLabel: `lab:${scenario.tenant.initialDomain}` }),
+    trigger,
+    sync: { sourceAnchor: state.sync.sourceAnchor, scope: state.sync.scope },
+    journal: openJsonlJournal(process.env.SYNCMATCH_LAB_JOURNAL ?? labJournalPath()),
+    suggestedIdentity: scenario.identity,
+    secrets: [],
+    async close() {
+      trigger.close();
+      await directory.close();
+      await graph.close();
+      await sim.close();
+    },
+  };
+}
