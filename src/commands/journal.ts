@@ -18,6 +18,8 @@ import type { Output } from './output.js';
 export interface UndoEnvironment {
   tenant: Tenant;
   journal?: Journal;
+  /** Secrets the run holds, scrubbed from anything journalled or shown. */
+  secrets?: string[];
   close(): Promise<void>;
 }
 
