@@ -1,0 +1,92 @@
+// Settings after merging the profile, the environment and the flags: complete, checked, with
+// defaults filled in. Secrets are still references here; they are read only when a connection
+// needs them (adapters/secrets).
+import type { SecretRef } from '../secrets/secret-ref.js';
+import type { SignInMethod } from './schema.js';
+
+/** What the LDAP adapter needs (URLs, TLS, bind, where to search). */
+export interface AdSettings {
+  urls: string[];
+  /** StartTLS on the ldap:// URLs (ldaps:// never takes it). */
+  startTls: boolean;
+  caFile: string | null;
+  /** UPN, DOMAIN\user or DN, as AD accepts for a simple bind. */
+  bindIdentity: string;
+  password: SecretRef;
+  /** null: read defaultNamingContext from the rootDSE. */
+  baseDn: string | null;
+  anchorAttribute: string;
+  /** OU DNs in sync scope; empty = the whole domain. */
+  scopeOus: string[];
+  connectTimeoutMs: number;
+  searchTimeoutMs: number;
+  /** Labs only: certificate checks off. Warned about on every run. */
+  insecureTls: boolean;
+}
+
+export interface TenantSettings {
+  /** Tenant id (GUID) or one of its domains. */
+  tenant: string;
+  /** null only for azure-cli (the CLI signs in with its own app). */
+  clientId: string | null;
+  signIn: SignInMethod;
+  clientSecret: SecretRef | null;
+  certificateFile: string | null;
+  certificatePassword: SecretRef | null;
+}
+
+interface SyncCommon {
+  commandTimeoutMs: number;
+}
+
+export interface SshServerSettings extends SyncCommon {
+  transport: 'ssh';
+  host: string;
+  port: number;
+  username: string;
+  privateKeyFile: string | null;
+  keyPassphrase: SecretRef | null;
+  password: SecretRef | null;
+  useAgent: boolean;
+  hostKeyFingerprints: string[];
+  knownHostsFile: string | null;
+  powershell: string;
+  connectTimeoutMs: number;
+}
+
+export type SyncServerSettings =
+  | { transport: 'none' }
+  | SshServerSettings
+  | (SyncCommon & { transport: 'winrm'; server: string; useSsl: boolean; powershell: string })
+  | (SyncCommon & { transport: 'local'; powershell: string })
+  | (SyncCommon & { transport: 'command'; template: string | string[]; values: Record<string, string> });
+
+/** A section is ready to use, not configured at all, or configured with problems. */
+export type Section<T> =
+  | { status: 'ready'; value: T }
+  | { status: 'missing'; problems: string[] }
+  | { status: 'invalid'; problems: string[] };
+
+export interface Settings {
+  /** The profile used, or null when every setting came from the environment and flags. */
+  profile: string | null;
+  configPath: string;
+  readOnly: boolean;
+  insecureTls: boolean;
+  ad: Section<AdSettings>;
+  tenant: Section<TenantSettings>;
+  sync: Section<SyncServerSettings>;
+  /** Printed on every run (insecure TLS, for one). */
+  warnings: string[];
+}
+
+export const DEFAULTS = {
+  anchorAttribute: 'mS-DS-ConsistencyGuid',
+  adConnectTimeoutSeconds: 10,
+  adSearchTimeoutSeconds: 30,
+  signIn: 'device-code' as SignInMethod,
+  sshPort: 22,
+  powershell: 'powershell',
+  syncConnectTimeoutSeconds: 15,
+  syncCommandTimeoutSeconds: 120,
+} as const;
