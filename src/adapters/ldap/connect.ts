@@ -61,7 +61,9 @@ async function openOne(url: ParsedUrl, options: LdapDirectoryOptions, ca: string
     url: url.url,
     connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    tlsOptions: tlsOptions(url, ca, insecure),
+    // ldapts speaks TLS from the first byte whenever tlsOptions is set, even for ldap:// URLs:
+    // give them only to ldaps:// (StartTLS gets its own below).
+    ...(url.secure ? { tlsOptions: tlsOptions(url, ca, insecure) } : {}),
   });
   const ctx = { url: url.url, caFile: options.caFile, bindDn: options.bindDn };
   if (!url.secure) {

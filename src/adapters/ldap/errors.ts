@@ -88,7 +88,7 @@ function bindDataCode(text: string): string | null {
 
 /** The message of an LDAP result without ldapts's " Code: 0x31" suffix. */
 function serverText(e: Error): string {
-  return e.message.replace(/\s*Code: 0x[0-9a-f]+$/i, '').trim();
+  return e.message.replace(/(\s*Code: 0x[0-9a-f]+)+$/i, '').trim();
 }
 
 /** Maps any failure of an LDAP operation to a UserFacingError (already mapped ones pass through). */
