@@ -20,8 +20,11 @@ export interface ApplyStepDeps {
   clock?: Clock;
   /** Secrets this run holds (client secret, password): removed verbatim from anything journalled. */
   secrets?: readonly string[];
-  /** The command that reverts entry `id` (default `syncmatch journal undo <id>`). */
-  undoCommand?: (id: string) => string;
+  /**
+   * The command that reverts entry `id` (default `syncmatch journal undo <id>`); null when no
+   * later command can (the lab, whose tenant ends with the run).
+   */
+  undoCommand?: ((id: string) => string) | null;
 }
 
 export interface ApplyStepOptions {
@@ -148,7 +151,10 @@ export async function applyStep(
   const check = await readBack(spec, deps.tenant, objectId, planned.value, clock, signal);
   if (check.landed) {
     const note = await recordResult('done', { state: check.state });
-    const undo = base.reversible ? { undoCommand: (deps.undoCommand ?? defaultUndo)(id) } : {};
+    const undo =
+      base.reversible && deps.undoCommand !== null
+        ? { undoCommand: (deps.undoCommand ?? defaultUndo)(id) }
+        : {};
     return outcome('done', `${spec.doneSentence(who, before, planned.value)}${note}`, { ...ids, ...undo });
   }
   const seen = check.error

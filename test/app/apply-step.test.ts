@@ -52,6 +52,19 @@ describe('applyStep: the write-ahead journal', () => {
     expect(w.tenant.users[0]!.onPremisesImmutableId).toBe(NEW);
   });
 
+  it('names the undo command as the caller spells it, or none where no later command can undo', async () => {
+    const w = world();
+    const profiled = await applyStep(
+      { ...deps(w), undoCommand: (id) => `syncmatch --profile acme journal undo ${id}` },
+      clearStep(),
+    );
+    expect(profiled.undoCommand).toBe(`syncmatch --profile acme journal undo ${profiled.journalId}`);
+    const w2 = world();
+    const lab = await applyStep({ ...deps(w2), undoCommand: null }, clearStep());
+    expect(lab.status).toBe('done');
+    expect(lab.undoCommand).toBeUndefined();
+  });
+
   it('clears the immutableId with null, never an empty string', async () => {
     const w = world();
     const outcome = await applyStep(deps(w), clearStep());
