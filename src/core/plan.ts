@@ -106,16 +106,28 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
       ),
     );
   }
+  // Values an AD duplicate already covers: fixing AD fixes the synced cloud copy too.
+  const fixedInAd = new Set(
+    of('AD_DUPLICATE_VALUE').flatMap((f) =>
+      (f.evidence as { values: { value: string }[] }).values.map((v) => v.value.toLowerCase()),
+    ),
+  );
   for (const f of of('CLOUD_DUPLICATE_PROXY_ADDRESS')) {
-    const e = f.evidence as { kind: string; name: string; addresses: string[] };
+    const e = f.evidence as { kind: string; name: string; addresses: string[]; synced: boolean };
+    if (e.synced && e.addresses.every((a) => fixedInAd.has(a.toLowerCase()))) continue;
     out.push(
       manual(
         ['CLOUD_DUPLICATE_PROXY_ADDRESS'],
         `Remove ${e.addresses.join(', ')} from the cloud ${e.kind} "${e.name}"`,
-        [
-          `In the Exchange admin center, edit the ${e.kind} "${e.name}" and remove ${e.addresses.join(', ')} from its email addresses.`,
-          "Or, if the address should stay there, remove it from the AD user's proxyAddresses.",
-        ],
+        e.synced
+          ? [
+              `The ${e.kind} "${e.name}" is synced from AD: remove ${e.addresses.join(', ')} from its proxyAddresses in AD, then sync.`,
+              "Or, if the address should stay there, remove it from this AD user's proxyAddresses.",
+            ]
+          : [
+              `In the Exchange admin center, edit the ${e.kind} "${e.name}" and remove ${e.addresses.join(', ')} from its email addresses.`,
+              "Or, if the address should stay there, remove it from the AD user's proxyAddresses.",
+            ],
         'Re-reads the tenant and checks no other object holds these addresses.',
       ),
     );

@@ -97,6 +97,12 @@ export function planTenantReads(user: OnPremObject, expectedImmutableId: string 
     users(`onPremisesImmutableId eq ${quote(expectedImmutableId)}`);
     deleted(`onPremisesImmutableId eq ${quote(expectedImmutableId)}`);
   }
+  if (user.userPrincipalName?.includes('@')) {
+    // The same name on another domain: with a UPN suffix the tenant has not verified (.local), this
+    // is how the cloud user the technician created by hand is found (reference/001).
+    const prefix = `${user.userPrincipalName.split('@')[0]}@`;
+    users(`startsWith(userPrincipalName,${quote(prefix)})`);
+  }
   if (user.userPrincipalName) {
     // A deleted user's UPN is `<objectId hex><original UPN>`: only endsWith finds it, and endsWith
     // is an advanced query. Over-matches (`xjdoe@…` for `jdoe@…`) are dropped by the reader.
@@ -118,6 +124,7 @@ export function usersThatMatter(
   found: CloudUser[],
 ): CloudUser[] {
   const upn = user.userPrincipalName ? addressKey(user.userPrincipalName) : null;
+  const upnPrefix = upn?.includes('@') ? `${upn.split('@')[0]}@` : null;
   const primary = primarySmtp(user.proxyAddresses) ?? user.mail;
   const primaryKey = primary ? addressKey(primary) : null;
   return found.filter((c) => {
@@ -126,6 +133,7 @@ export function usersThatMatter(
       .map(addressKey);
     return (
       (upn !== null && addressKey(c.userPrincipalName) === upn) ||
+      (upnPrefix !== null && addressKey(c.userPrincipalName).startsWith(upnPrefix)) ||
       (primaryKey !== null && keys.includes(primaryKey)) ||
       (expectedImmutableId !== null && c.onPremisesImmutableId === expectedImmutableId)
     );

@@ -41,7 +41,13 @@ export function cloudDuplicateRules(ctx: RuleContext): Finding[] {
           `The cloud ${other.kind} "${other.name}" already holds ${held.join(', ')}. Proxy addresses are unique across ` +
           `users, groups and contacts: the sync ${other.kind === 'group' ? 'fails to export this user (a known issue with groups)' : 'drops the address and quarantines it'}. ` +
           `Remove the address from the ${other.kind} (Exchange admin center) or from the AD user.`,
-        evidence: { kind: other.kind, id: other.id, name: other.name, addresses: held },
+        evidence: {
+          kind: other.kind,
+          id: other.id,
+          name: other.name,
+          addresses: held,
+          synced: other.o.onPremisesSyncEnabled === true,
+        },
       });
     }
     const alias = ctx.user.mailNickname;

@@ -15,6 +15,8 @@ export interface RuleContext {
   smtp: string[];
   byUpn: CloudUser | null;
   bySmtp: CloudUser | null;
+  /** With an unverified UPN suffix: the cloud user with the same name on a verified domain. */
+  byUpnPrefix: CloudUser | null;
   /** The cloud user this AD user should become. */
   target: CloudUser | null;
   /** The active cloud user whose immutableId equals the expected anchor. */
@@ -37,6 +39,20 @@ export function isSynced(u: CloudUser): boolean {
   return u.onPremisesSyncEnabled === true;
 }
 
+/** The one cloud user named `<prefix>@<verified domain>` when the AD UPN's own suffix is unverified. */
+function sameNameOnVerifiedDomain(user: OnPremObject, cloud: CloudView | null): CloudUser | null {
+  const upn = user.userPrincipalName;
+  if (!cloud || !upn?.includes('@')) return null;
+  const [prefix, suffix] = upn.split('@') as [string, string];
+  const verified = new Set(cloud.domains.filter((d) => d.isVerified).map((d) => d.id.toLowerCase()));
+  if (verified.has(suffix.toLowerCase())) return null;
+  const hits = cloud.users.filter((u) => {
+    const [p, s] = u.userPrincipalName.toLowerCase().split('@');
+    return p === prefix.toLowerCase() && s !== undefined && verified.has(s);
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
 export function buildContext(snapshot: Snapshot, user: OnPremObject): RuleContext {
   const anchor = expectedAnchor(user, snapshot.sync.sourceAnchor);
   const cloud = snapshot.cloud;
@@ -50,7 +66,8 @@ export function buildContext(snapshot: Snapshot, user: OnPremObject): RuleContex
   const byUpn = users.find((u) => same(u.userPrincipalName, user.userPrincipalName)) ?? null;
   const bySmtp = primary ? (users.find((u) => holdsAddress(u, primary)) ?? null) : null;
   const holder = anchor.value ? (users.find((u) => u.onPremisesImmutableId === anchor.value) ?? null) : null;
-  const target = byUpn ?? bySmtp ?? holder;
+  const byUpnPrefix = byUpn || bySmtp ? null : sameNameOnVerifiedDomain(user, cloud);
+  const target = byUpn ?? bySmtp ?? byUpnPrefix ?? holder;
   const initialDomain = cloud?.domains.find((d) => d.isInitial)?.id ?? null;
   return {
     snapshot,
@@ -61,6 +78,7 @@ export function buildContext(snapshot: Snapshot, user: OnPremObject): RuleContex
     smtp,
     byUpn,
     bySmtp,
+    byUpnPrefix,
     target,
     holder,
     features: cloud?.features ?? null,

@@ -9,7 +9,8 @@ export function targetStateRules(ctx: RuleContext): Finding[] {
   const { target, byUpn, bySmtp, holder, anchor } = ctx;
   if (!ctx.cloud) return [];
   const out: Finding[] = [];
-  if (byUpn && bySmtp && byUpn.id !== bySmtp.id) {
+  // When one of the two is the anchor holder, CLOUD_DUPLICATE_ANCHOR tells the story instead.
+  if (byUpn && bySmtp && byUpn.id !== bySmtp.id && holder?.id !== byUpn.id && holder?.id !== bySmtp.id) {
     out.push({
       code: 'CLOUD_CANDIDATES_DIFFER',
       severity: 'error',
@@ -62,7 +63,8 @@ export function targetStateRules(ctx: RuleContext): Finding[] {
     }
     return out;
   }
-  // Cloud-managed from here on.
+  // Cloud-managed from here on. An admin is matched neither way (ADMIN_ROLE_BLOCKS_MATCH says so).
+  if (ctx.targetRoles.length > 0) return out;
   if (current === anchor.value) {
     out.push({
       code: 'READY_FOR_HARD_MATCH',

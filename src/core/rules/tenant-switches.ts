@@ -45,7 +45,9 @@ export function tenantSwitchRules(ctx: RuleContext): Finding[] {
   if (f && wantsSoft && !softMatchAllowed(ctx)) {
     const why = f.blockSoftMatchEnabled
       ? 'the tenant has blockSoftMatchEnabled set'
-      : 'UPN soft match is off (softMatchOnUpnEnabled is false) and the primary SMTP address does not match';
+      : ctx.byUpnPrefix?.id === target.id
+        ? `neither its UPN nor its addresses equal the AD user's (${ctx.user.userPrincipalName}, primary SMTP ${ctx.primarySmtp ?? 'none'}); it was found only by the same name on a verified domain`
+        : 'UPN soft match is off (softMatchOnUpnEnabled is false) and the primary SMTP address does not match';
     out.push({
       code: 'SOFT_MATCH_BLOCKED',
       severity: 'error',

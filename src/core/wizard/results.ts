@@ -56,6 +56,11 @@ function onDiagnosed(state: WizardState, diagnosis: Diagnosis): WizardState {
   return { ...next, screen: { kind: 'findings', cursor: 0, raw: false } };
 }
 
+/** The first sentence: the screen has room for the point, the findings screen has the rest. */
+function firstSentence(text: string): string {
+  return (text.split(/(?<=[.;])\s/)[0] ?? text).replace(/[.;]$/, '');
+}
+
 /** "Check again" on a MANUAL step: resolved when none of the findings it cures is left. */
 function onChecked(state: WizardState, diagnosis: Diagnosis): WizardState {
   if (state.screen.kind !== 'manual') return { ...state, request: null };
@@ -63,7 +68,7 @@ function onChecked(state: WizardState, diagnosis: Diagnosis): WizardState {
   const cures = step?.because ?? [];
   const left = diagnosis.findings.filter((f) => cures.includes(f.code));
   if (left.length > 0) {
-    const detail = `Still found: ${left.map((f) => `${f.code}: ${f.message}`).join(' ')}`;
+    const detail = `Still found: ${left.map((f) => `${f.code} (${firstSentence(f.message)})`).join(', ')}.`;
     return { ...state, request: null, screen: { ...state.screen, check: { status: 'still', detail } } };
   }
   const codes = cures.length > 0 ? cures.join(', ') : 'the blocking finding';
