@@ -14,7 +14,7 @@ import type { GlobalOptions } from './global-options.js';
 import { createOutput } from './output.js';
 import type { Output } from './output.js';
 
-/** What `openEnvironment` (./environment.ts) gives the undo: a tenant, maybe its journal. */
+/** The part of ./environment.ts's Environment the undo uses (tests give just this). */
 export interface UndoEnvironment {
   tenant: Tenant;
   journal?: Journal;
@@ -39,12 +39,8 @@ function defaultIo(opts: GlobalOptions): JournalCommandIo {
     // The lab keeps its own journal, so practice never mixes with writes to a real tenant.
     journalPath: (o) => (o.lab ? labJournalPath() : defaultJournalPath()),
     openEnvironment: async (o) => {
-      // Not a literal specifier: environment.ts is written alongside this command.
-      const specifier = './environment.js';
-      const mod = (await import(specifier)) as {
-        openEnvironment(o: GlobalOptions): Promise<UndoEnvironment>;
-      };
-      return mod.openEnvironment(o);
+      const { openEnvironment } = await import('./environment.js');
+      return openEnvironment(o);
     },
     operator: operatorName,
     interactive: () => Boolean(process.stdin.isTTY && process.stderr.isTTY),
