@@ -1,0 +1,104 @@
+// Every shipped scenario, read through the real adapters (in-memory AD, Graph adapter → HTTPS
+// simulator), diagnosed: the exact findings and plan a technician sees.
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectSnapshot } from '../../src/app/collect-snapshot.js';
+import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
+import { diagnose } from '../../src/core/diagnose.js';
+
+const EXPECTED: Record<string, { findings: string[]; plan: string[] }> = {
+  healthy: { findings: ['ALREADY_MATCHED:info'], plan: [] },
+  'ready-for-soft-match': {
+    findings: ['READY_FOR_SOFT_MATCH:info'],
+    plan: ['TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+  },
+  'stale-immutable-id': {
+    findings: ['STALE_IMMUTABLE_ID:error'],
+    plan: ['SET_IMMUTABLE_ID', 'TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+  },
+  'non-routable-upn': {
+    findings: ['SOFT_MATCH_BLOCKED:error', 'UPN_SUFFIX_UNVERIFIED:warning'],
+    plan: ['SET_IMMUTABLE_ID', 'TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+  },
+  'recycle-bin-leftover': {
+    findings: ['DELETED_USER_CONFLICT:error'],
+    plan: ['PURGE_DELETED_USER', 'SET_IMMUTABLE_ID', 'TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+  },
+  'duplicate-synced-user': {
+    findings: ['CLOUD_DUPLICATE_ANCHOR:error', 'QUARANTINED_ATTRIBUTE:warning', 'UPN_PLACEHOLDER:warning'],
+    plan: ['MANUAL'],
+  },
+  'federated-domain': {
+    findings: ['STALE_IMMUTABLE_ID:error', 'FEDERATED_UPN_DOMAIN:warning'],
+    plan: ['MOVE_UPN_TO_INITIAL_DOMAIN', 'SET_IMMUTABLE_ID', 'TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+  },
+  'proxy-conflict-with-group': {
+    findings: ['CLOUD_DUPLICATE_PROXY_ADDRESS:error', 'READY_FOR_SOFT_MATCH:info'],
+    plan: ['MANUAL'],
+  },
+  'admin-role': { findings: ['ADMIN_ROLE_BLOCKS_MATCH:error'], plan: ['MANUAL'] },
+  'on-prem-duplicates': {
+    findings: [
+      'AD_DUPLICATE_VALUE:error',
+      'CLOUD_DUPLICATE_PROXY_ADDRESS:error',
+      'CLOUD_USER_NOT_FOUND:info',
+    ],
+    plan: ['MANUAL'],
+  },
+  'migrated-consistency-guid': {
+    findings: ['CONSISTENCY_GUID_DIFFERS:warning', 'ALREADY_MATCHED:info'],
+    plan: [],
+  },
+};
+
+const envs: LabEnvironment[] = [];
+afterAll(async () => {
+  await Promise.all(envs.map((e) => e.close()));
+});
+
+async function diagnoseScenario(name: string) {
+  const env = await openLabEnvironment(name, {});
+  envs.push(env);
+  const snapshot = await collectSnapshot(
+    { directory: env.directory, tenant: env.tenant, sync: env.sync },
+    env.suggestedIdentity!,
+  );
+  return { env, d: diagnose(snapshot) };
+}
+
+describe('every shipped scenario', () => {
+  it.each(Object.keys(EXPECTED))('%s: exact findings and plan', async (name) => {
+    const { d } = await diagnoseScenario(name);
+    expect(d.findings.map((f) => `${f.code}:${f.severity}`)).toEqual(EXPECTED[name]!.findings);
+    expect(d.plan.map((s) => s.action)).toEqual(EXPECTED[name]!.plan);
+    for (const f of d.findings) expect(f.message.length).toBeGreaterThan(40);
+  });
+
+  it('names the placeholder duplicate and the right target in duplicate-synced-user', async () => {
+    const { d } = await diagnoseScenario('duplicate-synced-user');
+    expect(d.target?.userPrincipalName).toBe('john.doe@contoso.com');
+    expect(d.anchorHolder?.userPrincipalName).toMatch(/^john\.doe\d{4}@contoso\.onmicrosoft\.com$/);
+    expect(d.plan[0]!.manual!.instructions.join(' ')).toContain('out of the synced OUs');
+  });
+
+  it('asks for the deleted object to be exported and typed in recycle-bin-leftover', async () => {
+    const { d } = await diagnoseScenario('recycle-bin-leftover');
+    expect(d.plan[0]).toMatchObject({
+      action: 'PURGE_DELETED_USER',
+      reversible: false,
+      objectUpn: 'john.doe@contoso.com',
+    });
+    expect(d.plan[1]!.change).toMatchObject({ before: null, after: d.expectedImmutableId });
+  });
+
+  it('finds the hand-made cloud user in non-routable-upn and plans the hard match onto it', async () => {
+    const { d } = await diagnoseScenario('non-routable-upn');
+    expect(d.onPrem?.userPrincipalName).toMatch(/@contoso\.local$/);
+    expect(d.target?.userPrincipalName).toBe('john.doe@contoso.com');
+    expect(d.plan[0]).toMatchObject({ action: 'SET_IMMUTABLE_ID', objectId: d.target!.id });
+  });
+
+  it('ships exactly these scenarios', async () => {
+    const { listShippedScenarios } = await import('../../src/lab/scenario-loader.js');
+    expect((await listShippedScenarios()).map((s) => s.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+});
