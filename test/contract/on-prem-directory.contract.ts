@@ -2,6 +2,7 @@
 // adapter) and against the lab's in-memory AD, so the two cannot drift. SEED mirrors
 // scripts/test-services/samba-seed.ldif; the Samba run checks the DC holds exactly these GUIDs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/core/errors.js';
 import { parseIdentity } from '../../src/core/identity-input.js';
 import { guidToImmutableId } from '../../src/core/identifiers.js';
 import type { OnPremObject } from '../../src/core/snapshot.js';
@@ -260,8 +261,20 @@ export function runOnPremDirectoryContract(name: string, factory: DirectoryFacto
     it('finds a user by DN, in any case, and nothing for a group DN or a missing DN', async () => {
       expect(guids(await find(dir, SEED.john.dn))).toEqual([SEED.john.guid]);
       expect(guids(await find(dir, 'cn=john doe,ou=lab,dc=lab,dc=example'))).toEqual([SEED.john.guid]);
+      expect(guids(await find(dir, 'CN=John Doe, OU=Lab, DC=lab, DC=example'))).toEqual([SEED.john.guid]);
       expect(await find(dir, SEED.group.dn)).toEqual([]);
       expect(await find(dir, `CN=Nobody,OU=Lab,${BASE}`)).toEqual([]);
+    });
+
+    it('refuses a malformed DN as a usage error, naming it', async () => {
+      for (const dn of ['CN=a,,,DC=x', 'CN=x=y,DC=lab,DC=example']) {
+        const e = await find(dir, dn).then(
+          () => null,
+          (err: unknown) => err,
+        );
+        expect(e, dn).toBeInstanceOf(UsageError);
+        expect((e as UsageError).message).toContain(dn);
+      }
     });
 
     it('finds users outside any sync scope (scope is a rule, not a search limit)', async () => {

@@ -27,6 +27,10 @@ async function tcpServer(host = '127.0.0.1', onSocket: (s: Socket) => void = () 
     get connections() {
       return sockets.length;
     },
+    /** Cuts every open connection (as a DC or firewall dropping an idle one) and keeps listening. */
+    drop() {
+      sockets.forEach((s) => s.destroy());
+    },
     close: async () => {
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -297,6 +301,25 @@ describe.skipIf(!samba)('LDAP against the Samba DC', () => {
       expect(e1.code).toBe('LDAP_TLS_HOSTNAME');
       const e2 = await failure(openSamba(s, { urls: [s.starttlsUrl], startTls: true, caFile: undefined }));
       expect(e2.code).toBe('LDAP_TLS_UNTRUSTED');
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('connects and binds again when the connection was dropped between searches', async () => {
+    const relay = await tcpServer('127.0.0.1', (client) => {
+      const upstream = connect(636, '127.0.0.1');
+      client.pipe(upstream).pipe(client);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    try {
+      const dir = keep(await openSamba(s, { urls: [`ldaps://127.0.0.1:${relay.port}`] }));
+      const [john] = await dir.findUser(parseIdentity('jdoe'));
+      relay.drop();
+      const related = await dir.findRelated(john!);
+      expect(related).toHaveLength(3);
+      expect(relay.connections).toBe(2);
     } finally {
       await relay.close();
     }

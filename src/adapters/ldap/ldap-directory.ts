@@ -1,6 +1,12 @@
 // The OnPremDirectory port over LDAP (ldapts): one search to find the user, one to find what else
 // holds its values. Binds once; reconnects (TLS + bind again) if the DC dropped an idle connection.
-import { InvalidDNSyntaxError, NoSuchObjectError, type Entry, type SearchOptions } from 'ldapts';
+import {
+  InvalidDNSyntaxError,
+  NoSuchObjectError,
+  ResultCodeError,
+  type Entry,
+  type SearchOptions,
+} from 'ldapts';
 import type { Filter } from 'ldapts';
 import { UsageError, UserFacingError } from '../../core/errors.js';
 import { preview } from '../../core/identifiers.js';
@@ -22,6 +28,16 @@ export interface LdapDirectory extends OnPremDirectory {
   readonly anchor: AnchorKind;
   /** Every user under the scope OUs (or the base DN), one array per LDAP page. */
   scanUsers(scope?: readonly string[], pageSize?: number): AsyncGenerator<OnPremObject[]>;
+}
+
+function isConnectionLost(e: unknown): boolean {
+  if (e instanceof ResultCodeError || !(e instanceof Error)) return false;
+  const code = (e as NodeJS.ErrnoException).code;
+  return (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    /Connection closed before message response|Socket connection not established/.test(e.message)
+  );
 }
 
 /** The base DN AD announces for its domain (rootDSE defaultNamingContext). */
@@ -57,24 +73,34 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
   }
   const attributes = requestedAttributes(anchor);
 
-  async function live(): Promise<LdapSession> {
-    if (session.client.isConnected && session.client.isBound) return session;
+  async function reopen(): Promise<LdapSession> {
     await session.client.unbind().catch(() => undefined);
     session = await openLdapSession(options);
     return session;
   }
 
+  async function live(): Promise<LdapSession> {
+    return session.client.isConnected && session.client.isBound ? session : reopen();
+  }
+
   /** Throws what ldapts throws (callers that expect "no such object" look at it). */
   async function rawSearch(base: string, filter: Filter, extra: SearchOptions = {}): Promise<Entry[]> {
-    const s = await live();
-    const result = await s.client.search(base, {
+    const request: SearchOptions = {
       scope: 'sub',
       filter,
       attributes,
       explicitBufferAttributes: BINARY_ATTRIBUTES,
       ...extra,
-    });
-    return result.searchEntries;
+    };
+    const s = await live();
+    try {
+      return (await s.client.search(base, request)).searchEntries;
+    } catch (e) {
+      // A DC (or a firewall) drops idle connections and the socket may not have noticed yet.
+      // Reads are idempotent: connect, bind and ask once more.
+      if (!isConnectionLost(e)) throw e;
+      return (await (await reopen()).client.search(base, request)).searchEntries;
+    }
   }
 
   async function search(base: string, filter: Filter, extra: SearchOptions = {}): Promise<Entry[]> {
