@@ -19,6 +19,8 @@ export interface ServiceDeps {
   clock: Clock;
   operator: string;
   secrets?: string[];
+  /** How to spell the undo of journal entry `id`; null where undo cannot work (the lab). */
+  undoCommand?: ((id: string) => string) | null;
   readOnly?: boolean;
   suggestedIdentity?: string;
   /** How long to wait for the sync to land (ms). */

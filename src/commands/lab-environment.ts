@@ -5,7 +5,7 @@ import { createGraphClient } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { labJournalPath } from '../adapters/journal/location.js';
-import { startGraphSimulator } from '../lab/graph-simulator/server.js';
+import { startGraphSimulator, type GraphSimulator } from '../lab/graph-simulator/server.js';
 import { InMemoryDirectory } from '../lab/in-memory-ad.js';
 import { createLabState, type LabState } from '../lab/lab-state.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
@@ -15,6 +15,9 @@ import type { GlobalOptions } from './global-options.js';
 
 export interface LabEnvironment extends Environment {
   state: LabState;
+  /** The HTTPS Graph simulator (its request log counts round trips; faults for tests). */
+  simulator: GraphSimulator;
+  trigger: LabSyncTrigger;
 }
 
 export async function openLabEnvironment(
@@ -31,10 +34,12 @@ export async function openLabEnvironment(
     getAccessToken: async () => sim.token,
   });
   const trigger = new LabSyncTrigger(state, sync);
-  const directory = new InMemoryDirectory(state);
+  // --lab-latency applies to both sides: each LDAP search costs a round trip like each Graph request.
+  const directory = new InMemoryDirectory(state, { latencyMs: opts.labLatency ?? 0 });
   return {
     label: `lab: ${scenario.name}`,
     state,
+    simulator: sim,
     directory,
     tenant: new GraphTenant({ client: graph.client, tenantLabel: `lab:${scenario.tenant.initialDomain}` }),
     trigger,
