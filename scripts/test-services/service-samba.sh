@@ -22,7 +22,7 @@ BASE_DN=DC=lab,DC=example
 ADMIN_PW='Adm1nPassw0rd!Lab'
 USER_PW='UserPassw0rd!'
 BIND_SAM=svc-syncmatch
-BULK_USERS=${BULK_USERS:-1200} # more than Samba's MaxPageSize (1000): an unpaged search fails
+BULK_USERS=${BULK_USERS:-700} # more than one page of the adapter's default 500
 MAX_RUNTIME=${MAX_RUNTIME:-5400}
 SCHEMA_OPT=(--option="dsdb:schema update allowed=true")
 
@@ -34,14 +34,16 @@ running_pid() {
   p=$(cat "$PIDFILE")
   kill -0 "$p" 2>/dev/null || return 1
   # Only a samba (it rewrites its command line to "samba: root process", so check the binary).
-  [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$(command -v samba)" ] || return 1
+  [ "$(readlink -f "/proc/$p/exe" 2>/dev/null)" = "$(readlink -f "$(command -v samba)")" ] || return 1
   echo "$p"
 }
 
-# The snapshot is valid for this script, this seed and this checkout path (smb.conf holds it).
+# The snapshot is valid for these provisioning steps, this seed and this checkout path (smb.conf
+# holds absolute paths). Edits elsewhere in this script keep the cache.
 snapshot_file() {
   local key
-  key=$( (cat "$0" "$HERE/samba-seed.ldif"; echo "$REPO $BULK_USERS") | sha256sum | cut -c1-16)
+  key=$( (declare -f make_tls extend_schema seed provision; cat "$HERE/samba-seed.ldif"
+    echo "$REPO $BULK_USERS $ADMIN_PW $USER_PW") | sha256sum | cut -c1-16)
   echo "$ROOT/snapshot-$key.tgz"
 }
 
