@@ -34,6 +34,8 @@ function tenant(overrides: Partial<TenantSettings>): TenantSettings {
     clientSecret: null,
     certificateFile: null,
     certificatePassword: null,
+    authorityHost: null,
+    graphEndpoint: null,
     ...overrides,
   };
 }
@@ -238,9 +240,15 @@ describe('sign-in against a local identity platform (HTTPS, OpenID metadata)', (
 
   it('client secret: reads the metadata, posts the secret to the token endpoint, returns the token', async () => {
     authority.requests.length = 0;
+    // The authority comes from the profile (tenant.authorityHost); not being Microsoft's, instance
+    // discovery is skipped without being told.
     const s = await createSignIn({
-      ...local(),
-      tenant: tenant({ signIn: 'client-secret', clientSecret: { kind: 'env', name: 'S' } }),
+      agent,
+      tenant: tenant({
+        signIn: 'client-secret',
+        clientSecret: { kind: 'env', name: 'S' },
+        authorityHost: authority.host,
+      }),
       readOnly: false,
       secrets: { env: { S: SECRET }, redactor: new SecretRedactor() },
     });

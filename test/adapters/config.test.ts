@@ -164,9 +164,24 @@ describe('loadSettings: file < environment < flags', () => {
       insecureTls: false,
     });
     expect(s.tenant).toMatchObject({ status: 'ready', value: { signIn: 'device-code' } });
+    // The sync server in the remoting adapter's own config shape, with its defaults.
     expect(s.sync).toMatchObject({
       status: 'ready',
-      value: { transport: 'ssh', port: 22, powershell: 'powershell' },
+      value: {
+        transport: 'ssh',
+        remoting: {
+          transport: 'ssh',
+          host: 'sync01.contoso.com',
+          port: 22,
+          username: 'svc-sync',
+          hostKeyFingerprint: [`SHA256:${'A'.repeat(43)}`],
+          powershell: 'powershell',
+          connectTimeoutMs: 15_000,
+          commandTimeoutMs: 120_000,
+        },
+        password: null,
+        keyPassphrase: null,
+      },
     });
   });
 
@@ -295,20 +310,56 @@ describe('TLS and transport rules', () => {
     });
   });
 
-  it('refuses an ssh transport whose host key is not pinned', () => {
+  it('says what an ssh transport lacks, naming every way to set it', () => {
+    const s = loadSettings({ env: { ...env, SYNCMATCH_SYNC_TRANSPORT: 'ssh', SYNCMATCH_SSH_AGENT: '1' } });
+    expect(s.sync).toEqual({
+      status: 'invalid',
+      problems: [
+        'The ssh transport needs sync.ssh.host (SYNCMATCH_SSH_HOST, --ssh-host).',
+        'The ssh transport needs sync.ssh.username (SYNCMATCH_SSH_USER, --ssh-user).',
+      ],
+    });
+  });
+
+  it('maps the other transports to the remoting adapter, seconds to milliseconds', () => {
+    const winrm = loadSettings({
+      env,
+      flags: { transport: 'winrm', winrmServer: 'sync01', syncCommandTimeout: 30 },
+    });
+    expect(winrm.sync).toMatchObject({
+      status: 'ready',
+      value: { remoting: { transport: 'winrm', server: 'sync01', useSsl: false, commandTimeoutMs: 30_000 } },
+    });
+    const command = loadSettings({
+      env,
+      flags: { transport: 'command', syncCommand: 'ssh sync01 {encodedCommand}' },
+    });
+    expect(command.sync).toMatchObject({
+      value: { remoting: { transport: 'command', command: 'ssh sync01 {encodedCommand}' } },
+    });
+    expect(loadSettings({ env, flags: { transport: 'winrm' } }).sync).toMatchObject({
+      status: 'invalid',
+      problems: ['The winrm transport needs sync.winrm.server (SYNCMATCH_WINRM_SERVER, --winrm-server).'],
+    });
+  });
+
+  it('warns on every run when Graph or the sign-in is pointed away from Microsoft', () => {
     const s = loadSettings({
-      env: {
-        ...env,
-        SYNCMATCH_SYNC_TRANSPORT: 'ssh',
-        SYNCMATCH_SSH_HOST: 'sync01',
-        SYNCMATCH_SSH_USER: 'svc',
-        SYNCMATCH_SSH_AGENT: '1',
+      env,
+      flags: {
+        tenant: 'contoso.com',
+        signIn: 'azure-cli',
+        authorityHost: 'https://127.0.0.1:8443',
+        graphEndpoint: 'https://127.0.0.1:9443',
       },
     });
-    expect(s.sync).toMatchObject({
-      status: 'invalid',
-      problems: [expect.stringMatching(/host key must be pinned/)],
+    expect(s.tenant).toMatchObject({
+      value: { authorityHost: 'https://127.0.0.1:8443', graphEndpoint: 'https://127.0.0.1:9443/' },
     });
+    expect(s.warnings).toHaveLength(2);
+    expect(
+      failure(() => loadSettings({ env, flags: { graphEndpoint: 'http://graph.local' } })).message,
+    ).toMatch(/--graph-endpoint must be an https:\/\/ address/);
   });
 
   it('says what is missing for each section, and every way to set it', () => {

@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import type { Agent } from 'node:https';
 import { delimiter, join } from 'node:path';
 import { UserFacingError } from '../../core/errors.js';
+import { isMicrosoftAuthority } from '../config/resolve-settings.js';
 import type { SignInMethod } from '../config/schema.js';
 import type { TenantSettings } from '../config/settings-types.js';
 import { resolveSecret, type SecretSources } from '../secrets/resolve.js';
@@ -44,9 +45,9 @@ export interface SignInOptions {
   onNotice?: (text: string) => void;
   /** Who signed in last time (from the config folder), so the account is pre-selected. */
   authenticationRecord?: AuthenticationRecord;
-  /** https:// only. Sovereign clouds, and tests with a local authority. */
+  /** https:// only; default the tenant setting's (sovereign clouds, a private test authority). */
   authorityHost?: string;
-  /** Tests with a local authority: skip the instance discovery call to login.microsoftonline.com. */
+  /** Default: skipped for an authority that is not one of Microsoft's clouds. */
   disableInstanceDiscovery?: boolean;
   /** Tests: an https.Agent trusting the local authority's CA. */
   agent?: Agent;
@@ -69,16 +70,22 @@ export async function createSignIn(options: SignInOptions): Promise<SignIn> {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const { tenant } = options;
-  if (options.authorityHost && !options.authorityHost.startsWith('https://')) {
+  const host = options.authorityHost ?? tenant.authorityHost;
+  if (host && !host.startsWith('https://')) {
     throw new UserFacingError(
-      `The sign-in authority must be https:// (got ${options.authorityHost}).`,
+      `The sign-in authority must be https:// (got ${host}).`,
       'SIGN_IN_INSECURE',
       'syncmatch never signs in to Microsoft without TLS.',
     );
   }
+  const authorityHost = options.authorityHost ?? tenant.authorityHost ?? undefined;
+  // Instance discovery asks login.microsoftonline.com about the authority: only meaningful for
+  // Microsoft's own clouds, and a private authority (a test's) would fail it.
+  const disableInstanceDiscovery =
+    options.disableInstanceDiscovery ?? !isMicrosoftAuthority(authorityHost ?? null);
   const common = {
-    ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}),
-    ...(options.disableInstanceDiscovery ? { disableInstanceDiscovery: true } : {}),
+    ...(authorityHost ? { authorityHost } : {}),
+    ...(disableInstanceDiscovery ? { disableInstanceDiscovery: true } : {}),
     ...(options.agent ? { agent: options.agent } : {}),
   };
   let method = tenant.signIn;

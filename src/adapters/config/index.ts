@@ -31,7 +31,6 @@ export {
   type AdSettings,
   type Section,
   type Settings,
-  type SshServerSettings,
   type SyncServerSettings,
   type TenantSettings,
 } from './settings-types.js';

@@ -9,7 +9,13 @@ import {
   type Env,
   type SettingsFlags,
 } from './layers.js';
-import { insecureTlsWarning, resolveAd, resolveSync, resolveTenant } from './resolve-settings.js';
+import {
+  endpointWarnings,
+  insecureTlsWarning,
+  resolveAd,
+  resolveSync,
+  resolveTenant,
+} from './resolve-settings.js';
 import type { Settings } from './settings-types.js';
 import { ConfigStore } from './store.js';
 
@@ -54,15 +60,19 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
   }
   const merged = mergeProfiles(...layers.map((l) => l.value));
   const insecureTls = flags.insecureTls === true || TRUE.test(env.SYNCMATCH_INSECURE_TLS ?? '');
+  const tenant = resolveTenant(merged.tenant, env);
   return {
     profile: profile ? name : null,
     configPath: store.path,
     readOnly: merged.readOnly === true,
     insecureTls,
     ad: resolveAd(merged.ad, insecureTls),
-    tenant: resolveTenant(merged.tenant, env),
-    sync: resolveSync(merged.sync),
-    warnings: insecureTls ? [insecureTlsWarning()] : [],
+    tenant,
+    sync: resolveSync(merged.sync, env),
+    warnings: [
+      ...(insecureTls ? [insecureTlsWarning()] : []),
+      ...(tenant.status === 'ready' ? endpointWarnings(tenant.value) : []),
+    ],
   };
 }
 

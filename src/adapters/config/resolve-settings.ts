@@ -4,6 +4,7 @@
 // keys must be pinned, and Graph is refused when TLS checks are off for the whole process.
 import { existsSync } from 'node:fs';
 import { parseSecretRef, type SecretRef } from '../secrets/secret-ref.js';
+import { remotingConfigSchema, type RemotingConfigInput } from '../remoting/config.js';
 import type { AdFile, ProfileFile, SyncFile, TenantFile } from './schema.js';
 import {
   DEFAULTS,
@@ -132,11 +133,69 @@ export function resolveTenant(
         signIn === 'client-certificate'
           ? ref(tenant.certificatePasswordFrom, 'tenant.certificatePasswordFrom')
           : null,
+      authorityHost: tenant.authorityHost?.replace(/\/$/, '') ?? null,
+      graphEndpoint: tenant.graphEndpoint ? tenant.graphEndpoint.replace(/\/?$/, '/') : null,
     },
   };
 }
 
-export function resolveSync(sync: SyncFile | undefined): Section<SyncServerSettings> {
+const MICROSOFT_AUTHORITIES = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+];
+const MICROSOFT_GRAPH = [
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+];
+
+/** Whether an authority host is one of Microsoft's clouds (else instance discovery is skipped). */
+export function isMicrosoftAuthority(host: string | null): boolean {
+  return host === null || MICROSOFT_AUTHORITIES.includes(new URL(host).hostname.toLowerCase());
+}
+
+/** Printed on every run: a token sent anywhere but Microsoft should never go unnoticed. */
+export function endpointWarnings(tenant: TenantSettings): string[] {
+  const out: string[] = [];
+  if (!isMicrosoftAuthority(tenant.authorityHost)) {
+    out.push(
+      `WARNING: signing in at ${tenant.authorityHost}, which is not a Microsoft cloud (tenant.authorityHost).`,
+    );
+  }
+  if (
+    tenant.graphEndpoint &&
+    !MICROSOFT_GRAPH.includes(new URL(tenant.graphEndpoint).hostname.toLowerCase())
+  ) {
+    out.push(
+      `WARNING: Graph requests (and the token) go to ${tenant.graphEndpoint}, which is not a Microsoft cloud (tenant.graphEndpoint).`,
+    );
+  }
+  return out;
+}
+
+/** The file's names for the remoting adapter's keys, so its complaints name what the user wrote. */
+const REMOTING_PATHS: Record<string, string[]> = {
+  host: ['sync', 'ssh', 'host'],
+  port: ['sync', 'ssh', 'port'],
+  username: ['sync', 'ssh', 'username'],
+  privateKey: ['sync', 'ssh', 'privateKeyFile'],
+  knownHostsFile: ['sync', 'ssh', 'knownHostsFile'],
+  hostKeyFingerprint: ['sync', 'ssh', 'hostKeyFingerprints'],
+  server: ['sync', 'winrm', 'server'],
+  command: ['sync', 'command', 'template'],
+  powershell: ['sync', 'powershell'],
+  connectTimeoutMs: ['sync', 'connectTimeoutSeconds'],
+  commandTimeoutMs: ['sync', 'commandTimeoutSeconds'],
+};
+
+export function resolveSync(
+  sync: SyncFile | undefined,
+  env: Record<string, string | undefined> = {},
+  platform: NodeJS.Platform = process.platform,
+): Section<SyncServerSettings> {
   if (!sync?.transport) {
     return {
       status: 'missing',
@@ -145,96 +204,82 @@ export function resolveSync(sync: SyncFile | undefined): Section<SyncServerSetti
       ],
     };
   }
-  const commandTimeoutMs = (sync.commandTimeoutSeconds ?? DEFAULTS.syncCommandTimeoutSeconds) * 1000;
-  const powershell = sync.powershell ?? DEFAULTS.powershell;
-  const problems: string[] = [];
-  const need = (value: unknown, path: string[], what: string): void => {
-    if (value === undefined || value === '')
-      problems.push(`The ${sync.transport} transport needs ${what}: ${settingNames(path)}.`);
+  if (sync.transport === 'none') return { status: 'ready', value: { transport: 'none' } };
+  const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
+  const common = {
+    ...(sync.powershell ? { powershell: sync.powershell } : {}),
+    ...(sync.commandTimeoutSeconds ? { commandTimeoutMs: seconds(sync.commandTimeoutSeconds) } : {}),
   };
-  switch (sync.transport) {
-    case 'none':
-      return { status: 'ready', value: { transport: 'none' } };
-    case 'local':
-      return { status: 'ready', value: { transport: 'local', powershell, commandTimeoutMs } };
-    case 'winrm':
-      need(sync.winrm?.server, ['sync', 'winrm', 'server'], 'the server name');
-      if (problems.length) return { status: 'invalid', problems };
-      return {
-        status: 'ready',
-        value: {
-          transport: 'winrm',
-          server: sync.winrm!.server!,
-          useSsl: sync.winrm?.useSsl ?? false,
-          powershell,
-          commandTimeoutMs,
-        },
-      };
-    case 'command':
-      need(sync.command?.template, ['sync', 'command', 'template'], 'a command template');
-      if (problems.length) return { status: 'invalid', problems };
-      return {
-        status: 'ready',
-        value: {
-          transport: 'command',
-          template: sync.command!.template!,
-          values: sync.command?.values ?? {},
-          commandTimeoutMs,
-        },
-      };
-    case 'ssh':
-      return resolveSsh(sync, powershell, commandTimeoutMs);
-  }
-}
-
-function resolveSsh(
-  sync: SyncFile,
-  powershell: string,
-  commandTimeoutMs: number,
-): Section<SyncServerSettings> {
   const ssh = sync.ssh ?? {};
-  const problems: string[] = [];
-  if (!ssh.host)
-    problems.push(`The ssh transport needs the server: ${settingNames(['sync', 'ssh', 'host'])}.`);
-  if (!ssh.username)
-    problems.push(`The ssh transport needs a user: ${settingNames(['sync', 'ssh', 'username'])}.`);
-  if (!ssh.privateKeyFile && !ssh.passwordFrom && !ssh.useAgent) {
-    problems.push(
-      `The ssh transport needs a way to sign in: a key (${settingNames(['sync', 'ssh', 'privateKeyFile'])}), ` +
-        `the agent (${settingNames(['sync', 'ssh', 'useAgent'])}) or a password (${settingNames(['sync', 'ssh', 'passwordFrom'])}).`,
-    );
+  let input: RemotingConfigInput;
+  switch (sync.transport) {
+    case 'ssh':
+      input = {
+        transport: 'ssh',
+        host: ssh.host ?? '',
+        username: ssh.username ?? '',
+        ...(ssh.port ? { port: ssh.port } : {}),
+        ...(ssh.privateKeyFile ? { privateKey: ssh.privateKeyFile } : {}),
+        // The agent's socket is the session's, not the profile's: read it at run time.
+        ...(ssh.useAgent ? agentSocket(env, platform) : {}),
+        ...(ssh.knownHostsFile ? { knownHostsFile: ssh.knownHostsFile } : {}),
+        ...(ssh.hostKeyFingerprints?.length ? { hostKeyFingerprint: ssh.hostKeyFingerprints } : {}),
+        ...(sync.connectTimeoutSeconds ? { connectTimeoutMs: seconds(sync.connectTimeoutSeconds) } : {}),
+        ...common,
+      };
+      break;
+    case 'winrm':
+      input = {
+        transport: 'winrm',
+        server: sync.winrm?.server ?? '',
+        ...(sync.winrm?.useSsl !== undefined ? { useSsl: sync.winrm.useSsl } : {}),
+        ...common,
+      };
+      break;
+    case 'local':
+      input = { transport: 'local', ...common };
+      break;
+    case 'command':
+      input = {
+        transport: 'command',
+        command: sync.command?.template ?? '',
+        ...(sync.command?.values ? { values: sync.command.values } : {}),
+        ...common,
+      };
+      break;
   }
-  if (!ssh.hostKeyFingerprints?.length && !ssh.knownHostsFile) {
-    problems.push(
-      "The ssh server's host key must be pinned, never trusted on first sight: give its fingerprint " +
-        `(${settingNames(['sync', 'ssh', 'hostKeyFingerprints'])}; on the server: ssh-keygen -lf ` +
-        `C:\\ProgramData\\ssh\\ssh_host_ed25519_key.pub) or a known_hosts file (${settingNames(['sync', 'ssh', 'knownHostsFile'])}).`,
-    );
+  const parsed = remotingConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = REMOTING_PATHS[String(issue.path[0])];
+      const value = key ? (input as Record<string, unknown>)[String(issue.path[0])] : undefined;
+      const name = key ? settingNames(key) : issue.path.join('.');
+      return value === '' || value === undefined
+        ? `The ${sync.transport} transport needs ${name}.`
+        : `${name}: ${issue.message.replace(/\.$/, '')}.`;
+    });
+    return { status: 'invalid', problems };
   }
-  if (ssh.privateKeyFile && !existsSync(ssh.privateKeyFile)) {
-    problems.push(`The ssh key file ${ssh.privateKeyFile} does not exist.`);
+  if (sync.transport === 'ssh' && ssh.privateKeyFile && !existsSync(ssh.privateKeyFile)) {
+    return { status: 'invalid', problems: [`The ssh key file ${ssh.privateKeyFile} does not exist.`] };
   }
-  if (problems.length) return { status: 'invalid', problems };
   const ref = (text: string | undefined, key: string): SecretRef | null =>
     text ? parseSecretRef(text, key) : null;
   return {
     status: 'ready',
     value: {
-      transport: 'ssh',
-      host: ssh.host!,
-      port: ssh.port ?? DEFAULTS.sshPort,
-      username: ssh.username!,
-      privateKeyFile: ssh.privateKeyFile ?? null,
-      keyPassphrase: ref(ssh.keyPassphraseFrom, 'sync.ssh.keyPassphraseFrom'),
-      password: ref(ssh.passwordFrom, 'sync.ssh.passwordFrom'),
-      useAgent: ssh.useAgent ?? false,
-      hostKeyFingerprints: ssh.hostKeyFingerprints ?? [],
-      knownHostsFile: ssh.knownHostsFile ?? null,
-      powershell,
-      connectTimeoutMs: (sync.connectTimeoutSeconds ?? DEFAULTS.syncConnectTimeoutSeconds) * 1000,
-      commandTimeoutMs,
+      transport: parsed.data.transport,
+      remoting: parsed.data,
+      password: sync.transport === 'ssh' ? ref(ssh.passwordFrom, 'sync.ssh.passwordFrom') : null,
+      keyPassphrase:
+        sync.transport === 'ssh' ? ref(ssh.keyPassphraseFrom, 'sync.ssh.keyPassphraseFrom') : null,
     },
   };
+}
+
+function agentSocket(env: Record<string, string | undefined>, platform: NodeJS.Platform): { agent?: string } {
+  if (env.SSH_AUTH_SOCK) return { agent: env.SSH_AUTH_SOCK };
+  return platform === 'win32' ? { agent: 'pageant' } : {};
 }
 
 export function insecureTlsWarning(): string {

@@ -38,6 +38,10 @@ const seconds = z
   .min(1, 'must be at least 1 second')
   .max(3600);
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+// TLS is never optional towards Microsoft: http:// is refused outright.
+const httpsUrl = z
+  .string()
+  .regex(/^https:\/\/[^\s/?#]+\/?$/i, 'must be an https:// address (TLS is never optional here)');
 
 export const adFileSchema = z
   .object({
@@ -72,6 +76,10 @@ export const tenantFileSchema = z
     clientSecretFrom: secretRef,
     certificateFile: nonEmpty,
     certificatePasswordFrom: secretRef,
+    /** Sovereign clouds (https://login.microsoftonline.us) or a private test authority. */
+    authorityHost: httpsUrl,
+    /** Sovereign clouds (https://graph.microsoft.us/) or a private test endpoint. */
+    graphEndpoint: httpsUrl,
   })
   .partial()
   .strict();

@@ -143,6 +143,22 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     help: "where the certificate key's password comes from, if it has one",
   },
   {
+    path: ['tenant', 'authorityHost'],
+    env: 'SYNCMATCH_AUTHORITY_HOST',
+    flagProp: 'authorityHost',
+    flag: '--authority-host',
+    kind: 'text',
+    help: 'sign-in authority for sovereign clouds (default https://login.microsoftonline.com)',
+  },
+  {
+    path: ['tenant', 'graphEndpoint'],
+    env: 'SYNCMATCH_GRAPH_ENDPOINT',
+    flagProp: 'graphEndpoint',
+    flag: '--graph-endpoint',
+    kind: 'text',
+    help: 'Microsoft Graph endpoint for sovereign clouds (default https://graph.microsoft.com/)',
+  },
+  {
     path: ['sync', 'transport'],
     env: 'SYNCMATCH_SYNC_TRANSPORT',
     flagProp: 'transport',

@@ -1,6 +1,7 @@
 // Settings after merging the profile, the environment and the flags: complete, checked, with
 // defaults filled in. Secrets are still references here; they are read only when a connection
 // needs them (adapters/secrets).
+import type { RemotingConfig } from '../remoting/config.js';
 import type { SecretRef } from '../secrets/secret-ref.js';
 import type { SignInMethod } from './schema.js';
 
@@ -33,33 +34,24 @@ export interface TenantSettings {
   clientSecret: SecretRef | null;
   certificateFile: string | null;
   certificatePassword: SecretRef | null;
+  /** null: Microsoft's public cloud (login.microsoftonline.com). */
+  authorityHost: string | null;
+  /** null: https://graph.microsoft.com/. */
+  graphEndpoint: string | null;
 }
 
-interface SyncCommon {
-  commandTimeoutMs: number;
-}
-
-export interface SshServerSettings extends SyncCommon {
-  transport: 'ssh';
-  host: string;
-  port: number;
-  username: string;
-  privateKeyFile: string | null;
-  keyPassphrase: SecretRef | null;
-  password: SecretRef | null;
-  useAgent: boolean;
-  hostKeyFingerprints: string[];
-  knownHostsFile: string | null;
-  powershell: string;
-  connectTimeoutMs: number;
-}
-
+/**
+ * The sync server, in the remoting adapter's own types (its schema fills the defaults and checks
+ * the values), plus where its secrets come from: they are read only when the connection is made.
+ */
 export type SyncServerSettings =
   | { transport: 'none' }
-  | SshServerSettings
-  | (SyncCommon & { transport: 'winrm'; server: string; useSsl: boolean; powershell: string })
-  | (SyncCommon & { transport: 'local'; powershell: string })
-  | (SyncCommon & { transport: 'command'; template: string | string[]; values: Record<string, string> });
+  | {
+      transport: RemotingConfig['transport'];
+      remoting: RemotingConfig;
+      password: SecretRef | null;
+      keyPassphrase: SecretRef | null;
+    };
 
 /** A section is ready to use, not configured at all, or configured with problems. */
 export type Section<T> =
@@ -85,8 +77,4 @@ export const DEFAULTS = {
   adConnectTimeoutSeconds: 10,
   adSearchTimeoutSeconds: 30,
   signIn: 'device-code' as SignInMethod,
-  sshPort: 22,
-  powershell: 'powershell',
-  syncConnectTimeoutSeconds: 15,
-  syncCommandTimeoutSeconds: 120,
 } as const;
