@@ -3,6 +3,7 @@
 import {
   InsufficientAccessError,
   InvalidCredentialsError,
+  ProtocolError,
   SizeLimitExceededError,
   StrongAuthRequiredError,
   UnavailableError,
@@ -55,6 +56,15 @@ describe('toLdapUserFacingError', () => {
       hint: expect.stringMatching(/read access/),
     });
     expect(toLdapUserFacingError(new UnavailableError('unavailable'), search).code).toBe('LDAP_UNAVAILABLE');
+  });
+
+  it('says a DC without a certificate refuses StartTLS', () => {
+    const e = toLdapUserFacingError(new ProtocolError('unsupported extended operation'), {
+      url: 'ldap://dc01.contoso.com',
+      phase: 'starttls',
+    });
+    expect(e.code).toBe('LDAP_STARTTLS_REFUSED');
+    expect(e.hint).toMatch(/certificate/);
   });
 
   it('maps DNS and network failures to reachability advice', () => {

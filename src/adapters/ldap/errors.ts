@@ -172,6 +172,13 @@ export function toLdapUserFacingError(error: unknown, ctx: LdapErrorContext): Us
       'Try again in a moment, or point to another domain controller.',
     );
   }
+  if (e instanceof ResultCodeError && ctx.phase === 'starttls') {
+    return new UserFacingError(
+      `${where} refused StartTLS (${said}).`,
+      'LDAP_STARTTLS_REFUSED',
+      'The DC needs a server certificate for StartTLS and LDAPS (e.g. from an enterprise CA); or use ldaps://<dc>:636.',
+    );
+  }
   if (e instanceof ResultCodeError) {
     return new UserFacingError(
       `${where} answered with an LDAP error (code ${e.code}): ${said}.`,
