@@ -1,5 +1,45 @@
+// `syncmatch lab [scenario]`: practise on the built-in lab. Without a scenario, a picker shows each
+// one with its description; --list prints them.
+import { UsageError } from '../core/errors.js';
+import { listShippedScenarios } from '../lab/scenario-loader.js';
+import { openEnvironment } from './environment.js';
+import { runWizard } from './run-wizard.js';
 import type { GlobalOptions } from './global-options.js';
-import { notBuilt } from './not-built.js';
-export async function labCommand(_scenario: string | undefined, _opts: GlobalOptions): Promise<number> {
-  notBuilt('syncmatch lab', 'the lab');
+import { colorEnabled, createOutput } from './output.js';
+import { wrap } from './report.js';
+import { EXIT } from '../core/errors.js';
+
+export async function labCommand(
+  scenario: string | undefined,
+  opts: GlobalOptions & { list?: boolean },
+  note?: string,
+): Promise<number> {
+  const out = createOutput(opts);
+  const scenarios = await listShippedScenarios();
+  if (opts.list || opts.json) {
+    if (out.json) out.json_(scenarios.map((s) => ({ name: s.name, description: s.description })));
+    else
+      for (const s of scenarios)
+        out.data(
+          `${out.paint('bold', s.name)}\n${wrap(s.description, 76)
+            .map((l) => `    ${l}`)
+            .join('\n')}\n`,
+        );
+    return EXIT.ok;
+  }
+  let chosen = scenario;
+  if (chosen === undefined) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UsageError(
+        'Choose a scenario: the picker needs an interactive terminal.',
+        `syncmatch lab <scenario>; the scenarios are: ${scenarios.map((s) => s.name).join(', ')}.`,
+      );
+    }
+    const { pickScenario } = await import('../ui/lab-picker.js');
+    const picked = await pickScenario(scenarios, { color: colorEnabled(opts), note });
+    if (picked === null) return EXIT.ok;
+    chosen = picked;
+  }
+  const env = await openEnvironment({ ...opts, lab: chosen });
+  return runWizard(env, undefined, opts);
 }
