@@ -36,4 +36,6 @@ console.log(`Node ${process.version}, ${runs} runs each, median wall time`);
 console.log(`  node -e 0            ${base.toFixed(0)} ms`);
 console.log(`  syncmatch --version  ${time(['--version']).toFixed(0)} ms`);
 console.log(`  syncmatch --help     ${time(['--help']).toFixed(0)} ms`);
-console.log(`  syncmatch convert …  ${time(['convert', '35918bc9-196d-40ea-9779-889d79b753f0']).toFixed(0)} ms`);
+console.log(
+  `  syncmatch convert …  ${time(['convert', '35918bc9-196d-40ea-9779-889d79b753f0']).toFixed(0)} ms`,
+);
