@@ -19,13 +19,17 @@ export function SelectView(props: { items: readonly SelectItem[]; cursor: number
         const here = i === props.cursor;
         return (
           <Box key={`${i}-${item.label}`}>
-            <Text>{here ? `${MARK.pointer} ` : '  '}</Text>
+            <Box width={2} flexShrink={0}>
+              <Text>{here ? MARK.pointer : ' '}</Text>
+            </Box>
             {here ? (
-              <Tone tone="accent" bold>
-                {item.label}
-              </Tone>
+              <Text wrap="truncate-end">
+                <Tone tone="accent" bold>
+                  {item.label}
+                </Tone>
+              </Text>
             ) : (
-              <Text>{item.label}</Text>
+              <Text wrap="truncate-end">{item.label}</Text>
             )}
           </Box>
         );

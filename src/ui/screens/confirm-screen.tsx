@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { confirmChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { confirmationText, findingsCuredBy, stepAt, visibleSteps } from '../../core/wizard/walk.js';
+import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { Field } from '../field.js';
 import { MARK, Tone } from '../theme.js';
@@ -20,8 +21,14 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
     why.length > 0
       ? why.map((f) => `${f.code}: ${f.message}`).join(' ')
       : step.because.join(', ') || 'Part of the plan.';
+  const actions = step.reversible ? (
+    <SelectView items={confirmChoices()} cursor={screen.choice} />
+  ) : (
+    <TypedConfirmation expected={confirmationText(step)} typed={screen.typed} mismatch={screen.mismatch} />
+  );
+  // Most important first: on a small terminal the end of the information is what gets clipped.
   return (
-    <Box flexDirection="column">
+    <ScreenLayout actions={actions}>
       <Text bold>{`Step ${screen.step + 1} of ${total}: ${step.description}`}</Text>
       {step.objectUpn || step.objectId ? (
         <Field label="Object:">
@@ -41,13 +48,6 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           </Box>
         </Field>
       ) : null}
-      <Field label="Why:">{whyText}</Field>
-      <Field label="Check:">
-        <Box flexDirection="column">
-          <Text>{step.precondition.description}</Text>
-          <Text>Re-read just before writing; stops if it changed.</Text>
-        </Box>
-      </Field>
       <Field label="Undo:">
         {step.reversible ? (
           <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>
@@ -58,18 +58,11 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
         )}
       </Field>
-      <Box marginTop={1} flexDirection="column">
-        {step.reversible ? (
-          <SelectView items={confirmChoices()} cursor={screen.choice} />
-        ) : (
-          <TypedConfirmation
-            expected={confirmationText(step)}
-            typed={screen.typed}
-            mismatch={screen.mismatch}
-          />
-        )}
-      </Box>
-    </Box>
+      <Field label="Check:">
+        <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
+      </Field>
+      <Field label="Why:">{whyText}</Field>
+    </ScreenLayout>
   );
 }
 

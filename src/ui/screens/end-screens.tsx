@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
+import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy, OutcomeMark } from './marks.js';
@@ -11,24 +12,21 @@ import { Verdict } from './sync-screen.js';
 export function ApplyingScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'applying' }> }) {
   const step = stepAt(props.state, props.screen.step);
   return (
-    <Box flexDirection="column">
+    <ScreenLayout>
       <Busy>{`Writing: ${step?.description ?? 'the step'}…`}</Busy>
       <Text>Re-checking the object, journalling, writing, reading it back.</Text>
-    </Box>
+    </ScreenLayout>
   );
 }
 
 export function ErrorScreen(props: { screen: Extract<Screen, { kind: 'error' }> }) {
   const { title, error, choices, choice } = props.screen;
   return (
-    <Box flexDirection="column">
+    <ScreenLayout actions={<SelectView items={errorChoices(choices)} cursor={choice} />}>
       <Tone tone="error" bold>{`${MARK.fail} ${title}`}</Tone>
       <Text>{error.message}</Text>
       {error.hint ? <Text>{`Try: ${error.hint}`}</Text> : null}
-      <Box marginTop={1}>
-        <SelectView items={errorChoices(choices)} cursor={choice} />
-      </Box>
-    </Box>
+    </ScreenLayout>
   );
 }
 
@@ -37,8 +35,23 @@ export function SummaryScreen(props: { state: WizardState }) {
   const undo = state.outcomes.filter((o) => o.undoCommand);
   const left = latestDiagnosis(state)?.findings.filter((f) => f.severity === 'error') ?? [];
   const code = exitCodeFor(state);
-  return (
+  // The journal and the undo commands are the part that must never be clipped.
+  const actions = (
     <Box flexDirection="column">
+      <Text>{`Journal: ${state.config.journalPath}`}</Text>
+      {undo.length > 0 ? (
+        <Box flexDirection="column">
+          <Text bold>To undo</Text>
+          {undo.map((o, i) => (
+            <Text key={i}>{`  ${o.undoCommand}`}</Text>
+          ))}
+        </Box>
+      ) : null}
+      <Tone tone="muted">{`Exit code ${code}.`}</Tone>
+    </Box>
+  );
+  return (
+    <ScreenLayout actions={actions}>
       <Text bold>What happened</Text>
       {state.outcomes.length === 0 ? <Text> Nothing was changed.</Text> : null}
       {state.outcomes.map((o, i) => (
@@ -54,16 +67,6 @@ export function SummaryScreen(props: { state: WizardState }) {
       {left.length > 0 ? (
         <Tone tone="error">{`${MARK.fail} Still wrong: ${left.map((f) => f.code).join(', ')}`}</Tone>
       ) : null}
-      <Text>{`Journal: ${state.config.journalPath}`}</Text>
-      {undo.length > 0 ? (
-        <Box flexDirection="column">
-          <Text bold>To undo</Text>
-          {undo.map((o, i) => (
-            <Text key={i}>{`  ${o.undoCommand}`}</Text>
-          ))}
-        </Box>
-      ) : null}
-      <Tone tone="muted">{`Exit code ${code}.`}</Tone>
-    </Box>
+    </ScreenLayout>
   );
 }

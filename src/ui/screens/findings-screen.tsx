@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Diagnosis } from '../../core/diagnosis-types.js';
 import type { Screen } from '../../core/wizard/state.js';
 import { orderedFindings } from '../../core/wizard/walk.js';
+import { ScreenLayout } from '../layout.js';
 import { MARK } from '../theme.js';
 import { SeverityMark } from './marks.js';
 import { RawValues } from './raw-values.js';
@@ -14,11 +15,17 @@ export function FindingsScreen(props: {
 }) {
   const { diagnosis, screen } = props;
   if (!diagnosis) return <Text>No reading yet.</Text>;
-  if (screen.raw) return <RawValues diagnosis={diagnosis} />;
+  if (screen.raw) {
+    return (
+      <ScreenLayout>
+        <RawValues diagnosis={diagnosis} />
+      </ScreenLayout>
+    );
+  }
   const findings = orderedFindings(diagnosis);
   const chosen = findings[screen.cursor];
   return (
-    <Box flexDirection="column">
+    <ScreenLayout>
       <TargetLine diagnosis={diagnosis} />
       {findings.length === 0 ? <Text>{`${MARK.ok} Nothing wrong was found.`}</Text> : null}
       {findings.map((f, i) => (
@@ -31,12 +38,12 @@ export function FindingsScreen(props: {
       {chosen ? (
         <Box flexDirection="column" marginTop={1} borderStyle="single" paddingX={1}>
           <Text>{chosen.message}</Text>
-          {Object.entries(chosen.evidence).map(([k, v]) => (
-            <Text key={k}>{`${k}: ${formatEvidence(v)}`}</Text>
+          {evidenceLines(chosen.evidence).map((line, i) => (
+            <Text key={i}>{line}</Text>
           ))}
         </Box>
       ) : null}
-    </Box>
+    </ScreenLayout>
   );
 }
 
@@ -47,8 +54,19 @@ function TargetLine(props: { diagnosis: Diagnosis }) {
   return <Text>{`${ad} ${MARK.arrow} ${cloud}`}</Text>;
 }
 
-function formatEvidence(v: unknown): string {
+/** Evidence as "name: value" lines; one level of nested objects becomes "name.key: value". */
+export function evidenceLines(evidence: Record<string, unknown>): string[] {
+  return Object.entries(evidence).flatMap(([k, v]) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.entries(v as Record<string, unknown>).map(([k2, v2]) => `${k}.${k2}: ${scalar(v2)}`);
+    }
+    return [`${k}: ${scalar(v)}`];
+  });
+}
+
+function scalar(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null))
+    return v.map(String).join(', ');
   return JSON.stringify(v);
 }

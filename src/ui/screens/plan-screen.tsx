@@ -4,6 +4,7 @@ import { planChoices } from '../../core/wizard/choices.js';
 import type { PlanStep } from '../../core/plan-types.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { hiddenStepCount, visibleSteps } from '../../core/wizard/walk.js';
+import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { OutcomeMark } from './marks.js';
@@ -19,7 +20,7 @@ export function PlanScreen(props: { state: WizardState; screen: Extract<Screen, 
   const steps = visibleSteps(state.diagnosis, state.config.readOnly);
   const hidden = hiddenStepCount(state.diagnosis, state.config.readOnly);
   return (
-    <Box flexDirection="column">
+    <ScreenLayout actions={<SelectView items={planChoices(state)} cursor={screen.choice} />}>
       {screen.notice ? <Text>{screen.notice}</Text> : null}
       {steps.length === 0 ? <Text>{`${MARK.ok} Nothing to do from here.`}</Text> : null}
       {steps.map((step, i) => {
@@ -50,9 +51,6 @@ export function PlanScreen(props: { state: WizardState; screen: Extract<Screen, 
       {state.walk.halted ? (
         <Tone tone="error">{`${MARK.fail} This plan stopped: nothing more in it will be written.`}</Tone>
       ) : null}
-      <Box marginTop={1}>
-        <SelectView items={planChoices(state)} cursor={screen.choice} />
-      </Box>
-    </Box>
+    </ScreenLayout>
   );
 }

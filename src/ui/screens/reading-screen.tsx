@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ReadStepId } from '../../app/services.js';
 import { READ_STEPS, type Screen } from '../../core/wizard/state.js';
+import { ScreenLayout } from '../layout.js';
 import { MARK, Tone } from '../theme.js';
 import { ReadMark } from './marks.js';
 
@@ -18,7 +19,7 @@ const LABELS: Record<ReadStepId, string> = {
 export function ReadingScreen(props: { screen: Extract<Screen, { kind: 'reading' }> }) {
   const { identity, lines, finished } = props.screen;
   return (
-    <Box flexDirection="column">
+    <ScreenLayout>
       <Text>{`Reading ${identity} from AD and the tenant (nothing is written):`}</Text>
       {READ_STEPS.map((step) => {
         const line = lines[step];
@@ -41,6 +42,6 @@ export function ReadingScreen(props: { screen: Extract<Screen, { kind: 'reading'
           <Tone tone="warn">{`${MARK.warn} Some checks failed (${MARK.fail}): the findings may be incomplete.`}</Tone>
         </Box>
       ) : null}
-    </Box>
+    </ScreenLayout>
   );
 }

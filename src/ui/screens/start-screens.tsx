@@ -1,35 +1,39 @@
 // The screens before the reading: the journal check, its warnings, and the identity prompt.
 import { Box, Text } from 'ink';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
+import { Hanging } from '../field.js';
+import { ScreenLayout } from '../layout.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy } from './marks.js';
 
 export function StartingScreen() {
-  return <Busy>Checking the journal for unfinished writes…</Busy>;
+  return (
+    <ScreenLayout>
+      <Busy>Checking the journal for unfinished writes…</Busy>
+    </ScreenLayout>
+  );
 }
 
 export function WarningsScreen(props: { state: WizardState }) {
   return (
-    <Box flexDirection="column">
+    <ScreenLayout>
       <Tone tone="warn" bold>
         {`${MARK.warn} An earlier run left writes whose result is unknown:`}
       </Tone>
-      {props.state.warnings.map((line, i) => (
-        <Text key={i}>{`  ${MARK.warn} ${line}`}</Text>
-      ))}
+      <Hanging lines={props.state.warnings} marker={() => MARK.warn} indent={4} />
       <Box marginTop={1}>
         <Text>
           Check them with <Text bold>syncmatch journal</Text> before changing the same user again.
         </Text>
       </Box>
-    </Box>
+    </ScreenLayout>
   );
 }
 
 export function IdentityScreen(props: { screen: Extract<Screen, { kind: 'identity' }> }) {
   const { text, error } = props.screen;
   return (
-    <Box flexDirection="column">
+    <ScreenLayout>
       <Text>Which AD user? A sAMAccountName, UPN, mail, DN, objectGUID or immutableId.</Text>
       <Box marginTop={1}>
         <Text>
@@ -44,6 +48,6 @@ export function IdentityScreen(props: { screen: Extract<Screen, { kind: 'identit
           {error.hint ? <Text>{`  Try: ${error.hint}`}</Text> : null}
         </Box>
       ) : null}
-    </Box>
+    </ScreenLayout>
   );
 }

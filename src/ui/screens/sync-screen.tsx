@@ -5,6 +5,8 @@ import type { SyncProgress, SyncVerdict } from '../../app/services.js';
 import { syncChoices } from '../../core/wizard/choices.js';
 import { targetChanges } from '../../core/wizard/raw-values.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
+import { Hanging } from '../field.js';
+import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy } from './marks.js';
@@ -27,27 +29,31 @@ export function SyncScreen(props: { state: WizardState; screen: Extract<Screen, 
   if (!state.verdict) {
     const p = screen.progress;
     return (
-      <Box flexDirection="column">
+      <ScreenLayout>
         <Busy>{p ? `${PHASE[p.phase]} (${elapsed(p.elapsedMs)} elapsed)` : PHASE.triggering}</Busy>
         {p?.detail ? <Text>{`  ${p.detail}`}</Text> : null}
         <Text>Esc stops waiting (a sync already started keeps running).</Text>
-      </Box>
+      </ScreenLayout>
     );
   }
   return (
-    <Box flexDirection="column">
+    <ScreenLayout actions={<SelectView items={syncChoices(state)} cursor={screen.choice} />}>
       <Verdict verdict={state.verdict} />
       <Box marginTop={1}>
         <ValueTable rows={targetChanges(state.diagnosis, state.verdict.after)} left="before" right="after" />
       </Box>
-      {state.verdict.syncReport.slice(-4).map((line, i) => (
-        <Tone key={i} tone="muted">{`  ${line}`}</Tone>
-      ))}
-      <Box marginTop={1}>
-        <SelectView items={syncChoices(state)} cursor={screen.choice} />
-      </Box>
-    </Box>
+      <Hanging lines={reportTail(state.verdict.syncReport)} marker={() => ''} indent={2} />
+    </ScreenLayout>
   );
+}
+
+/** The last lines of the sync's report, without blank lines and table rulers. */
+export function reportTail(report: readonly string[], count = 4): string[] {
+  return report
+    .flatMap((entry) => entry.split(/\r?\n/))
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^-+$/.test(line))
+    .slice(-count);
 }
 
 const VERDICT: Record<SyncVerdict['verdict'], string> = {
