@@ -1,8 +1,70 @@
+// `syncmatch fix <identity>`: on a terminal without --yes, the wizard (each write confirmed); with
+// --yes, the same state machine applies the whole plan, syncs, verifies and reports.
+import { runFix } from '../app/fix-flow.js';
+import { createWizardServices } from '../app/wizard-services.js';
+import { operatorName } from '../adapters/journal/operator.js';
+import { systemClock } from '../adapters/system-clock.js';
+import { UsageError } from '../core/errors.js';
+import { parseIdentity } from '../core/identity-input.js';
+import { openEnvironment } from './environment.js';
 import type { GlobalOptions } from './global-options.js';
-import { notBuilt } from './not-built.js';
-export async function fixCommand(
-  _identity: string,
-  _opts: GlobalOptions & { yes?: boolean },
-): Promise<number> {
-  notBuilt('syncmatch fix', 'the wizard');
+import { createOutput } from './output.js';
+import { formatDiagnosis } from './report.js';
+import { runWizard } from './run-wizard.js';
+
+export interface FixOptions extends GlobalOptions {
+  yes?: boolean;
+  timeout?: number;
+}
+
+export async function fixCommand(identity: string, opts: FixOptions): Promise<number> {
+  const out = createOutput(opts);
+  parseIdentity(identity);
+  if (opts.readOnly)
+    throw new UsageError('fix writes; it cannot run with --read-only.', 'Use "syncmatch diagnose".');
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json;
+  if (!opts.yes && !interactive) {
+    throw new UsageError(
+      '--yes required when not running interactively.',
+      `syncmatch fix ${identity} --yes --json`,
+    );
+  }
+  const env = await openEnvironment(opts);
+  if (!opts.yes) return runWizard(env, identity, opts);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const lab = env.label.startsWith('lab:');
+    const services = createWizardServices({
+      ...env,
+      clock: systemClock,
+      operator: operatorName(),
+      undoCommand: lab
+        ? null
+        : opts.profile
+          ? (id) => `syncmatch --profile ${opts.profile} journal undo ${id}`
+          : undefined,
+      syncTimeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
+    });
+    const report = await runFix(services, identity, controller.signal);
+    for (const w of report.warnings) out.status(`! ${w}`);
+    if (out.json) {
+      const { before, applied, after, matched } = report;
+      out.json_({ before, applied, after, matched });
+    } else {
+      if (report.before) out.data(formatDiagnosis(report.before, out));
+      out.data('');
+      for (const a of report.applied) {
+        const mark = a.status === 'done' ? '✓' : a.status === 'failed' ? '✗' : '-';
+        out.data(`${mark} ${a.action}: ${a.detail}`);
+      }
+      out.data(report.matched ? '\nMatched.' : '\nNot matched.');
+      out.status(`Journal: ${services.journalPath}`);
+    }
+    return report.exitCode;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await env.close();
+  }
 }
