@@ -74,6 +74,16 @@ describe('confirmation of a reversible write', () => {
     expect(fake.applied).toEqual([]);
   });
 
+  it('opens help with ? and closes it with Escape without leaving the confirmation', async () => {
+    const { ui, fake } = await atPlan();
+    await ui.press(KEY.enter, '?');
+    expect(ui.frame()).toContain('Help: 4/6 Confirm a change');
+    expect(ui.text()).toContain('Esc goes back without writing.');
+    await ui.press(KEY.escape);
+    expect(ui.frame()).toContain('› Apply this change');
+    expect(fake.applied).toEqual([]);
+  });
+
   it('writes exactly the confirmed step on Enter', async () => {
     const { ui, fake } = await atPlan();
     await ui.press(KEY.enter, KEY.enter);

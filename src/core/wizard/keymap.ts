@@ -72,6 +72,7 @@ export function footerKeys(state: WizardState): KeyHint[] {
 /** The `?` overlay: what this screen is for, then every key. */
 export function helpText(state: WizardState): string[] {
   const s = state.screen;
+  const confirming = s.kind === 'confirm' ? stepAt(state, s.step) : undefined;
   const about: Partial<Record<ScreenKind, string>> = {
     warnings: 'An earlier run started writes whose result is unknown. Check them before writing again.',
     identity:
@@ -82,8 +83,8 @@ export function helpText(state: WizardState): string[] {
       'What is wrong, most serious first, with the values that prove it. r shows the raw attribute table.',
     plan: 'The ordered steps. Each write gets its own confirmation; a manual step waits until a check shows it is done.',
     confirm:
-      s.kind === 'confirm' && stepAt(state, s.step)?.reversible === false
-        ? `This write cannot be undone. Type ${confirmationText(stepAt(state, s.step)!)} exactly, then Enter. Esc writes nothing.`
+      confirming && !confirming.reversible
+        ? `This write cannot be undone. Type ${confirmationText(confirming)} exactly, then Enter. Esc writes nothing.`
         : 'What will change, why, and whether it can be undone. Esc goes back without writing.',
     manual:
       'Do this outside syncmatch, then choose "Check again": it re-reads the user and shows whether it worked.',
