@@ -78,7 +78,7 @@ describe('confirmation of a reversible write', () => {
     const { ui, fake } = await atPlan();
     await ui.press(KEY.enter, '?');
     expect(ui.frame()).toContain('Help: 4/6 Confirm a change');
-    expect(ui.text()).toContain('Esc goes back without writing.');
+    expect(ui.text()).toContain('and whether it can be undone. Esc goes back without');
     await ui.press(KEY.escape);
     expect(ui.frame()).toContain('› Apply this change');
     expect(fake.applied).toEqual([]);
