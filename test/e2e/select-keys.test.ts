@@ -21,7 +21,7 @@ async function chooseWith(...keys: string[]): Promise<string> {
   return session.waitFor(/chosen: .*\n[\s\S]*\[exit \d+\]/);
 }
 
-describe.skipIf(skip !== null)('the select in a real terminal (tmux)', () => {
+describe.skipIf(skip !== null)('the select in a real terminal (tmux)', { timeout: 90_000 }, () => {
   it('picks the third item from Down Down Enter sent in one send-keys', async () => {
     const pane = await chooseWith('Down', 'Down', 'Enter');
     expect(pane).toMatch(/chosen: charlie \(keys in 1 read\)/);

@@ -28,7 +28,7 @@ async function screen(s: TmuxSession, text: string | RegExp): Promise<string> {
   return pane;
 }
 
-describe.skipIf(skip !== null)('the wizard in a real 80×24 terminal (tmux)', () => {
+describe.skipIf(skip !== null)('the wizard in a real 80×24 terminal (tmux)', { timeout: 120_000 }, () => {
   it('walks stale-immutable-id to a matched summary, keys sent together', async () => {
     const s = await wizard('stale');
     s.sendKeys('Enter', 'Enter', 'Enter');
