@@ -1,8 +1,9 @@
 // The command tree (commander). Each action import()s its module, so only the command that runs
 // is loaded.
 import { Command, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { GlobalOptions } from './global-options.js';
+import { SETTING_KEYS, environmentHelp } from '../adapters/config/setting-keys.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -15,9 +16,20 @@ Exit codes:
 Without --lab, settings come from the config profile (syncmatch setup), flags and SYNCMATCH_* variables.
 Run 'npm start' (or 'syncmatch lab') to practise on the built-in lab.`;
 
+/** The package's version, from dist/commands/ (tsc) or dist/chunks/ and dist/ (the bundle). */
 function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'syncmatch' && pkg.version) return pkg.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return 'unknown';
 }
 
 /** Sets the exit code the command produced, read back by run(). */
@@ -110,11 +122,31 @@ export function buildProgram(): Command {
       setExit(cmd, await labCommand(scenario, { ...globals(cmd), ...opts }));
     });
 
-  program
+  const setup = program
     .command('setup')
-    .description('configure AD, the tenant and the sync server for a profile')
+    .description(
+      'configure AD, the tenant and the sync server for a profile: a short wizard in a terminal, or flags for a ' +
+        'script (no secret is stored, only where each one comes from)',
+    )
     .option('--check', 'test every configured connection and print what works')
-    .action(async (opts: { check?: boolean }, cmd: Command) => {
+    .option('--list', 'list the profiles and where the config file is')
+    .option('--default', 'make this profile the default one');
+  for (const key of SETTING_KEYS) {
+    if (!key.flag || key.flagProp === 'readOnly') continue;
+    const many = key.kind === 'list' || key.kind === 'dnList';
+    const option = new Option(
+      key.kind === 'bool' ? key.flag : `${key.flag} <${many ? 'value...' : 'value'}>`,
+      key.help,
+    );
+    if (key.kind === 'int' || key.kind === 'seconds') option.argParser(posInt);
+    setup.addOption(option);
+  }
+  setup
+    .addHelpText(
+      'after',
+      `\nEnvironment variables (config file < environment < flags):\n${environmentHelp()}`,
+    )
+    .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const { setupCommand } = await import('./setup.js');
       setExit(cmd, await setupCommand({ ...globals(cmd), ...opts }));
     });

@@ -9,7 +9,10 @@ export {
 } from './layers.js';
 export { loadSettings, requireSection, type LoadSettingsOptions } from './load-settings.js';
 export {
+  adTlsProblems,
+  endpointWarnings,
   insecureTlsWarning,
+  isMicrosoftAuthority,
   resolveAd,
   resolveSync,
   resolveTenant,

@@ -26,6 +26,30 @@ export function settingNames(path: readonly string[]): string {
 
 const BIND_FORMS = /^[^@\s]+@[^@\s]+$|^[^\\\s]+\\[^\\]+$|=/;
 
+/**
+ * The TLS rules for AD URLs: plain ldap:// needs StartTLS (else the password crosses the network in
+ * clear text, and the DC refuses the bind anyway), and ldaps:// never takes it.
+ */
+export function adTlsProblems(urls: readonly string[], startTls: boolean): string[] {
+  const problems: string[] = [];
+  for (const url of urls) {
+    const plain = /^ldap:\/\//i.test(url);
+    if (plain && !startTls) {
+      problems.push(
+        `${url} without StartTLS would send the bind password in clear text, and the domain controller ` +
+          'would refuse the bind anyway ("Transport encryption required"). Use ldaps://, or turn on StartTLS: ' +
+          `${settingNames(['ad', 'startTls'])}.`,
+      );
+    }
+    if (!plain && startTls) {
+      problems.push(
+        `${url} is already encrypted (ldaps://): StartTLS is only for ldap:// URLs. Turn StartTLS off or use ldap://.`,
+      );
+    }
+  }
+  return problems;
+}
+
 export function resolveAd(ad: AdFile | undefined, insecureTls: boolean): Section<AdSettings> {
   if (!ad || Object.keys(ad).length === 0) {
     return {
@@ -37,21 +61,7 @@ export function resolveAd(ad: AdFile | undefined, insecureTls: boolean): Section
   const urls = ad.urls ?? [];
   const startTls = ad.startTls ?? false;
   if (urls.length === 0) problems.push(`No AD server URL is set: ${settingNames(['ad', 'urls'])}.`);
-  for (const url of urls) {
-    const plain = /^ldap:\/\//i.test(url);
-    if (plain && !startTls) {
-      problems.push(
-        `${url} without StartTLS would send the bind password in clear text, and the domain controller ` +
-          'would refuse the bind anyway ("Transport encryption required"). Use ldaps:// or turn on StartTLS ' +
-          `(${settingNames(['ad', 'startTls'])}).`,
-      );
-    }
-    if (!plain && startTls) {
-      problems.push(
-        `${url} is already encrypted (ldaps://): StartTLS is only for ldap:// URLs. Turn StartTLS off or use ldap://.`,
-      );
-    }
-  }
+  problems.push(...adTlsProblems(urls, startTls));
   if (!ad.bindIdentity) problems.push(`No bind identity is set: ${settingNames(['ad', 'bindIdentity'])}.`);
   else if (!BIND_FORMS.test(ad.bindIdentity)) {
     problems.push(

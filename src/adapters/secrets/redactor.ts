@@ -30,6 +30,11 @@ export class SecretRedactor {
     return this.secrets.size;
   }
 
+  /** The values known so far (for code that scrubs on its own, such as the journal's writer). */
+  values(): string[] {
+    return [...this.secrets];
+  }
+
   redact(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is removed whole.

@@ -1,0 +1,192 @@
+// The real connections a profile describes: AD over LDAP, Microsoft Graph with the profile's
+// sign-in, and the remoting hook. Secrets are read here, at the moment a connection needs them,
+// and every value read is registered with the redactor before anything can print it.
+// `setup --check` uses the pieces one by one; openProfileEnvironment puts them together for
+// diagnose, fix, sync and the wizard.
+import { dirname } from 'node:path';
+import {
+  authRecordPath,
+  createSignIn,
+  graphAuthProvider,
+  loadAuthRecord,
+  saveAuthRecord,
+  type DeviceCodePrompt,
+  type SignIn,
+} from '../adapters/auth/index.js';
+import {
+  loadSettings,
+  requireSection,
+  type AdSettings,
+  type Settings,
+  type SyncServerSettings,
+  type TenantSettings,
+} from '../adapters/config/index.js';
+import { createGraphClient, GRAPH_BASE_URL, type GraphConnection } from '../adapters/graph/client.js';
+import { GraphTenant } from '../adapters/graph/graph-tenant.js';
+import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
+import { defaultJournalPath } from '../adapters/journal/location.js';
+import { createLdapDirectory } from '../adapters/ldap/ldap-directory.js';
+import type { LdapDirectoryOptions } from '../adapters/ldap/options.js';
+import { createSyncTrigger, type RemotingRuntime } from '../adapters/remoting/index.js';
+import { resolveSecret, secretRedactor, type SecretSources } from '../adapters/secrets/index.js';
+import { UserFacingError } from '../core/errors.js';
+import type { SyncTrigger } from '../ports.js';
+import type { Environment } from './environment-types.js';
+import type { GlobalOptions } from './global-options.js';
+
+export function secretSources(env: Record<string, string | undefined> = process.env): SecretSources {
+  return { env, redactor: secretRedactor };
+}
+
+/** The bind password, from where the profile says (env, file or a masked prompt). */
+export function adPassword(ad: AdSettings, sources: SecretSources): Promise<string> {
+  return resolveSecret(ad.password, 'The AD bind password', 'ad.passwordFrom', sources);
+}
+
+/** The LDAP adapter's options for these settings and this password. */
+export function ldapOptions(ad: AdSettings, password: string): LdapDirectoryOptions {
+  return {
+    urls: ad.urls,
+    startTls: ad.startTls,
+    ...(ad.caFile ? { caFile: ad.caFile } : {}),
+    bindDn: ad.bindIdentity,
+    password,
+    ...(ad.baseDn ? { baseDn: ad.baseDn } : {}),
+    anchorAttribute: ad.anchorAttribute,
+    connectTimeoutMs: ad.connectTimeoutMs,
+    timeoutMs: ad.searchTimeoutMs,
+    insecureTls: ad.insecureTls,
+  };
+}
+
+export interface GraphSession {
+  signIn: SignIn;
+  connection: GraphConnection;
+  /** Who signed in last time, if recorded (not a secret). */
+  recordPath: string;
+}
+
+export interface GraphSessionOptions {
+  readOnly: boolean;
+  sources: SecretSources;
+  configPath: string;
+  profile: string | null;
+  onDeviceCode?: (prompt: DeviceCodePrompt) => void;
+  onNotice?: (text: string) => void;
+}
+
+/** Signs in (interactively where the method is) and builds the Graph client on that sign-in. */
+export async function openGraphSession(
+  tenant: TenantSettings,
+  options: GraphSessionOptions,
+): Promise<GraphSession> {
+  const recordPath = authRecordPath(dirname(options.configPath), options.profile);
+  const record = await loadAuthRecord(recordPath);
+  const signIn = await createSignIn({
+    tenant,
+    readOnly: options.readOnly,
+    secrets: options.sources,
+    ...(record && record.clientId === tenant.clientId ? { authenticationRecord: record } : {}),
+    ...(options.onDeviceCode ? { onDeviceCode: options.onDeviceCode } : {}),
+    ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+  });
+  const provider = graphAuthProvider(signIn.credential, signIn.scopes);
+  const connection = createGraphClient({
+    baseUrl: tenant.graphEndpoint ?? GRAPH_BASE_URL,
+    getAccessToken: () => provider.getAccessToken(),
+  });
+  return { signIn, connection, recordPath };
+}
+
+/** Signs a person in now (device code or browser) and keeps who it was for the next run. */
+export async function signInNow(session: GraphSession): Promise<void> {
+  const record = await session.signIn.authenticate();
+  if (record) await saveAuthRecord(session.recordPath, record);
+}
+
+/** Secrets of the remoting hook (an ssh password or key passphrase), read now. */
+export async function remotingRuntime(
+  sync: SyncServerSettings,
+  sources: SecretSources,
+): Promise<RemotingRuntime> {
+  if (sync.transport === 'none') return {};
+  const runtime: RemotingRuntime = { env: sources.env as NodeJS.ProcessEnv };
+  if (sync.password) {
+    runtime.password = await resolveSecret(
+      sync.password,
+      'The ssh password',
+      'sync.ssh.passwordFrom',
+      sources,
+    );
+  }
+  if (sync.keyPassphrase) {
+    runtime.passphrase = await resolveSecret(
+      sync.keyPassphrase,
+      "The ssh key's passphrase",
+      'sync.ssh.keyPassphraseFrom',
+      sources,
+    );
+  }
+  return runtime;
+}
+
+/** A sync trigger for "transport: none": the fix still works, the sync is left to the schedule. */
+function noSyncTrigger(): SyncTrigger {
+  return {
+    name: 'none',
+    startDeltaSync() {
+      return Promise.reject(
+        new UserFacingError(
+          'No way to reach the Entra Connect server is configured (transport: none).',
+          'SYNC_NOT_CONFIGURED',
+          'Run "Start-ADSyncSyncCycle -PolicyType Delta" on the Connect server, or configure a transport (syncmatch setup).',
+        ),
+      );
+    },
+  };
+}
+
+/** The real environment a profile describes; each secret is asked for once, here. */
+export async function openProfileEnvironment(
+  opts: GlobalOptions & Record<string, unknown>,
+): Promise<Environment> {
+  const settings: Settings = loadSettings({ profile: opts.profile, flags: opts });
+  for (const warning of settings.warnings) process.stderr.write(`${warning}\n`);
+  const ad = requireSection<AdSettings>(settings.ad, 'The AD connection');
+  const tenant = requireSection<TenantSettings>(settings.tenant, 'The tenant');
+  const readOnly = settings.readOnly || opts.readOnly === true;
+  const sources = secretSources();
+  const directory = await createLdapDirectory(ldapOptions(ad, await adPassword(ad, sources)));
+  let graph: GraphSession | undefined;
+  try {
+    graph = await openGraphSession(tenant, {
+      readOnly,
+      sources,
+      configPath: settings.configPath,
+      profile: settings.profile,
+    });
+    const sync = settings.sync.status === 'ready' ? settings.sync.value : ({ transport: 'none' } as const);
+    const trigger =
+      sync.transport === 'none'
+        ? noSyncTrigger()
+        : createSyncTrigger(sync.remoting, await remotingRuntime(sync, sources));
+    const session = graph;
+    return {
+      label: `profile: ${settings.profile ?? '(environment)'}`,
+      directory,
+      tenant: new GraphTenant({ client: session.connection.client, tenantLabel: tenant.tenant }),
+      trigger,
+      sync: { sourceAnchor: ad.anchorAttribute, scope: ad.scopeOus },
+      journal: openJsonlJournal(defaultJournalPath()),
+      secrets: secretRedactor.values(),
+      async close() {
+        await directory.close();
+        await session.connection.close();
+      },
+    };
+  } catch (error) {
+    await directory.close().catch(() => undefined);
+    await graph?.connection.close().catch(() => undefined);
+    throw error;
+  }
+}

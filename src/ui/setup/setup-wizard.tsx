@@ -1,0 +1,191 @@
+// `syncmatch setup` on screen: one question at a time, then a review and save. The component only
+// renders the reducer's state and hands the answers to the callbacks it was given; checking a
+// value and writing the profile are the command's work.
+import { Box, Text } from 'ink';
+import { useEffect, useReducer, useRef } from 'react';
+import { SelectView } from '../select.js';
+import { MARK, Tone } from '../theme.js';
+import { useKeys } from '../use-keys.js';
+import { QUESTIONS, visibleQuestions, type Question, type SetupAnswers } from './questions.js';
+import {
+  REVIEW_CHOICES,
+  initialSetupState,
+  setupReducer,
+  type SetupAction,
+  type SetupDeps,
+  type SetupState,
+} from './setup-reducer.js';
+
+export type SaveResult = { ok: true; path: string } | { ok: false; problems: string[] };
+
+export interface SetupResult {
+  saved: boolean;
+  check: boolean;
+  profile: string;
+}
+
+export interface SetupWizardProps {
+  /** Prefilled answers (an existing profile's), at least the profile name. */
+  initial: SetupAnswers;
+  validate: SetupDeps['validate'];
+  /** Writes the profile; resolves with where, or why not. */
+  save: (answers: SetupAnswers) => Promise<SaveResult>;
+  /** Lines for the review screen: what will be saved and which permissions it will ask for. */
+  summarize: (answers: SetupAnswers) => string[];
+  onExit: (result: SetupResult) => void;
+  questions?: readonly Question[];
+}
+
+export function SetupWizard(props: SetupWizardProps) {
+  const { validate, save, onExit, summarize } = props;
+  const deps: SetupDeps = { questions: props.questions ?? QUESTIONS, validate };
+  const depsRef = useRef(deps);
+  depsRef.current = deps;
+  const [state, dispatch] = useReducer(
+    (s: SetupState, a: SetupAction) => setupReducer(s, a, depsRef.current),
+    undefined,
+    () => initialSetupState(deps, props.initial),
+  );
+  const finished = state.stage === 'saved' || state.stage === 'cancelled';
+  useKeys((key) => dispatch({ type: 'key', key }), { isActive: !finished && state.stage !== 'saving' });
+
+  useEffect(() => {
+    if (state.stage !== 'saving') return;
+    let live = true;
+    save(state.answers).then(
+      (r) =>
+        live &&
+        dispatch(r.ok ? { type: 'saved', path: r.path } : { type: 'saveFailed', problems: r.problems }),
+      (e: unknown) =>
+        live && dispatch({ type: 'saveFailed', problems: [e instanceof Error ? e.message : String(e)] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.stage, state.answers, save]);
+
+  useEffect(() => {
+    if (finished)
+      onExit({ saved: state.stage === 'saved', check: state.runCheck, profile: state.answers.profile ?? '' });
+  }, [finished, state.stage, state.runCheck, state.answers.profile, onExit]);
+
+  return (
+    <Box flexDirection="column">
+      <Box marginBottom={1}>
+        <Text>
+          <Tone tone="accent" bold>
+            syncmatch setup
+          </Tone>
+          {state.answers.profile ? ` · profile ${state.answers.profile}` : ''}
+        </Text>
+      </Box>
+      <Body state={state} deps={deps} summarize={summarize} />
+      <Box marginTop={1}>
+        <Keys stage={state.stage} />
+      </Box>
+    </Box>
+  );
+}
+
+function Body(props: { state: SetupState; deps: SetupDeps; summarize: (a: SetupAnswers) => string[] }) {
+  const { state, deps } = props;
+  if (state.stage === 'saved') {
+    return (
+      <Text>
+        <Tone tone="ok">{MARK.ok}</Tone> Saved to {state.savedPath}
+        {state.runCheck ? '. Testing the connections…' : '.'}
+      </Text>
+    );
+  }
+  if (state.stage === 'cancelled') return <Text>Cancelled: nothing was saved.</Text>;
+  if (state.stage === 'review' || state.stage === 'saving') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Review</Text>
+        {props.summarize(state.answers).map((line, i) => (
+          <Text key={i} wrap="wrap">
+            {line}
+          </Text>
+        ))}
+        {state.problems.map((p, i) => (
+          <Text key={`p${i}`} wrap="wrap">
+            <Tone tone="error">{MARK.fail}</Tone> {p}
+          </Text>
+        ))}
+        <Box marginTop={1}>
+          {state.stage === 'saving' ? (
+            <Text>Saving…</Text>
+          ) : (
+            <SelectView items={REVIEW_CHOICES} cursor={state.cursor} />
+          )}
+        </Box>
+      </Box>
+    );
+  }
+  const questions = visibleQuestions(deps.questions, state.answers);
+  const index = questions.findIndex((q) => q.id === state.questionId);
+  const q = questions[index]!;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Tone tone="muted">{`${q.section} · ${index + 1} of ${questions.length}`}</Tone>
+      </Text>
+      <Text bold wrap="wrap">
+        {q.label}
+        {q.kind === 'text' && q.optional ? <Tone tone="muted"> (optional)</Tone> : null}
+      </Text>
+      {q.help ? (
+        <Text wrap="wrap">
+          <Tone tone="muted">{q.help}</Tone>
+        </Text>
+      ) : null}
+      <Box marginTop={1}>
+        {q.kind === 'choice' ? (
+          <SelectView items={q.choices} cursor={state.cursor} />
+        ) : (
+          <Text wrap="wrap">
+            <Tone tone="accent">{MARK.pointer} </Tone>
+            {state.text}
+            <Text inverse> </Text>
+          </Text>
+        )}
+      </Box>
+      {state.error ? (
+        <Text wrap="wrap">
+          <Tone tone="error">{`${MARK.fail} ${state.error}`}</Tone>
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function Keys(props: { stage: SetupState['stage'] }) {
+  if (props.stage === 'saved' || props.stage === 'cancelled' || props.stage === 'saving') return null;
+  const keys: [string, string][] =
+    props.stage === 'review'
+      ? [
+          ['↑↓', 'choose'],
+          ['Enter', 'confirm'],
+          ['Esc', 'back'],
+          ['Ctrl-C', 'cancel'],
+        ]
+      : [
+          ['Enter', 'next'],
+          ['Esc', 'back'],
+          ['Ctrl-U', 'clear'],
+          ['Ctrl-C', 'cancel'],
+        ];
+  return (
+    <Text wrap="truncate-end">
+      {keys.map(([k, does], i) => (
+        <Text key={k}>
+          {i > 0 ? '  ' : ''}
+          <Tone tone="accent" bold>
+            {k}
+          </Tone>
+          {` ${does}`}
+        </Text>
+      ))}
+    </Text>
+  );
+}
