@@ -1,16 +1,14 @@
 // `syncmatch fix <identity>`: on a terminal without --yes, the wizard (each write confirmed); with
 // --yes, the same state machine applies the whole plan, syncs, verifies and reports.
 import { runFix } from '../app/fix-flow.js';
-import { createWizardServices } from '../app/wizard-services.js';
-import { operatorName } from '../adapters/journal/operator.js';
-import { systemClock } from '../adapters/system-clock.js';
 import { UsageError } from '../core/errors.js';
 import { parseIdentity } from '../core/identity-input.js';
 import { openEnvironment } from './environment.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput } from './output.js';
 import { formatDiagnosis } from './report.js';
-import { runWizard } from './run-wizard.js';
+import { runLabWizard } from './lab-wizard.js';
+import { runWizard, servicesFor } from './run-wizard.js';
 
 export interface FixOptions extends GlobalOptions {
   yes?: boolean;
@@ -29,22 +27,14 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
       `syncmatch fix ${identity} --yes --json`,
     );
   }
+  if (!opts.yes && typeof opts.lab === 'string') return runLabWizard(opts.lab, identity, opts);
   const env = await openEnvironment(opts);
   if (!opts.yes) return runWizard(env, identity, opts);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const lab = env.label.startsWith('lab:');
-    const services = createWizardServices({
-      ...env,
-      clock: systemClock,
-      operator: operatorName(),
-      undoCommand: lab
-        ? null
-        : opts.profile
-          ? (id) => `syncmatch --profile ${opts.profile} journal undo ${id}`
-          : undefined,
+    const services = servicesFor(env, opts, {
       syncTimeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
     });
     const report = await runFix(services, identity, controller.signal);

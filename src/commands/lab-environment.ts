@@ -44,7 +44,7 @@ export async function openLabEnvironment(
     tenant: new GraphTenant({ client: graph.client, tenantLabel: `lab:${scenario.tenant.initialDomain}` }),
     trigger,
     sync: { sourceAnchor: state.sync.sourceAnchor, scope: state.sync.scope },
-    journal: openJsonlJournal(process.env.SYNCMATCH_LAB_JOURNAL ?? labJournalPath()),
+    journal: openJsonlJournal(labJournalPath()),
     suggestedIdentity: scenario.identity,
     secrets: [],
     async close() {

@@ -2,8 +2,7 @@
 // one with its description; --list prints them.
 import { UsageError } from '../core/errors.js';
 import { listShippedScenarios } from '../lab/scenario-loader.js';
-import { openEnvironment } from './environment.js';
-import { runWizard } from './run-wizard.js';
+import { runLabWizard } from './lab-wizard.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled, createOutput } from './output.js';
 import { wrap } from './report.js';
@@ -40,6 +39,5 @@ export async function labCommand(
     if (picked === null) return EXIT.ok;
     chosen = picked;
   }
-  const env = await openEnvironment({ ...opts, lab: chosen });
-  return runWizard(env, undefined, opts);
+  return runLabWizard(chosen, undefined, opts);
 }

@@ -1,33 +1,57 @@
-// Renders the wizard on an open environment (real or lab) and closes the environment afterwards.
-import { createWizardServices } from '../app/wizard-services.js';
+// Renders the wizard on an environment (real or lab) and closes the environment afterwards. The
+// environment may still be opening: the first frame does not wait for it.
+import { lazyWizardServices, type ServiceMeta } from '../app/lazy-services.js';
+import { createWizardServices, type ServiceDeps } from '../app/wizard-services.js';
 import { operatorName } from '../adapters/journal/operator.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled } from './output.js';
 
-/** Renders the wizard on an open environment and closes it afterwards. */
+export function servicesFor(env: Environment, opts: GlobalOptions, extra: Partial<ServiceDeps> = {}) {
+  const lab = env.label.startsWith('lab:');
+  return createWizardServices({
+    ...env,
+    ...extra,
+    clock: systemClock,
+    operator: operatorName(),
+    readOnly: opts.readOnly,
+    undoCommand: lab
+      ? null
+      : opts.profile
+        ? (id) => `syncmatch --profile ${opts.profile} journal undo ${id}`
+        : undefined,
+  });
+}
+
 export async function runWizard(
   env: Environment,
   identity: string | undefined,
   opts: GlobalOptions,
 ): Promise<number> {
+  const meta: ServiceMeta = {
+    environmentLabel: env.label,
+    suggestedIdentity: env.suggestedIdentity,
+    readOnly: Boolean(opts.readOnly),
+    journalPath: env.journal.path,
+  };
+  return runWizardWhileOpening(meta, Promise.resolve(env), identity, opts);
+}
+
+export async function runWizardWhileOpening(
+  meta: ServiceMeta,
+  opening: Promise<Environment>,
+  identity: string | undefined,
+  opts: GlobalOptions,
+): Promise<number> {
   try {
-    const lab = env.label.startsWith('lab:');
-    const services = createWizardServices({
-      ...env,
-      clock: systemClock,
-      operator: operatorName(),
-      readOnly: opts.readOnly,
-      undoCommand: lab
-        ? null
-        : opts.profile
-          ? (id) => `syncmatch --profile ${opts.profile} journal undo ${id}`
-          : undefined,
-    });
+    const services = lazyWizardServices(
+      meta,
+      opening.then((env) => servicesFor(env, opts)),
+    );
     const { renderWizard } = await import('../ui/render-wizard.js');
     return await renderWizard(services, { identity, color: colorEnabled(opts) });
   } finally {
-    await env.close();
+    await opening.then((env) => env.close()).catch(() => undefined);
   }
 }

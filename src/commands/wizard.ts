@@ -4,6 +4,7 @@ import { UsageError, UserFacingError } from '../core/errors.js';
 import { parseIdentity } from '../core/identity-input.js';
 import { openEnvironment } from './environment.js';
 import type { Environment } from './environment-types.js';
+import { runLabWizard } from './lab-wizard.js';
 import { runWizard } from './run-wizard.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -15,6 +16,11 @@ export async function wizardCommand(identity: string | undefined, opts: GlobalOp
     );
   }
   if (identity !== undefined) parseIdentity(identity);
+  if (typeof opts.lab === 'string') return runLabWizard(opts.lab, identity, opts);
+  if (opts.lab === true) {
+    const { labCommand } = await import('./lab.js');
+    return labCommand(undefined, opts);
+  }
   let env: Environment;
   try {
     env = await openEnvironment(opts);
