@@ -5,11 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  createSyncTrigger,
-  triggerWithRetry,
-  type RemotingConfigInput,
-} from '../../src/adapters/remoting/index.js';
+import { createSyncTrigger, type RemotingConfigInput } from '../../src/adapters/remoting/index.js';
+import { triggerSync } from '../../src/app/sync-and-verify.js';
 import { SYNC_SCRIPT, encodePowerShell } from '../../src/adapters/remoting/powershell-script.js';
 import type { Clock } from '../../src/ports.js';
 import { shimState } from '../adapters/remoting-shim.js';
@@ -86,19 +83,17 @@ describe.skipIf(!sshd)('ssh transport against a real sshd', () => {
     await expect(t.startDeltaSync()).resolves.toMatchObject({ result: 'Success' });
   });
 
-  it('busy, then success: triggerWithRetry waits it out (fake clock, no sleeping)', async () => {
+  it('busy, then success: the sync step waits it out (fake clock, no sleeping)', async () => {
     shim.setMode('busy-then-success:2');
     let now = 0;
     const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
     const busy: number[] = [];
-    const result = await triggerWithRetry(trigger(), {
-      deadlineMs: 120_000,
-      intervalMs: 15_000,
-      clock,
-      onBusy: (info) => busy.push(info.attempt),
-    });
-    expect(result.result).toBe('Success');
-    expect(busy).toEqual([1, 2]);
+    const result = await triggerSync(
+      { trigger: trigger(), clock, busyDeadlineMs: 120_000, busyRetryMs: 15_000 },
+      (p) => p.phase === 'busy' && busy.push(p.elapsedMs),
+    );
+    expect(result.ok).toBe(true);
+    expect(busy).toEqual([0, 15_000]);
     expect(shim.calls()).toBe(3);
     expect(now).toBe(30_000);
   });
@@ -107,11 +102,13 @@ describe.skipIf(!sshd)('ssh transport against a real sshd', () => {
     shim.setMode('busy');
     let now = 0;
     const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
-    const error = await failure(
-      triggerWithRetry(trigger(), { deadlineMs: 30_000, intervalMs: 15_000, clock }),
+    const result = await triggerSync(
+      { trigger: trigger(), clock, busyDeadlineMs: 30_000, busyRetryMs: 15_000 },
+      () => {},
     );
-    expect(error.code).toBe('SYNC_BUSY_TIMEOUT');
-    expect(error.message).toMatch(/still busy after 30 s \(3 attempts\)/);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.verdict.detail).toMatch(/still busy after 30 s/);
+    expect(shim.calls()).toBe(3);
   });
 
   it('busy written as CLIXML is still busy', async () => {

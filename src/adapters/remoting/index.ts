@@ -15,7 +15,6 @@ import { normalizeFingerprint } from './host-key-policy.js';
 import { LocalSyncTrigger, WinRmSyncTrigger } from './powershell-transport.js';
 import { SshSyncTrigger, type SshTriggerOptions } from './ssh-transport.js';
 
-export { DEFAULT_BUSY_RETRY, triggerWithRetry, type BusyInfo, type RetryOptions } from './retry.js';
 export { SyncTriggerError } from './sync-result.js';
 export { SYNC_SCRIPT } from './powershell-script.js';
 export {
