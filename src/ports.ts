@@ -44,12 +44,18 @@ export interface SyncRunResult {
   output: string;
 }
 
+/** One line of what a sync cycle reported; `error` marks an export error for this object. */
+export interface SyncReportLine {
+  text: string;
+  error: boolean;
+}
+
 /** The remoting hook: starts a delta sync on the Entra Connect server. */
 export interface SyncTrigger {
   readonly name: string;
   startDeltaSync(options?: { signal?: AbortSignal }): Promise<SyncRunResult>;
   /** What the last cycle reported about one AD object (the lab's run log); real servers: absent. */
-  reportFor?(dn: string): string[];
+  reportFor?(dn: string): SyncReportLine[];
 }
 
 /** Where sync settings come from (config or scenario). */
@@ -120,4 +126,23 @@ export interface Journal {
   read(): Promise<JournalContents>;
   /** Writes whose result is unknown from an earlier run (intent without result), as sentences. */
   unfinishedWrites(): Promise<string[]>;
+}
+
+/** One page of a bulk read arrived (the scan's progress: objects read, pages, per collection). */
+export interface BulkPage {
+  /** 'ad' for the directory; the Graph collection otherwise (users, groups, contacts, deletedUsers, roles…). */
+  source: string;
+  /** Objects on this page. */
+  objects: number;
+}
+
+/** Reads every user, group and contact of the on-premises directory, a page at a time (the scan). */
+export interface OnPremBulkReader {
+  readAll(onPage?: (page: BulkPage) => void, signal?: AbortSignal): Promise<OnPremObject[]>;
+}
+
+/** Reads the whole tenant: users, groups, contacts, deleted users, domains, switches and roles. */
+export interface TenantBulkReader {
+  /** A CloudView holding every object; roles lists active and eligible roles per user id. */
+  readAll(onPage?: (page: BulkPage) => void, signal?: AbortSignal): Promise<CloudView>;
 }

@@ -83,26 +83,25 @@ export async function syncAndVerify(
   const elapsed = () => deps.clock.now().getTime() - started;
   const triggered = await triggerSync(deps, onProgress, signal);
   if (!triggered.ok) return triggered.verdict;
-  const report = () =>
-    [
-      triggered.output.trim(),
-      ...(before.onPrem && deps.trigger.reportFor ? deps.trigger.reportFor(before.onPrem.dn) : []),
-    ].filter(Boolean);
+  const lines = () =>
+    before.onPrem && deps.trigger.reportFor ? deps.trigger.reportFor(before.onPrem.dn) : [];
+  const report = () => [cmdletAnswer(triggered.output), ...lines().map((l) => l.text)];
   const timeout = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const targetId = before.target?.id;
   const lastSyncBefore = before.target?.onPremisesLastSyncDateTime ?? null;
   for (;;) {
     signal?.throwIfAborted();
     onProgress({ phase: 'waiting', elapsedMs: elapsed(), detail: 'Waiting for the cloud to show the sync' });
-    let done = false;
+    const errors = lines().filter((l) => l.error);
+    let done = errors.length > 0;
     if (targetId) {
       const now = await deps.tenant.getUser(targetId);
-      const errors = now?.onPremisesProvisioningErrors.length ?? 0;
+      const quarantined = now?.onPremisesProvisioningErrors.length ?? 0;
       const moved =
         now?.onPremisesLastSyncDateTime != null && now.onPremisesLastSyncDateTime !== lastSyncBefore;
-      done =
+      done ||=
         landed(now, before.expectedImmutableId) ||
-        errors > (before.target?.onPremisesProvisioningErrors.length ?? 0) ||
+        quarantined > (before.target?.onPremisesProvisioningErrors.length ?? 0) ||
         moved;
     }
     // Without a target (a new user), or when the target did not move, the re-diagnosis decides.
@@ -118,9 +117,14 @@ export async function syncAndVerify(
     }
     if (done) {
       const first = after.findings.find((f) => f.severity === 'error');
+      const why = errors[0]
+        ? `the sync reported ${errors[0].text}`
+        : first
+          ? first.message
+          : 'no error was reported';
       return {
         verdict: 'not-yet',
-        detail: `The sync ran but the user is not matched${first ? `: ${first.message}` : '.'}`,
+        detail: `The sync ran but the user is not matched: ${why}`,
         syncReport: report(),
         after,
       };
@@ -133,6 +137,12 @@ export async function syncAndVerify(
         after,
       };
     }
-    await deps.clock.sleep(deps.pollMs ?? 5_000, signal);
+    await deps.clock.sleep(Math.max(0, Math.min(deps.pollMs ?? 5_000, timeout - elapsed())), signal);
   }
+}
+
+/** `Result / ------ / Success` (Format-Table) as one line. */
+function cmdletAnswer(output: string): string {
+  const result = /Result\s*-+\s*(\S+)/.exec(output)?.[1];
+  return result ? `Start-ADSyncSyncCycle: Result ${result}` : output.trim();
 }

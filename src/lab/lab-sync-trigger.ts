@@ -1,6 +1,6 @@
 // The lab's remoting hook: Start-ADSyncSyncCycle against the lab's sync engine. Knobs let tests and
 // trainers make the sync land late or never (issue 6 "The wait/verify loop is tested against the lab").
-import type { SyncRunResult, SyncTrigger } from '../ports.js';
+import type { SyncReportLine, SyncRunResult, SyncTrigger } from '../ports.js';
 import type { LabState } from './lab-state.js';
 import { startSyncCycle } from './sync-engine/cycle.js';
 
@@ -10,6 +10,14 @@ export interface LabSyncOptions {
   /** The cycle "starts" but never exports anything. */
   neverLands?: boolean;
 }
+
+/** Run-log outcomes that are export errors for the object (Connect's "sync errors"). */
+const EXPORT_ERRORS = new Set([
+  'InvalidSoftMatch',
+  'InvalidHardMatch',
+  'ExistingAdminRoleConflict',
+  'ExportError',
+]);
 
 export class LabSyncTrigger implements SyncTrigger {
   readonly name = 'lab sync engine';
@@ -39,11 +47,11 @@ export class LabSyncTrigger implements SyncTrigger {
   }
 
   /** The engine's lines about one AD object from the last cycle that ran. */
-  reportFor(dn: string): string[] {
+  reportFor(dn: string): SyncReportLine[] {
     const key = dn.toLowerCase();
     return this.state.syncLog
       .filter((e) => e.run === this.lastRun && (e.dn.toLowerCase() === key || e.dn === ''))
-      .map((e) => `${e.outcome}: ${e.message}`);
+      .map((e) => ({ text: `${e.outcome}: ${e.message}`, error: EXPORT_ERRORS.has(e.outcome) }));
   }
 
   close(): void {

@@ -103,6 +103,27 @@ describe('sync and verify', () => {
     expect(verdict.detail).toMatch(/still busy/);
   });
 
+  it('says what the sync reported when it refused the match (no waiting for the timeout)', async () => {
+    env = await openLabEnvironment('stale-immutable-id', {});
+    const e = env;
+    const read = () =>
+      collectSnapshot({ directory: e.directory, tenant: e.tenant, sync: e.sync }, 'jdoe').then(diagnose);
+    const verdict = await syncAndVerify(
+      {
+        trigger: e.trigger,
+        tenant: e.tenant,
+        rediagnose: read,
+        clock: systemClock,
+        timeoutMs: 60_000,
+        pollMs: 10,
+      },
+      await read(),
+    );
+    expect(verdict.verdict).toBe('not-yet');
+    expect(verdict.detail).toMatch(/the sync reported InvalidSoftMatch/);
+    expect(verdict.syncReport[0]).toBe('Start-ADSyncSyncCycle: Result Success');
+  });
+
   it('stops waiting when cancelled (Ctrl-C)', async () => {
     const { env, read, before } = await prepared({ neverLands: true });
     const controller = new AbortController();
