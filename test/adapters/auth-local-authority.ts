@@ -5,7 +5,7 @@
 import { X509Certificate, createVerify } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createLabCertificates } from '../../src/lab/graph-simulator/tls.js';
+import { generate } from 'selfsigned';
 
 export interface AuthorityRequest {
   method: string;
@@ -28,6 +28,8 @@ export interface AuthorityOptions {
   clientSecret?: string;
   /** The certificate (PEM) uploaded to the app registration: client assertions must verify with it. */
   certificate?: string;
+  /** A fixed access token for client_credentials (so a Graph simulator can be told to accept it). */
+  accessToken?: string;
   /** Claims put in the access token's payload. */
   claims?: Record<string, unknown>;
   /** How many device-code polls answer authorization_pending before success. */
@@ -35,7 +37,7 @@ export interface AuthorityOptions {
 }
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const fakeJwt = (payload: Record<string, unknown>): string =>
+export const fakeJwt = (payload: Record<string, unknown>): string =>
   `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.sig`;
 
 /** Checks a client assertion (RFC 7523) the way Entra ID does: signature, audience, issuer. */
@@ -64,8 +66,41 @@ function checkAssertion(assertion: string, options: AuthorityOptions, tokenEndpo
   return null;
 }
 
+/**
+ * Its own CA, named apart from the Graph simulator's: with two CAs of the same name in one
+ * NODE_EXTRA_CA_CERTS bundle, OpenSSL picks the first by name and fails with CERT_SIGNATURE_FAILURE.
+ */
+async function authorityCertificates(): Promise<{ ca: string; cert: string; key: string }> {
+  const notBeforeDate = new Date(Date.now() - 60_000);
+  const notAfterDate = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const ca = await generate([{ name: 'commonName', value: 'syncmatch test identity platform CA' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate,
+    extensions: [
+      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    ],
+  });
+  const server = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate,
+    ca: { key: ca.private, cert: ca.cert },
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  return { ca: ca.cert, cert: server.cert, key: server.private };
+}
+
 export async function startLocalAuthority(options: AuthorityOptions): Promise<LocalAuthority> {
-  const certs = await createLabCertificates();
+  const certs = await authorityCertificates();
   const requests: AuthorityRequest[] = [];
   let base = '';
   let polls = 0;
@@ -122,14 +157,16 @@ export async function startLocalAuthority(options: AuthorityOptions): Promise<Lo
               error_description: 'AADSTS7000215: Invalid client secret provided.',
             });
           }
-          const access = fakeJwt({
-            aud: 'https://graph.microsoft.com',
-            tid: 'tenant-guid',
-            idtyp: 'app',
-            appid: options.clientId,
-            exp: now + 3600,
-            ...options.claims,
-          });
+          const access =
+            options.accessToken ??
+            fakeJwt({
+              aud: 'https://graph.microsoft.com',
+              tid: 'tenant-guid',
+              idtyp: 'app',
+              appid: options.clientId,
+              exp: now + 3600,
+              ...options.claims,
+            });
           return send(200, {
             token_type: 'Bearer',
             expires_in: 3599,
@@ -158,19 +195,21 @@ export async function startLocalAuthority(options: AuthorityOptions): Promise<Lo
             exp: now + 3600,
             ver: '2.0',
           });
-          const access = fakeJwt({
-            aud: 'https://graph.microsoft.com',
-            tid: utid,
-            upn: 'tech@contoso.com',
-            appid: options.clientId,
-            exp: now + 3600,
-            scp: String(form.scope ?? '')
-              .split(' ')
-              .map((s) => s.replace('https://graph.microsoft.com/', ''))
-              .filter((s) => !['openid', 'profile', 'offline_access'].includes(s))
-              .join(' '),
-            ...options.claims,
-          });
+          const access =
+            options.accessToken ??
+            fakeJwt({
+              aud: 'https://graph.microsoft.com',
+              tid: utid,
+              upn: 'tech@contoso.com',
+              appid: options.clientId,
+              exp: now + 3600,
+              scp: String(form.scope ?? '')
+                .split(' ')
+                .map((s) => s.replace('https://graph.microsoft.com/', ''))
+                .filter((s) => !['openid', 'profile', 'offline_access'].includes(s))
+                .join(' '),
+              ...options.claims,
+            });
           return send(200, {
             token_type: 'Bearer',
             scope: form.scope,

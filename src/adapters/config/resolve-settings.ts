@@ -24,6 +24,11 @@ export function settingNames(path: readonly string[]): string {
   return others.length ? `${joined} (${others.join(', ')})` : joined;
 }
 
+/** A section holding nothing but secret references (a SYNCMATCH_* secret variable) is not configured. */
+function configured(section: object | undefined): section is object {
+  return Boolean(section) && Object.keys(section!).some((k) => !k.endsWith('From'));
+}
+
 const BIND_FORMS = /^[^@\s]+@[^@\s]+$|^[^\\\s]+\\[^\\]+$|=/;
 
 /**
@@ -51,7 +56,7 @@ export function adTlsProblems(urls: readonly string[], startTls: boolean): strin
 }
 
 export function resolveAd(ad: AdFile | undefined, insecureTls: boolean): Section<AdSettings> {
-  if (!ad || Object.keys(ad).length === 0) {
+  if (!configured(ad)) {
     return {
       status: 'missing',
       problems: [`No AD server is configured: set ${settingNames(['ad', 'urls'])}.`],
@@ -94,7 +99,7 @@ export function resolveTenant(
   tenant: TenantFile | undefined,
   env: Record<string, string | undefined>,
 ): Section<TenantSettings> {
-  if (!tenant || Object.keys(tenant).length === 0) {
+  if (!configured(tenant)) {
     return {
       status: 'missing',
       problems: [`No tenant is configured: set ${settingNames(['tenant', 'tenant'])}.`],
