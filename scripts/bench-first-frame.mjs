@@ -38,4 +38,6 @@ await once(); // warm the disk cache
 for (let i = 0; i < runs; i++) times.push(await once());
 times.sort((a, b) => a - b);
 console.log(`Node ${process.version}: first wizard frame (${args}), ${runs} runs`);
-console.log(`  median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[runs - 1].toFixed(0)} ms`);
+console.log(
+  `  median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[runs - 1].toFixed(0)} ms`,
+);
