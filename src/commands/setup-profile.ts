@@ -3,7 +3,7 @@
 // not ask about (timeouts, an ssh key passphrase, a sovereign cloud) are kept as they were.
 import { existsSync } from 'node:fs';
 import { describePermissions, neededPermissions } from '../adapters/auth/index.js';
-import { adTlsProblems, type ProfileFile } from '../adapters/config/index.js';
+import type { ProfileFile } from '../adapters/config/index.js';
 import {
   DOMAIN_NAME,
   GUID,
@@ -34,15 +34,19 @@ export function validateAnswer(id: string, value: string, answers: SetupAnswers)
         ? null
         : 'Use letters, digits, ".", "_" or "-" (up to 64), e.g. contoso.';
     case 'adUrls': {
+      const starttls = answers.adEncryption === 'starttls';
       for (const url of splitUrls(value, answers.adEncryption ?? 'ldaps')) {
         if (!LDAP_URL.test(url))
           return `${url} is not a server address: give a host name, host:port or ldaps://host.`;
+        const plain = /^ldap:\/\//i.test(url);
+        if (plain && !starttls) {
+          return `${url} is plain LDAP, but you chose LDAPS: write the name alone (or ldaps://…), or go back (Esc) and choose StartTLS. A password never crosses the network unencrypted; the DC would refuse it too ("Transport encryption required").`;
+        }
+        if (!plain && starttls) {
+          return `${url} is LDAPS, but you chose StartTLS: write the name alone (or ldap://…), or go back (Esc) and choose LDAPS.`;
+        }
       }
-      const problems = adTlsProblems(
-        splitUrls(value, answers.adEncryption ?? 'ldaps'),
-        answers.adEncryption === 'starttls',
-      );
-      return problems[0] ?? null;
+      return null;
     }
     case 'adCaFile':
     case 'certificateFile':
