@@ -45,6 +45,11 @@ export function globals(cmd: Command): GlobalOptions {
 
 export function buildProgram(): Command {
   const program = new Command('syncmatch');
+  // Set before any subcommand is added: subcommands copy these settings when they are created.
+  program.exitOverride().configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(s.replace(/^error: /, 'syncmatch: ')),
+  });
   program
     .description(
       'Walks one on-premises AD user to a verified match with its Microsoft Entra ID cloud user.\n' +

@@ -7,11 +7,6 @@ import { buildProgram } from './program.js';
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
   let exit: number = EXIT.ok;
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(s.replace(/^error: /, 'syncmatch: ')),
-  });
   try {
     await program.parseAsync(argv);
     exit = program.getOptionValue('__exitCode') ?? EXIT.ok;
