@@ -1,6 +1,19 @@
 // What a command talks to, real or lab.
 import type { SyncSettings } from '../core/snapshot.js';
-import type { Journal, OnPremDirectory, SyncTrigger, Tenant } from '../ports.js';
+import type {
+  Journal,
+  OnPremBulkReader,
+  OnPremDirectory,
+  SyncTrigger,
+  Tenant,
+  TenantBulkReader,
+} from '../ports.js';
+
+/** Whole-directory reads for `syncmatch scan` (issue 9). */
+export interface BulkReaders {
+  directory: OnPremBulkReader;
+  tenant: TenantBulkReader;
+}
 
 export interface Environment {
   /** 'lab: <scenario>' or 'profile: <name>'. */
@@ -14,5 +27,7 @@ export interface Environment {
   suggestedIdentity?: string;
   /** Secrets this run holds, to scrub from anything written or shown. */
   secrets: string[];
+  /** Bulk readers for the scan; absent where the environment does not provide them yet. */
+  bulk?: BulkReaders;
   close(): Promise<void>;
 }

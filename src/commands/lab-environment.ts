@@ -1,16 +1,18 @@
 // The built-in lab as an Environment: the in-memory AD, the HTTPS Graph simulator reached through
 // the real Graph adapter, the lab's sync engine as the remoting hook, and a lab journal (kept apart
 // from the real one).
+import { GraphBulkReader } from '../adapters/graph/bulk-reader.js';
 import { createGraphClient } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { labJournalPath } from '../adapters/journal/location.js';
 import { startGraphSimulator, type GraphSimulator } from '../lab/graph-simulator/server.js';
+import { LabDirectoryBulkReader } from '../lab/bulk-readers.js';
 import { InMemoryDirectory } from '../lab/in-memory-ad.js';
 import { createLabState, type LabState } from '../lab/lab-state.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
 import { loadScenario } from '../lab/scenario-loader.js';
-import type { Environment } from './environment-types.js';
+import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 
 export interface LabEnvironment extends Environment {
@@ -18,6 +20,7 @@ export interface LabEnvironment extends Environment {
   /** The HTTPS Graph simulator (its request log counts round trips; faults for tests). */
   simulator: GraphSimulator;
   trigger: LabSyncTrigger;
+  bulk: BulkReaders;
 }
 
 export async function openLabEnvironment(
@@ -47,6 +50,12 @@ export async function openLabEnvironment(
     journal: openJsonlJournal(labJournalPath()),
     suggestedIdentity: scenario.identity,
     secrets: [],
+    // The scan reads the lab's AD page by page and the tenant through the simulator and the real
+    // Graph adapter, as it would read a real tenant.
+    bulk: {
+      directory: new LabDirectoryBulkReader(state, { latencyMs: opts.labLatency ?? 0 }),
+      tenant: new GraphBulkReader(graph.client),
+    },
     async close() {
       trigger.close();
       await directory.close();
