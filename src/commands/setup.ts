@@ -109,6 +109,11 @@ function report(
     resolveSync(profile.sync),
   ].flatMap((s) => (s.status === 'ready' ? [] : s.problems));
   const isDefault = store.defaultProfile() === name;
+  if (out.json && opts.check) {
+    // One JSON document on stdout: the check's report; the save is said on stderr.
+    out.status(`Saved profile ${name} in ${store.path}.`);
+    return;
+  }
   if (out.json) {
     out.json_({
       saved: true,

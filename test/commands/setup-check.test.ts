@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/commands/check.js';
 import { service } from '../helpers/services.js';
 import {
+  CLIENT_ID,
   fakeSchedulerPowerShell,
   runCli,
   startWorld,
@@ -227,6 +228,34 @@ describe.skipIf(!samba || !sshd)('setup and setup --check against real servers',
       expect(permissions?.hint).toMatch(/admin consent/);
     } finally {
       await narrow.close();
+    }
+  });
+
+  it('device code: the code and the address are shown, the person is recorded for next time (no token kept)', async () => {
+    const person = await startWorld({ delegated: true });
+    try {
+      const flags = person.tenantFlags.map((f) => (f === 'client-secret' ? 'device-code' : f));
+      const check = await runCli(['setup', '--profile', 'person', ...flags, '--check', '--json'], person.env);
+      expect(check.stderr).toContain(`To sign in, open   ${person.authority.host}/devicelogin`);
+      expect(check.stderr).toContain('and enter the code LOCAL-CODE');
+      const report = rowsOf(check.stdout);
+      expect(find(report, 'Graph', /Sign-in/)).toMatchObject({
+        status: 'ok',
+        detail: expect.stringContaining('as tech@lab.example'),
+      });
+      expect(find(report, 'Graph', /Permissions/)).toMatchObject({ status: 'ok' });
+      const record = await readFile(
+        join(person.env.XDG_CONFIG_HOME!, 'syncmatch-nodejs', 'sign-in-person.json'),
+        'utf8',
+      );
+      expect(JSON.parse(record)).toMatchObject({ username: 'tech@contoso.com', clientId: CLIENT_ID }); // from the id_token
+      expect(record).not.toContain('refresh-token-local');
+      expect(record).not.toContain('eyJ');
+      // The device authorization asked for delegated scopes, the write ones included (not read-only).
+      const asked = person.authority.requests.find((r) => r.path.endsWith('/devicecode'))!.form.scope!;
+      expect(asked).toContain('https://graph.microsoft.com/User.ReadWrite.All');
+    } finally {
+      await person.close();
     }
   });
 

@@ -54,6 +54,8 @@ export interface WorldOptions {
   /** Application permissions in the issued token. */
   roles?: string[];
   clientSecret?: string;
+  /** Issue a person's token (scp, upn) instead of an app's: for device-code sign-in. */
+  delegated?: boolean;
 }
 
 export const ALL_ROLES = [
@@ -68,14 +70,25 @@ export const ALL_ROLES = [
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const clientSecret = options.clientSecret ?? `cs~${Math.random().toString(36).slice(2)}.Secret_Value`;
-  const token = fakeJwt({
-    aud: 'https://graph.microsoft.com',
-    tid: '8c2b7a4e-1111-2222-3333-444455556666',
-    idtyp: 'app',
-    appid: CLIENT_ID,
-    roles: options.roles ?? ALL_ROLES,
-    exp: Math.floor(Date.now() / 1000) + 3600,
-  });
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  const tid = '8c2b7a4e-1111-2222-3333-444455556666';
+  const token = options.delegated
+    ? fakeJwt({
+        aud: 'https://graph.microsoft.com',
+        tid,
+        upn: 'tech@lab.example',
+        appid: CLIENT_ID,
+        scp: [...(options.roles ?? ALL_ROLES), 'OnPremDirectorySynchronization.Read.All'].join(' '),
+        exp,
+      })
+    : fakeJwt({
+        aud: 'https://graph.microsoft.com',
+        tid,
+        idtyp: 'app',
+        appid: CLIENT_ID,
+        roles: options.roles ?? ALL_ROLES,
+        exp,
+      });
   const authority = await startLocalAuthority({
     tenant: TENANT,
     clientId: CLIENT_ID,
