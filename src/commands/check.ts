@@ -50,7 +50,8 @@ export async function runChecks(settings: Settings, out: Output, deps: CheckDeps
   if (graph) rows.push(...graph);
   else if (settings.tenant.status === 'ready') {
     const tenant = settings.tenant.value;
-    const delegated = tenant.signIn === 'device-code' || tenant.signIn === 'browser';
+    const delegated =
+      tenant.signIn === 'device-code' || tenant.signIn === 'browser' || tenant.signIn === 'azure-cli';
     out.status(`Signing in to Microsoft Graph (${tenant.signIn}) for ${tenant.tenant}…`);
     if (!out.json) {
       out.status(`  ${settings.readOnly ? 'Read-only: ' : ''}the permissions syncmatch uses, and what for:`);

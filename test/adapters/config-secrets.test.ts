@@ -86,10 +86,18 @@ describe('resolving a secret', () => {
 });
 
 function fakeTty(): { streams: PromptStreams; input: PassThrough; output: () => string; raw: boolean[] } {
-  const input = new PassThrough() as PassThrough & { isTTY?: boolean; setRawMode?: (r: boolean) => void };
-  const raw: boolean[] = [];
+  const input = new PassThrough() as PassThrough & {
+    isTTY?: boolean;
+    setRawMode?: (r: boolean) => void;
+    ref?: () => void;
+    unref?: () => void;
+  };
+  const raw: (boolean | string)[] = [];
   input.isTTY = true;
   input.setRawMode = (r: boolean) => void raw.push(r);
+  // Ink leaves stdin unref'd: the prompt must hold the process open while it waits.
+  input.ref = () => void raw.push('ref');
+  input.unref = () => void raw.push('unref');
   const out = new PassThrough();
   let written = '';
   out.on('data', (c: Buffer) => (written += c.toString()));
@@ -106,7 +114,7 @@ describe('the masked prompt', () => {
     expect(await answer).toBe('Pa55word!');
     expect(tty.output()).toBe('The AD bind password: ******\b \b****\n');
     expect(tty.output()).not.toContain('Pa55');
-    expect(tty.raw).toEqual([true, false]);
+    expect(tty.raw).toEqual([true, 'ref', false, 'unref']);
   });
 
   it('on a terminal: Ctrl-C cancels', async () => {
@@ -114,7 +122,7 @@ describe('the masked prompt', () => {
     const answer = promptSecret('Secret', tty.streams);
     tty.input.write('ab\u0003');
     await expect(answer).rejects.toMatchObject({ name: 'CancelledError' });
-    expect(tty.raw).toEqual([true, false]);
+    expect(tty.raw).toEqual([true, 'ref', false, 'unref']);
   });
 
   it('from piped stdin: each prompt takes the next line, nothing is echoed', async () => {

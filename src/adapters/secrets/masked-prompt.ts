@@ -4,7 +4,12 @@
 import { UserFacingError } from '../../core/errors.js';
 
 export interface PromptStreams {
-  input: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  input: NodeJS.ReadableStream & {
+    isTTY?: boolean;
+    setRawMode?: (raw: boolean) => unknown;
+    ref?: () => unknown;
+    unref?: () => unknown;
+  };
   /** Where the label goes: stderr, so stdout stays data. */
   output: NodeJS.WritableStream;
 }
@@ -33,11 +38,15 @@ function readMasked(label: string, { input, output }: PromptStreams): Promise<st
     output.write(`${label}: `);
     input.setRawMode?.(true);
     input.setEncoding('utf8');
+    // Ink unrefs stdin when it unmounts: without ref() the process would end at the prompt, and
+    // the terminal (back in cooked mode) would then echo the secret as it is typed.
+    input.ref?.();
     input.resume();
     const finish = (error: Error | null): void => {
       input.removeListener('data', onData);
       input.setRawMode?.(false);
       input.pause();
+      input.unref?.();
       output.write('\n');
       if (error) reject(error);
       else resolve(value);
