@@ -1,7 +1,14 @@
 // What a technician typed as "the identity": decide which form it is before any search, so that
 // no value is ever interpreted two ways and bad input is refused with a reason (issue 4, issue 8).
 import { UsageError } from './errors.js';
-import { base64ToBytes, bytesToGuid, guidToBytes, isGuidString, preview } from './identifiers.js';
+import {
+  base64ToBytes,
+  bytesToGuid,
+  guidToBytes,
+  IdentifierError,
+  isGuidString,
+  preview,
+} from './identifiers.js';
 
 export type IdentityQuery =
   | { kind: 'objectGuid'; input: string; guid: string; bytes: Uint8Array }
@@ -13,9 +20,10 @@ export type IdentityQuery =
 
 export const MAX_IDENTITY_LENGTH = 1024;
 
-// C0/C1 controls and the bidirectional overrides that make a value look like another.
+// C0/C1 controls, the bidirectional overrides and the zero-width characters (pasted from chat and
+// mail clients) that make a value look like another.
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** Classifies an identity; throws UsageError with the reason when it cannot be one. */
 export function parseIdentity(raw: string): IdentityQuery {
@@ -41,8 +49,16 @@ export function parseIdentity(raw: string): IdentityQuery {
     return { kind: 'objectGuid', input, guid: bytesToGuid(bytes), bytes };
   }
   if (/^[A-Za-z0-9+/]{22}==$/.test(input)) {
-    const bytes = base64ToBytes(input);
-    return { kind: 'immutableId', input, immutableId: input, bytes };
+    return { kind: 'immutableId', input, immutableId: input, bytes: immutableIdBytes(input) };
+  }
+  if (/^[A-Za-z0-9+/_\s-]+={1,2}$/.test(input)) {
+    // Padded base64 that is not an immutableId (URL-safe alphabet, whitespace, wrong length): say
+    // what is wrong with it; a trailing = is never part of a sAMAccountName.
+    immutableIdBytes(input);
+    throw new UsageError(
+      `"${preview(input)}" is not an immutableId: that is base64 of 16 bytes, 24 characters ending in ==.`,
+      'Copy the immutableId again (Graph: onPremisesImmutableId), or give the objectGUID.',
+    );
   }
   if (/^(CN|OU|DC|UID)=/i.test(input) && input.includes('=')) {
     return { kind: 'dn', input, dn: input };
@@ -61,4 +77,15 @@ export function parseIdentity(raw: string): IdentityQuery {
     );
   }
   return { kind: 'sAMAccountName', input, sam: input };
+}
+
+/** A bad immutableId is bad input (exit 2), not a failure of the program. */
+function immutableIdBytes(input: string): Uint8Array {
+  try {
+    return base64ToBytes(input);
+  } catch (e) {
+    if (e instanceof IdentifierError)
+      throw new UsageError(e.message, 'Copy the immutableId again (Graph: onPremisesImmutableId).');
+    throw e;
+  }
 }

@@ -3,6 +3,7 @@
 // or 503 inside a 200 batch is not seen by the client's RetryHandler, so those inner requests are
 // sent again after the longest Retry-After they carried.
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { readWithRetry } from './read-retry.js';
 
 export const BATCH_LIMIT = 20;
 
@@ -69,7 +70,9 @@ export async function sendBatched(
   for (let attempt = 1; pending.length > 0; attempt++) {
     const answers = await Promise.all(
       chunks(pending, BATCH_LIMIT).map(async (group) => {
-        const reply = (await client.api('/$batch').post({ requests: group })) as {
+        // A $batch of reads may be sent again; one with a write inside may not.
+        const post = () => client.api('/$batch').post({ requests: group });
+        const reply = (await (group.every((r) => r.method === 'GET') ? readWithRetry(post) : post())) as {
           responses?: BatchResponse[];
         };
         return reply.responses ?? [];

@@ -20,6 +20,11 @@ export interface GraphClientOptions {
   scopes?: string[];
   /** A CA certificate (PEM) to trust in addition to the system's: the lab's per-run CA. */
   ca?: string;
+  /**
+   * Longest wait for a response's headers, and between chunks of its body; past it the request
+   * fails as unreachable instead of hanging. Default: Node's (300 s).
+   */
+  timeoutMs?: number;
 }
 
 export interface GraphConnection {
@@ -50,7 +55,14 @@ export function createGraphClient(options: GraphClientOptions): GraphConnection 
       return token.token;
     },
   };
-  const agent = options.ca ? new Agent({ connect: { ca: options.ca } }) : undefined;
+  const timeouts =
+    options.timeoutMs === undefined
+      ? {}
+      : { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
+  const agent =
+    options.ca || options.timeoutMs !== undefined
+      ? new Agent({ ...(options.ca ? { connect: { ca: options.ca } } : {}), ...timeouts })
+      : undefined;
   const client = Client.initWithMiddleware({
     authProvider,
     baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,

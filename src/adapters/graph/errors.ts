@@ -177,8 +177,13 @@ export function fromClientError(error: unknown, ctx: FailureContext): UserFacing
       'Check the tenant id, client id and secret or certificate, or sign in again.',
     );
   }
+  // fetch says only "fetch failed" (the Graph client drops its cause): a refused connection, a
+  // TLS failure or a request past its timeout all look the same here.
+  const what = /^fetch failed$/i.test(message)
+    ? `Microsoft Graph could not be reached, or did not answer in time (${message}).`
+    : `Microsoft Graph could not be reached: ${message}`;
   return new UserFacingError(
-    `Microsoft Graph could not be reached: ${message}`,
+    what,
     'GRAPH_UNREACHABLE',
     'Check the network, any proxy, and (for the lab or a TLS-inspecting proxy) the CA certificate.',
   );

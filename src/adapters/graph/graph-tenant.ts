@@ -7,6 +7,7 @@ import type { BatchOptions } from './batch.js';
 import { fromClientError, type FailureContext } from './errors.js';
 import { DELETED_USER_SELECT, toCloudUser, USER_SELECT } from './mapping.js';
 import { quote, withQuery } from './odata.js';
+import { readWithRetry } from './read-retry.js';
 import { readCloudView } from './tenant-reader.js';
 
 export interface GraphTenantOptions {
@@ -34,9 +35,9 @@ export class GraphTenant implements Tenant {
 
   async getUser(id: string): Promise<CloudUser | null> {
     try {
-      const raw = (await this.client
-        .api(withQuery(`/users/${encodeURIComponent(id)}`, { $select: USER_SELECT }))
-        .get()) as Record<string, unknown>;
+      const raw = (await readWithRetry(() =>
+        this.client.api(withQuery(`/users/${encodeURIComponent(id)}`, { $select: USER_SELECT })).get(),
+      )) as Record<string, unknown>;
       return toCloudUser(raw);
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return null;
@@ -51,7 +52,9 @@ export class GraphTenant implements Tenant {
       $select: DELETED_USER_SELECT,
     });
     try {
-      const body = (await this.client.api(url).get()) as { value?: Record<string, unknown>[] };
+      const body = (await readWithRetry(() => this.client.api(url).get())) as {
+        value?: Record<string, unknown>[];
+      };
       const raw = body.value?.[0];
       return raw ? toCloudUser(raw, true) : null;
     } catch (error) {

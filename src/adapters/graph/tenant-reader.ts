@@ -13,6 +13,7 @@ import type {
 import { sendBatched, type BatchOptions, type BatchResponse } from './batch.js';
 import { fromClientError, graphFailure, type GraphErrorPayload } from './errors.js';
 import { toCloudUser, toDomain, toFeatures, toRecipient } from './mapping.js';
+import { readWithRetry } from './read-retry.js';
 import { planRoleReads, planTenantReads, usersThatMatter, type Lookup } from './read-plan.js';
 
 type Json = Record<string, unknown>;
@@ -43,10 +44,13 @@ async function items(client: Client, lookup: Lookup, res: BatchResponse): Promis
   let next = body['@odata.nextLink'];
   for (let page = 0; next && page < MAX_EXTRA_PAGES; page++) {
     try {
-      const more = (await client
-        .api(next)
-        .headers(lookup.request.headers ?? {})
-        .get()) as typeof body;
+      const link = next;
+      const more = (await readWithRetry(() =>
+        client
+          .api(link)
+          .headers(lookup.request.headers ?? {})
+          .get(),
+      )) as typeof body;
       out.push(...(more.value ?? []));
       next = more['@odata.nextLink'];
     } catch (error) {

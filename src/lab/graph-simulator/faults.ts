@@ -1,6 +1,7 @@
-// Knobs for tests and benchmarks: injected failures (429 with Retry-After, 503, a failed write,
-// a missing permission) and a log of every request, so a test can count round trips.
-import { graphErrors, type GraphHttpError } from './errors.js';
+// Knobs for tests and benchmarks: injected failures (429 with Retry-After, 503/504, a failed write,
+// a missing permission, an answer held back until the client gives up) and a log of every request,
+// so a test can count round trips.
+import { GraphHttpError, graphErrors } from './errors.js';
 import { WRITE_METHODS } from './http-types.js';
 
 export interface FaultOptions {
@@ -10,6 +11,30 @@ export interface FaultOptions {
   inBatch?: boolean;
   /** Only requests whose path starts with this (e.g. `/users`), or matches this expression. */
   path?: string | RegExp;
+}
+
+/** An answer held back: a server (or a network path) that stops answering. */
+export interface HangOptions extends FaultOptions {
+  /** How long to hold the answer; default until the simulator closes (the client must give up). */
+  ms?: number;
+  /** Carry out the request first, then hold its answer: a write that lands but whose answer is lost. */
+  afterApply?: boolean;
+  /** Only writes (PATCH, POST, DELETE other than `$batch` itself), top-level or batched. */
+  writesOnly?: boolean;
+}
+
+/** What `takeHang` hands the server: how long to hold, and whether to apply the request first. */
+export interface DueHang {
+  /** null: until the simulator closes. */
+  ms: number | null;
+  afterApply: boolean;
+}
+
+interface HangRule extends DueHang {
+  remaining: number;
+  inBatch: boolean;
+  path: string | RegExp | undefined;
+  writesOnly: boolean;
 }
 
 interface Rule {
@@ -28,6 +53,7 @@ function pathMatches(pattern: string | RegExp | undefined, path: string): boolea
 /** Failures to inject; each rule fires for its next `times` matching requests, in order added. */
 export class FaultInjector {
   private rules: Rule[] = [];
+  private hangs: HangRule[] = [];
   private forbidden: (string | RegExp)[] = [];
 
   /** 429 TooManyRequests with `Retry-After` (seconds, may be fractional; default 1). */
@@ -39,6 +65,37 @@ export class FaultInjector {
   /** 503 serviceNotAvailable (with `Retry-After: 0`, so the client's retry is immediate). */
   unavailable(options: FaultOptions = {}): this {
     return this.add(() => graphErrors.unavailable(), options, false);
+  }
+
+  /** 504 gatewayTimeout (with `Retry-After: 0`): a gateway gave up waiting for the backend. */
+  gatewayTimeout(options: FaultOptions = {}): this {
+    return this.add(
+      () =>
+        new GraphHttpError(
+          504,
+          'gatewayTimeout',
+          'The gateway did not receive a timely response.',
+          undefined,
+          {
+            'Retry-After': '0',
+          },
+        ),
+      options,
+      false,
+    );
+  }
+
+  /** Holds the answer of the next matching request(s): a timeout, as the client sees it. */
+  hang(options: HangOptions = {}): this {
+    this.hangs.push({
+      ms: options.ms ?? null,
+      afterApply: options.afterApply ?? false,
+      remaining: options.times ?? 1,
+      inBatch: options.inBatch ?? false,
+      path: options.path,
+      writesOnly: options.writesOnly ?? false,
+    });
+    return this;
   }
 
   /** 500 on the next write (PATCH, POST, DELETE other than `$batch` itself), top-level or batched. */
@@ -61,7 +118,21 @@ export class FaultInjector {
 
   clear(): void {
     this.rules = [];
+    this.hangs = [];
     this.forbidden = [];
+  }
+
+  /** The hold due for this request, if any (consumes it). */
+  takeHang(method: string, path: string, inner: boolean): DueHang | null {
+    const isWrite = WRITE_METHODS.has(method) && path !== '/$batch';
+    for (const rule of this.hangs) {
+      if (rule.remaining <= 0) continue;
+      if (rule.writesOnly ? !isWrite : rule.inBatch !== inner) continue;
+      if (!pathMatches(rule.path, path)) continue;
+      rule.remaining--;
+      return { ms: rule.ms, afterApply: rule.afterApply };
+    }
+    return null;
   }
 
   private add(make: () => GraphHttpError, options: FaultOptions, writesOnly: boolean): this {

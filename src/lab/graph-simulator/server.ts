@@ -30,10 +30,17 @@ export interface GraphSimulator {
   readonly baseUrl: string;
   /** The run's CA certificate (PEM): what a client must trust. */
   readonly ca: string;
+  /** The token accepted now (changes when `expireToken` renews it). */
   readonly token: string;
   readonly faults: FaultInjector;
   readonly log: RequestLog;
   setLatency(ms: number): void;
+  /**
+   * The token in use expires: from then on it is refused with 401 (as Graph refuses an expired
+   * token) and `token` is a new one, which a client that asks its credential per request picks up.
+   * With `afterRequests`, the expiry happens after that many more top-level requests (mid-run).
+   */
+  expireToken(options?: { afterRequests?: number }): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +53,24 @@ export async function startGraphSimulator(
   options: GraphSimulatorOptions = {},
 ): Promise<GraphSimulator> {
   const tls = await createLabCertificates();
-  const token = options.token ?? 'lab-token';
+  let token = options.token ?? 'lab-token';
+  const expired = new Set<string>();
+  let renewals = 0;
+  let expiresIn: number | null = null;
+  function renewToken(): void {
+    expired.add(token);
+    renewals += 1;
+    token = `${options.token ?? 'lab-token'}-renewed-${renewals}`;
+  }
+  // Held answers end when the simulator closes, so a hang never outlives it.
+  let closed = false;
+  let onClosed: () => void = () => {};
+  const closedSignal = new Promise<void>((resolve) => (onClosed = resolve));
+  const hold = (ms: number | null): Promise<void> => {
+    if (closed) return Promise.resolve();
+    if (ms === null) return closedSignal;
+    return Promise.race([sleep(ms, undefined, { ref: false }), closedSignal]);
+  };
   let latencyMs = options.latencyMs ?? 0;
   const faults = new FaultInjector();
   const log = new RequestLog();
@@ -55,7 +79,11 @@ export async function startGraphSimulator(
   /** One request through faults and the router; errors become Graph-shaped responses. */
   async function execute(req: SimRequest, inner: boolean, entry: LoggedRequest): Promise<SimResponse> {
     let res: SimResponse;
+    const held = faults.takeHang(req.method, req.path, inner);
+    if (held && !held.afterApply) await hold(held.ms);
     try {
+      // Held until the simulator closed: the request never reaches the tenant.
+      if (held && !held.afterApply && closed) throw graphErrors.unavailable();
       const fault = faults.take(req.method, req.path, inner);
       if (fault) throw fault;
       if (req.path === '/$batch' && req.method === 'POST' && !inner) {
@@ -80,6 +108,7 @@ export async function startGraphSimulator(
       const e = error instanceof GraphHttpError ? error : internalError(error);
       res = { status: e.status, headers: e.headers, body: graphErrorBody(e) };
     }
+    if (held?.afterApply) await hold(held.ms);
     entry.status = res.status;
     entry.endedAt = performance.now();
     return res;
@@ -105,7 +134,11 @@ export async function startGraphSimulator(
       if (latencyMs > 0) await sleep(latencyMs);
       const sim = toSimRequest(req, raw);
       entry.url = describe(sim);
-      checkToken(req, token);
+      if (expiresIn !== null && --expiresIn < 0) {
+        expiresIn = null;
+        renewToken();
+      }
+      checkToken(req, token, expired);
       answer = await execute(sim, false, entry);
     } catch (error) {
       const e = error instanceof GraphHttpError ? error : internalError(error);
@@ -143,6 +176,8 @@ export async function startGraphSimulator(
   let closing: Promise<void> | null = null;
   function close(): Promise<void> {
     clearTimeout(stopTimer);
+    closed = true;
+    onClosed();
     closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -153,11 +188,17 @@ export async function startGraphSimulator(
   return {
     baseUrl: ctx.baseUrl,
     ca: tls.ca,
-    token,
+    get token() {
+      return token;
+    },
     faults,
     log,
     setLatency(ms: number) {
       latencyMs = ms;
+    },
+    expireToken(expiry = {}) {
+      if (expiry.afterRequests === undefined) renewToken();
+      else expiresIn = expiry.afterRequests;
     },
     close,
   };
@@ -168,10 +209,12 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function checkToken(req: IncomingMessage, token: string): void {
+function checkToken(req: IncomingMessage, token: string, expired: ReadonlySet<string>): void {
   const auth = headerValue(req, 'authorization');
   if (!auth) throw graphErrors.unauthenticated('Access token is empty.');
   const m = /^Bearer\s+(.+)$/i.exec(auth);
+  if (m && expired.has(m[1]!))
+    throw graphErrors.unauthenticated('Lifetime validation failed, the token is expired.');
   if (!m || m[1] !== token)
     throw graphErrors.unauthenticated('Access token validation failure. Invalid audience.');
 }
