@@ -164,7 +164,14 @@ export async function openProfileEnvironment(
       sources,
       configPath: settings.configPath,
       profile: settings.profile,
+      onDeviceCode: (p) =>
+        process.stderr.write(
+          `\n  To sign in, open   ${p.verificationUri}\n  and enter the code ${p.userCode}\n\n`,
+        ),
+      onNotice: (text) => process.stderr.write(`${text}\n`),
     });
+    // A person signs in now, on the plain terminal, before any screen takes it over.
+    if (graph.signIn.delegated && graph.signIn.method !== 'azure-cli') await signInNow(graph);
     const sync = settings.sync.status === 'ready' ? settings.sync.value : ({ transport: 'none' } as const);
     const trigger =
       sync.transport === 'none'

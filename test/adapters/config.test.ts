@@ -376,7 +376,9 @@ describe('TLS and transport rules', () => {
 
 describe('secret variables alone', () => {
   it('do not make a section configured (SYNCMATCH_LDAP_PASSWORD set, no AD server)', () => {
-    const s = loadSettings({ env: { ...env, SYNCMATCH_LDAP_PASSWORD: 'x-Pa55', SYNCMATCH_CLIENT_SECRET: 'y-Secret' } });
+    const s = loadSettings({
+      env: { ...env, SYNCMATCH_LDAP_PASSWORD: 'x-Pa55', SYNCMATCH_CLIENT_SECRET: 'y-Secret' },
+    });
     expect(s.ad.status).toBe('missing');
     expect(s.tenant.status).toBe('missing');
   });
