@@ -85,7 +85,12 @@ describe('resolving a secret', () => {
   });
 });
 
-function fakeTty(): { streams: PromptStreams; input: PassThrough; output: () => string; raw: boolean[] } {
+function fakeTty(): {
+  streams: PromptStreams;
+  input: PassThrough;
+  output: () => string;
+  raw: (boolean | string)[];
+} {
   const input = new PassThrough() as PassThrough & {
     isTTY?: boolean;
     setRawMode?: (r: boolean) => void;
