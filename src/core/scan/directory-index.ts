@@ -2,7 +2,7 @@
 // unique (UPN, mail, every SMTP address, alias), so "which other objects hold this user's values"
 // is a few map look-ups instead of one LDAP search per user. Same answer as the directory's
 // findRelated (in-memory AD and LDAP alike): case-insensitive, across attributes, in directory order.
-import { addressKey, smtpAddresses } from '../proxy-addresses.js';
+import { addressKey } from '../proxy-addresses.js';
 import type { OnPremObject } from '../snapshot.js';
 
 export interface DirectoryIndex {
@@ -11,6 +11,9 @@ export interface DirectoryIndex {
   byAddress: Map<string, number[]>;
   /** addressKey of a mailNickname → positions. */
   byAlias: Map<string, number[]>;
+  /** Each object's address keys, computed once (a user's own keys are looked up again). */
+  keys: readonly string[][];
+  positions: Map<OnPremObject, number>;
 }
 
 function add(index: Map<string, number[]>, key: string, i: number): void {
@@ -19,39 +22,47 @@ function add(index: Map<string, number[]>, key: string, i: number): void {
   else if (list[list.length - 1] !== i) list.push(i);
 }
 
-/** The values of an object other objects may not share, each once, non-empty. */
-export function uniqueValues(o: OnPremObject): string[] {
-  const seen = new Set<string>();
+/** addressKeys of the values other objects may not share (UPN, mail, SMTP proxies), each once. */
+export function uniqueKeys(o: OnPremObject): string[] {
   const out: string[] = [];
-  for (const v of [o.userPrincipalName, o.mail, ...smtpAddresses(o.proxyAddresses)]) {
-    if (!v || !v.trim()) continue;
+  const push = (v: string | null | undefined) => {
+    if (!v || !v.trim()) return;
     const k = addressKey(v);
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(v);
-    }
-  }
+    if (!out.includes(k)) out.push(k);
+  };
+  push(o.userPrincipalName);
+  push(o.mail);
+  // `smtp:`/`SMTP:` values, as parseProxyAddress reads them (type SMTP, any case).
+  for (const p of o.proxyAddresses)
+    if (p.length > 5 && p[4] === ':' && p.slice(0, 4).toLowerCase() === 'smtp') push(p.slice(5));
   return out;
 }
 
 export function indexDirectory(objects: readonly OnPremObject[]): DirectoryIndex {
   const byAddress = new Map<string, number[]>();
   const byAlias = new Map<string, number[]>();
-  objects.forEach((o, i) => {
-    for (const v of uniqueValues(o)) add(byAddress, addressKey(v), i);
+  const positions = new Map<OnPremObject, number>();
+  const keys = objects.map((o, i) => {
+    positions.set(o, i);
+    const own = uniqueKeys(o);
+    for (const k of own) add(byAddress, k, i);
     if (o.mailNickname?.trim()) add(byAlias, addressKey(o.mailNickname), i);
+    return own;
   });
-  return { objects, byAddress, byAlias };
+  return { objects, byAddress, byAlias, keys, positions };
 }
 
 /** Other objects holding any of the user's values, in directory order (what findRelated returns). */
 export function relatedTo(index: DirectoryIndex, user: OnPremObject): OnPremObject[] {
-  const hits = new Set<number>();
-  for (const v of uniqueValues(user)) for (const i of index.byAddress.get(addressKey(v)) ?? []) hits.add(i);
-  if (user.mailNickname?.trim()) {
-    for (const i of index.byAlias.get(addressKey(user.mailNickname)) ?? []) hits.add(i);
-  }
-  return [...hits]
+  const at = index.positions.get(user);
+  const own = at === undefined ? uniqueKeys(user) : index.keys[at]!;
+  const hits: number[] = [];
+  const collect = (list: number[] | undefined) => {
+    for (const i of list ?? []) if (i !== at && !hits.includes(i)) hits.push(i);
+  };
+  for (const k of own) collect(index.byAddress.get(k));
+  if (user.mailNickname?.trim()) collect(index.byAlias.get(addressKey(user.mailNickname)));
+  return hits
     .sort((a, b) => a - b)
     .map((i) => index.objects[i]!)
     .filter((o) => o.objectGuid !== user.objectGuid);

@@ -40,9 +40,19 @@ export function createScanner(input: ScanInput): Scanner {
   const scope = input.scope.length > 0 ? input.scope : input.sync.scope;
   const inScan = input.objects.filter((o) => o.objectClass === 'user' && inScope(o.dn, scope));
   const users = inScan.filter((o) => !connectSkips(o));
+  // Each user's anchor once: the view needs it, and so does the cloud-only pass.
+  const anchors = new Map<OnPremObject, string | null>();
+  const anchorOf = (o: OnPremObject) => {
+    let a = anchors.get(o);
+    if (a === undefined) {
+      a = expectedAnchor(o, input.sync.sourceAnchor).value;
+      anchors.set(o, a);
+    }
+    return a;
+  };
 
   function diagnoseUser(user: OnPremObject) {
-    const anchor = expectedAnchor(user, input.sync.sourceAnchor).value;
+    const anchor = anchorOf(user);
     const snapshot: Snapshot = {
       identity: user.dn,
       sync: input.sync,
@@ -70,7 +80,7 @@ export function createScanner(input: ScanInput): Scanner {
   }
 
   function finish(forecasts: readonly UserForecast[]): ScanResult {
-    const cloudOnly = unclaimed(input, forecasts);
+    const cloudOnly = unclaimed(input, forecasts, anchorOf);
     const duplicates = forecasts.filter((u) => u.forecast.outcome === 'duplicate').map((u) => u.dn);
     return {
       users: [...forecasts],
@@ -95,7 +105,11 @@ export function runScan(input: ScanInput): ScanResult {
 }
 
 /** Active cloud users no scanned AD user lands on or is diagnosed against, and what becomes of them. */
-function unclaimed(input: ScanInput, forecasts: readonly UserForecast[]): CloudOnlyUser[] {
+function unclaimed(
+  input: ScanInput,
+  forecasts: readonly UserForecast[],
+  anchorOf: (o: OnPremObject) => string | null,
+): CloudOnlyUser[] {
   const claimed = new Set<string>();
   for (const u of forecasts) {
     // A user the sync will not touch claims nothing: its synced cloud user is soft-deleted.
@@ -107,7 +121,7 @@ function unclaimed(input: ScanInput, forecasts: readonly UserForecast[]): CloudO
   const owners = new Map<string, OnPremObject>();
   for (const o of input.objects) {
     if (o.objectClass !== 'user') continue;
-    const a = expectedAnchor(o, input.sync.sourceAnchor).value;
+    const a = anchorOf(o);
     if (a && !owners.has(a)) owners.set(a, o);
   }
   const out: CloudOnlyUser[] = [];

@@ -5,91 +5,102 @@
 // recycle bin by address, anchor and original UPN. Comparisons follow Graph's: case-insensitive,
 // except the immutableId (base64 is case-sensitive).
 import { addressKey, primarySmtp, smtpAddresses } from '../proxy-addresses.js';
-import type { CloudRecipient, CloudUser, CloudView, OnPremObject } from '../snapshot.js';
+import type { CloudUser, CloudView, OnPremObject } from '../snapshot.js';
 
 type Index = Map<string, number[]>;
 
-interface RecipientIndex {
-  items: readonly CloudRecipient[];
-  byProxy: Index;
-  byAlias: Index;
-}
+/**
+ * One map for every look-up an address makes (users by UPN, mail and proxy; groups, contacts and
+ * deleted users by proxy): one probe per address instead of six. Each hit is `kind * SLOT + position`,
+ * and the lists are built kind after kind, so a list is already in the read's order.
+ */
+const SLOT = 2 ** 26;
+const Hit = {
+  UserUpn: 0,
+  UserMail: 1,
+  UserProxy: 2,
+  GroupProxy: 3,
+  ContactProxy: 4,
+  DeletedProxy: 5,
+} as const;
+/** Aliases: users, groups, contacts. */
+const AliasHit = { User: 0, Group: 1, Contact: 2 } as const;
 
 export interface TenantIndex {
   all: CloudView;
-  users: {
-    byUpn: Index;
-    byMail: Index;
-    byProxy: Index;
-    byAlias: Index;
-    byImmutableId: Index;
-    /** The UPN up to and including its first @ (what startsWith(userPrincipalName,'name@') finds). */
-    byUpnPrefix: Index;
-  };
-  groups: RecipientIndex;
-  contacts: RecipientIndex;
-  deleted: { byProxy: Index; byImmutableId: Index; byUpn: Index };
+  byAddress: Index;
+  byAlias: Index;
+  usersByImmutableId: Index;
+  /** The UPN up to and including its first @ (what startsWith(userPrincipalName,'name@') finds). */
+  usersByUpnPrefix: Index;
+  deletedByImmutableId: Index;
+  /** A deleted user's original UPN. */
+  deletedByUpn: Index;
 }
 
 const lower = (s: string) => s.toLowerCase();
 
-function add(index: Index, key: string | null | undefined, i: number): void {
+function add(index: Index, key: string | null | undefined, code: number): void {
   if (key === null || key === undefined) return;
   const list = index.get(key);
-  if (!list) index.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
+  if (!list) index.set(key, [code]);
+  else if (list[list.length - 1] !== code) list.push(code);
 }
 
 /** Keys of a proxyAddresses list as `proxyAddresses/any(p:p eq 'smtp:x')` matches them. */
 function proxyKeys(values: readonly string[]): string[] {
-  return values.filter((v) => lower(v).startsWith('smtp:')).map((v) => lower(v.slice(5)));
-}
-
-function indexRecipients(items: readonly CloudRecipient[]): RecipientIndex {
-  const byProxy: Index = new Map();
-  const byAlias: Index = new Map();
-  items.forEach((r, i) => {
-    for (const k of proxyKeys(r.proxyAddresses)) add(byProxy, k, i);
-    if (r.mailNickname) add(byAlias, lower(r.mailNickname), i);
-  });
-  return { items, byProxy, byAlias };
+  const out: string[] = [];
+  for (const v of values) if (v.length >= 5 && lower(v.slice(0, 5)) === 'smtp:') out.push(lower(v.slice(5)));
+  return out;
 }
 
 export function indexTenant(all: CloudView): TenantIndex {
-  const users = {
-    byUpn: new Map(),
-    byMail: new Map(),
-    byProxy: new Map(),
-    byAlias: new Map(),
-    byImmutableId: new Map(),
-    byUpnPrefix: new Map(),
-  } satisfies TenantIndex['users'];
+  const byAddress: Index = new Map();
+  const byAlias: Index = new Map();
+  const usersByImmutableId: Index = new Map();
+  const usersByUpnPrefix: Index = new Map();
+  const deletedByImmutableId: Index = new Map();
+  const deletedByUpn: Index = new Map();
+  const code = (kind: number, i: number) => kind * SLOT + i;
+  all.users.forEach((u, i) => add(byAddress, lower(u.userPrincipalName), code(Hit.UserUpn, i)));
+  all.users.forEach((u, i) => u.mail && add(byAddress, lower(u.mail), code(Hit.UserMail, i)));
   all.users.forEach((u, i) => {
-    add(users.byUpn, lower(u.userPrincipalName), i);
-    if (u.mail) add(users.byMail, lower(u.mail), i);
-    for (const k of proxyKeys(u.proxyAddresses)) add(users.byProxy, k, i);
-    if (u.mailNickname) add(users.byAlias, lower(u.mailNickname), i);
-    if (u.onPremisesImmutableId) add(users.byImmutableId, u.onPremisesImmutableId, i);
-    const at = u.userPrincipalName.indexOf('@');
-    if (at >= 0) add(users.byUpnPrefix, lower(u.userPrincipalName.slice(0, at + 1)), i);
+    for (const k of proxyKeys(u.proxyAddresses)) add(byAddress, k, code(Hit.UserProxy, i));
   });
-  const deleted = {
-    byProxy: new Map(),
-    byImmutableId: new Map(),
-    byUpn: new Map(),
-  } satisfies TenantIndex['deleted'];
+  all.groups.forEach((g, i) => {
+    for (const k of proxyKeys(g.proxyAddresses)) add(byAddress, k, code(Hit.GroupProxy, i));
+  });
+  all.contacts.forEach((c, i) => {
+    for (const k of proxyKeys(c.proxyAddresses)) add(byAddress, k, code(Hit.ContactProxy, i));
+  });
   all.deletedUsers.forEach((d, i) => {
-    for (const k of proxyKeys(d.proxyAddresses)) add(deleted.byProxy, k, i);
-    if (d.onPremisesImmutableId) add(deleted.byImmutableId, d.onPremisesImmutableId, i);
+    for (const k of proxyKeys(d.proxyAddresses)) add(byAddress, k, code(Hit.DeletedProxy, i));
+  });
+  all.users.forEach((u, i) => u.mailNickname && add(byAlias, lower(u.mailNickname), code(AliasHit.User, i)));
+  all.groups.forEach(
+    (g, i) => g.mailNickname && add(byAlias, lower(g.mailNickname), code(AliasHit.Group, i)),
+  );
+  all.contacts.forEach(
+    (c, i) => c.mailNickname && add(byAlias, lower(c.mailNickname), code(AliasHit.Contact, i)),
+  );
+  all.users.forEach((u, i) => {
+    if (u.onPremisesImmutableId) add(usersByImmutableId, u.onPremisesImmutableId, i);
+    const at = u.userPrincipalName.indexOf('@');
+    if (at >= 0) add(usersByUpnPrefix, lower(u.userPrincipalName.slice(0, at + 1)), i);
+  });
+  all.deletedUsers.forEach((d, i) => {
+    if (d.onPremisesImmutableId) add(deletedByImmutableId, d.onPremisesImmutableId, i);
     // Deleted users carry their original UPN here (the adapter strips Graph's id prefix).
-    add(deleted.byUpn, addressKey(d.userPrincipalName), i);
+    add(deletedByUpn, addressKey(d.userPrincipalName), i);
   });
   return {
     all,
-    users,
-    groups: indexRecipients(all.groups),
-    contacts: indexRecipients(all.contacts),
-    deleted,
+    byAddress,
+    byAlias,
+    usersByImmutableId,
+    usersByUpnPrefix,
+    deletedByImmutableId,
+    deletedByUpn,
   };
 }
 
@@ -106,17 +117,16 @@ export function lookupAddresses(user: OnPremObject): string[] {
 }
 
 /** Collects hits in look-up order, each object once (like the adapter's addUnique). */
-class Picker<T extends { id: string }> {
-  readonly found = new Map<string, T>();
+class Picker<T> {
+  readonly found: T[] = [];
   constructor(private readonly items: readonly T[]) {}
   take(positions: readonly number[] | undefined): void {
-    for (const i of positions ?? []) {
-      const item = this.items[i]!;
-      if (!this.found.has(item.id)) this.found.set(item.id, item);
-    }
+    if (positions) for (const i of positions) this.takeOne(i);
   }
-  list(): T[] {
-    return [...this.found.values()];
+  takeOne(i: number): void {
+    // Views hold a handful of objects: a linear check beats a Set per user.
+    const item = this.items[i]!;
+    if (!this.found.includes(item)) this.found.push(item);
   }
 }
 
@@ -149,38 +159,30 @@ export function cloudViewFor(index: TenantIndex, user: OnPremObject, anchor: str
   const groups = new Picker(all.groups);
   const contacts = new Picker(all.contacts);
   const deleted = new Picker(all.deletedUsers);
-  for (const address of lookupAddresses(user)) {
-    const k = lower(address);
-    users.take(index.users.byUpn.get(k));
-    users.take(index.users.byMail.get(k));
-    users.take(index.users.byProxy.get(k));
-    groups.take(index.groups.byProxy.get(k));
-    contacts.take(index.contacts.byProxy.get(k));
-    deleted.take(index.deleted.byProxy.get(k));
-  }
-  if (user.mailNickname) {
-    const k = lower(user.mailNickname);
-    users.take(index.users.byAlias.get(k));
-    groups.take(index.groups.byAlias.get(k));
-    contacts.take(index.contacts.byAlias.get(k));
-  }
+  const route = (hits: readonly number[] | undefined, pickers: readonly Picker<{ id: string }>[]) => {
+    if (!hits) return;
+    for (const h of hits) pickers[Math.floor(h / SLOT)]!.takeOne(h % SLOT);
+  };
+  const byKind = [users, users, users, groups, contacts, deleted];
+  for (const address of lookupAddresses(user)) route(index.byAddress.get(lower(address)), byKind);
+  if (user.mailNickname) route(index.byAlias.get(lower(user.mailNickname)), [users, groups, contacts]);
   if (anchor) {
-    users.take(index.users.byImmutableId.get(anchor));
-    deleted.take(index.deleted.byImmutableId.get(anchor));
+    users.take(index.usersByImmutableId.get(anchor));
+    deleted.take(index.deletedByImmutableId.get(anchor));
   }
   if (user.userPrincipalName?.includes('@')) {
-    users.take(index.users.byUpnPrefix.get(lower(`${user.userPrincipalName.split('@')[0]}@`)));
+    users.take(index.usersByUpnPrefix.get(lower(`${user.userPrincipalName.split('@')[0]}@`)));
   }
-  if (user.userPrincipalName) deleted.take(index.deleted.byUpn.get(addressKey(user.userPrincipalName)));
+  if (user.userPrincipalName) deleted.take(index.deletedByUpn.get(addressKey(user.userPrincipalName)));
 
-  const found = users.list();
+  const found = users.found;
   const roles: Record<string, string[]> = {};
   for (const u of usersThatMatter(user, anchor, found)) roles[u.id] = [...(all.roles[u.id] ?? [])];
   return {
     users: found,
-    groups: groups.list(),
-    contacts: contacts.list(),
-    deletedUsers: deleted.list(),
+    groups: groups.found,
+    contacts: contacts.found,
+    deletedUsers: deleted.found,
     domains: all.domains,
     features: all.features,
     roles,
