@@ -23,6 +23,7 @@ ADMIN_PW='Adm1nPassw0rd!Lab'
 USER_PW='UserPassw0rd!'
 BIND_SAM=svc-syncmatch
 BULK_USERS=${BULK_USERS:-700} # more than one page of the adapter's default 500
+SCAN_USERS=${SCAN_USERS:-2000} # the scan test: thousands of users with mailbox attributes (~13 ms each to seed)
 MAX_RUNTIME=${MAX_RUNTIME:-5400}
 SCHEMA_OPT=(--option="dsdb:schema update allowed=true")
 
@@ -126,6 +127,37 @@ seed() {
     printf 'dn: CN=Bulk %s,OU=Bulk,%s\nobjectClass: user\nsAMAccountName: bulk%s\n' "$i" "$BASE_DN" "$i"
     printf 'userPrincipalName: bulk%s@lab.example\nuserAccountControl: 514\n\n' "$i"
   done | ldbadd -H "$DC/private/sam.ldb" >/dev/null
+  scan_ldif | ldbadd -H "$DC/private/sam.ldb" >/dev/null
+}
+
+# Users for the scan test (test/integration/scan-samba.test.ts builds the cloud side from what it
+# reads): mailbox attributes, and by index the on-premises cases a scan must see — a UPN on the
+# non-routable lab.local (i%40==5), an address a cloud group will hold (i%50==7), two users sharing
+# an address (i%60 in 11,12), a consistency GUID that differs from the objectGUID (i%70==9).
+# Disabled, no password: only their attributes matter. In the cached snapshot, so restarts stay fast.
+scan_ldif() {
+  local i n upn pair
+  printf 'dn: OU=Scan,%s\nobjectClass: organizationalUnit\n\n' "$BASE_DN"
+  for n in $(seq 1 "$SCAN_USERS"); do
+    printf -v i '%04d' "$n" # no command substitution: a fork per user would cost seconds
+    upn="scan.$i@lab.example"
+    [ $((n % 40)) -eq 5 ] && upn="scan.$i@lab.local"
+    printf 'dn: CN=Scan %s,OU=Scan,%s\nobjectClass: user\nsAMAccountName: scan%s\n' "$i" "$BASE_DN" "$i"
+    printf 'userPrincipalName: %s\ndisplayName: Scan %s\nmailNickname: scan%s\nuserAccountControl: 514\n' \
+      "$upn" "$i" "$i"
+    if [ $((n % 40)) -ne 5 ]; then
+      printf 'mail: %s\nproxyAddresses: SMTP:%s\nproxyAddresses: smtp:scan%s@lab.example\n' "$upn" "$upn" "$i"
+    fi
+    [ $((n % 50)) -eq 7 ] && printf 'proxyAddresses: smtp:team-%s@lab.example\n' "$i"
+    if [ $((n % 60)) -eq 11 ] || [ $((n % 60)) -eq 12 ]; then
+      printf -v pair '%04d' $((n - (n % 60) + 11))
+      printf 'proxyAddresses: smtp:desk-%s@lab.example\n' "$pair"
+    fi
+    if [ $((n % 70)) -eq 9 ]; then
+      printf 'mS-DS-ConsistencyGuid:: %s\n' "$(printf 'SCANSCANSCAN%s' "$i" | base64)"
+    fi
+    printf '\n'
+  done
 }
 
 provision() {
@@ -146,7 +178,7 @@ provision() {
   extend_schema
   log "schema extended (mailNickname, targetAddress, msExchMailboxGuid)"
   seed
-  log "seeded (test objects + $BULK_USERS bulk users)"
+  log "seeded (test objects + $BULK_USERS bulk users + $SCAN_USERS scan users)"
 }
 
 write_service_file() {
@@ -166,6 +198,8 @@ write_service_file() {
   "scopeOu": "OU=Lab,$BASE_DN",
   "bulkOu": "OU=Bulk,$BASE_DN",
   "bulkUsers": $BULK_USERS,
+  "scanOu": "OU=Scan,$BASE_DN",
+  "scanUsers": $SCAN_USERS,
   "pid": $(cat "$PIDFILE"),
   "objects": {
     "john": { "guid": "5c29282a-8e00-41ff-b639-dc4da1aa9294", "consistencyGuid": "67452301-ab89-efcd-2a28-295c00fedcba", "dn": "CN=John Doe,OU=Lab,$BASE_DN" },
