@@ -29,9 +29,9 @@ const s: ScanSamba | null = process.env.SYNCMATCH_SAMBA_SERVICE
   ? (JSON.parse(readFileSync(process.env.SYNCMATCH_SAMBA_SERVICE, 'utf8')) as ScanSamba)
   : shared;
 if (s && !s.scanUsers) {
-  console.warn(
-    '[skip] the running Samba DC predates the scan seed: restart it (scripts/test-services/start.sh).',
-  );
+  const why = 'the running Samba DC predates the scan seed: restart it (scripts/test-services/start.sh)';
+  if (process.env.CI === 'true') throw new Error(`CI requires the scan seed: ${why}.`);
+  console.warn(`[skip] ${why}.`);
 }
 
 const PAGE = 1000;
