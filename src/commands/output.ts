@@ -1,6 +1,7 @@
 // Data to stdout, status to stderr; colour only on a terminal, never with --json, NO_COLOR or
 // --no-color.
 import { styleText } from 'node:util';
+import { visibleTerminalText } from '../core/display-text.js';
 import type { GlobalOptions } from './global-options.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -27,11 +28,15 @@ export function createOutput(opts: GlobalOptions): Output {
   return {
     color,
     json: Boolean(opts.json),
-    data: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    // Text may quote directory values (a displayName can hold ESC sequences): shown as escapes.
+    data: (raw) => {
+      const text = visibleTerminalText(raw);
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
     json_: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    status: (text) => void process.stderr.write(`${text}\n`),
+    status: (text) => void process.stderr.write(`${visibleTerminalText(text)}\n`),
     verbose: (text) => {
-      if (opts.verbose) process.stderr.write(`${text}\n`);
+      if (opts.verbose) process.stderr.write(`${visibleTerminalText(text)}\n`);
     },
     paint: (style, text) => (color ? styleText(style, text) : text),
   };

@@ -1,6 +1,7 @@
 // Parses argv, runs one command, and turns every outcome into an exit code.
 // Expected failures print one sentence (and what to try); bugs say they are bugs.
 import { CommanderError } from 'commander';
+import { visibleText } from '../core/display-text.js';
 import { EXIT, UserFacingError } from '../core/errors.js';
 import { buildProgram } from './program.js';
 
@@ -23,8 +24,9 @@ function report(error: unknown, verbose: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof UserFacingError) {
-    process.stderr.write(`syncmatch: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  Try: ${error.hint}\n`);
+    // Messages may quote what a server or a directory said: never raw control characters.
+    process.stderr.write(`syncmatch: ${visibleText(error.message)}\n`);
+    if (error.hint) process.stderr.write(`  Try: ${visibleText(error.hint)}\n`);
     if (verbose && error.cause) process.stderr.write(`  Cause: ${String(error.cause)}\n`);
     return error.exitCode;
   }

@@ -215,11 +215,12 @@ function assert16(bytes: Uint8Array): void {
   if (bytes.length !== 16) throw new IdentifierError(`An objectGUID is 16 bytes; got ${bytes.length}.`);
 }
 
-/** Shortens a value for an error message and makes control characters visible. */
+/** Shortens a value for an error message and makes control and invisible characters visible. */
 export function preview(s: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = s.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\u0000' ? '\\0' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  const visible = s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g,
+    (c) => (c === '\u0000' ? '\\0' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
   return visible.length > max ? `${visible.slice(0, max)}… (${s.length} characters)` : visible;
 }

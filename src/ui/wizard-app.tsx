@@ -1,7 +1,8 @@
 // The wizard: the reducer's state rendered one screen at a time. Keys and service answers become
 // events; nothing here decides anything.
-import { useEffect, useReducer } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import type { WizardServices } from '../app/services.js';
+import { visibleDeep } from '../core/display-text.js';
 import { initialWizardState } from '../core/wizard/init.js';
 import { wizardReducer } from '../core/wizard/reducer.js';
 import type { WizardConfig } from '../core/wizard/state.js';
@@ -45,9 +46,11 @@ export function WizardApp(props: WizardAppProps) {
   useEffect(() => {
     if (state.exit !== null) onExit(state.exit);
   }, [state.exit, onExit]);
+  // Directory values may hold ESC sequences or direction overrides: shown as visible escapes.
+  const view = useMemo(() => visibleDeep(state), [state]);
   return (
-    <Frame state={state}>
-      <ScreenView state={state} />
+    <Frame state={view}>
+      <ScreenView state={view} />
     </Frame>
   );
 }
