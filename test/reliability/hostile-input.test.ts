@@ -11,14 +11,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LdapDirectory } from '../../src/adapters/ldap/ldap-directory.js';
+import { runFix } from '../../src/app/fix-flow.js';
 import type { Diagnosis } from '../../src/core/diagnosis-types.js';
 import { UserFacingError } from '../../src/core/errors.js';
 import { hasErrors } from '../../src/core/findings.js';
 import { parseIdentity } from '../../src/core/identity-input.js';
+import { LabSyncTrigger } from '../../src/lab/lab-sync-trigger.js';
 import type { OnPremObject } from '../../src/core/snapshot.js';
 import { openSamba, samba } from '../integration/ldap-service.js';
 import { CLOUD, CORPUS, OBJECTS, type CorpusEntry, type Expected } from './corpus.js';
+import { writeRequests } from './integrity.js';
 import { openRig, type Rig } from './rig.js';
+
+const NFC_UPN = 'zo\u00eb.\u00e5ngstr\u00f6m@lab.example';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'scenarios', 'hostile-values.json');
@@ -104,6 +109,55 @@ describe('inputs: lab (parseIdentity, in-memory AD, Graph simulator, rules)', ()
 
   it('reads nothing from the tenant for a refused identity, and never writes', () => {
     expect(rig.sim.log.entries.filter((e) => e.method !== 'GET' && e.url !== '/$batch')).toEqual([]);
+  });
+});
+
+describe('inputs: fix --yes on users whose AD values are hostile', () => {
+  // An apostrophe, a non-ASCII letter, * ( ) or an ESC in a UPN, mail or alias is refused by the
+  // cloud or rewritten: the plan says to correct it in AD first, and writes nothing before that.
+  it.each([
+    ["o'brien@lab.example", 'obrien'],
+    [NFC_UPN, 'zoeNfc'],
+    ['star*(x)@lab.example', 'star'],
+    ['ctlchars', 'ctl'],
+    ['longvalue', 'long'],
+  ] as const)('%s: stops at "correct it in AD", exit 3, nothing written', async (identity, key) => {
+    const r = await openRig(FIXTURE);
+    try {
+      const report = await runFix(r.services, identity, new AbortController().signal);
+      expect(report.before?.onPrem?.objectGuid).toBe(OBJECTS[key].guid);
+      expect(report.before?.findings.map((f) => f.code)).toContain('AD_ATTRIBUTE_INVALID');
+      expect(report.applied).toEqual([expect.objectContaining({ action: 'MANUAL', status: 'skipped' })]);
+      expect(report.exitCode).toBe(3);
+      expect(writeRequests(r.sim.log.entries)).toEqual([]);
+      expect((await r.journal.read()).entries).toEqual([]);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('inputs: the lab sync engine over the hostile fixture', () => {
+  it('runs a delta cycle without failing, and every hostile user reads the same afterwards', async () => {
+    const r = await openRig(FIXTURE);
+    try {
+      const before = await Promise.all(
+        Object.values(OBJECTS).map((o) => r.services.diagnose(o.guid, () => {})),
+      );
+      const cycle = await new LabSyncTrigger(r.state).startDeltaSync();
+      expect(cycle.result).toBe('Success');
+      for (const [i, o] of Object.values(OBJECTS).entries()) {
+        const after = await r.services.diagnose(o.guid, () => {});
+        expect(after.onPrem?.objectGuid).toBe(o.guid);
+        // The same values (the engine writes only mS-DS-ConsistencyGuid back, as Connect does).
+        expect({ ...after.onPrem, consistencyGuid: null }).toEqual({
+          ...before[i]!.onPrem,
+          consistencyGuid: null,
+        });
+      }
+    } finally {
+      await r.close();
+    }
   });
 });
 
