@@ -157,8 +157,11 @@ export async function applyStep(
         : {};
     return outcome('done', `${spec.doneSentence(who, before, planned.value)}${note}`, { ...ids, ...undo });
   }
+  // Cancelled mid-write: the program is closing its connections, so the read-back fails for that.
   const seen = check.error
-    ? `reading it back failed (${explain(check.error)})`
+    ? signal?.aborted
+      ? 'the run was stopped (Ctrl-C) before the change could be read back'
+      : `reading it back failed (${explain(check.error)})`
     : `reading it back shows ${spec.property} = ${show(check.now)}, not ${show(planned.value)}`;
   const message = `the tenant accepted the write, but ${seen}`;
   const note = await recordResult('unknown', {
