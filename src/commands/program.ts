@@ -173,6 +173,34 @@ export function buildProgram(): Command {
       setExit(cmd, await journalUndoCommand(entry, { ...globals(cmd), ...opts }));
     });
 
+  program
+    .command('scan')
+    .description(
+      'forecast the next sync for every AD user in scope: who matches, who fails and why, who ' +
+        'becomes a duplicate, and the cloud users nobody claims (reads the whole directory and tenant)',
+    )
+    .option('--scope <dn...>', 'OU DNs whose users are forecast (default: the sync scope)')
+    .option('--csv <file>', 'write one row per AD user to a CSV file (- for stdout)')
+    .action(async (opts: { scope?: string[]; csv?: string }, cmd: Command) => {
+      const { scanCommand } = await import('./scan.js');
+      setExit(cmd, await scanCommand({ ...globals(cmd), ...opts }));
+    });
+
+  program.commands
+    .find((c) => c.name() === 'lab')
+    ?.command('generate')
+    .description('write a large generated lab scenario: a realistic mix of every shipped case')
+    .requiredOption('--users <n>', 'AD users to generate', posInt)
+    .option('--seed <s>', 'the same seed gives the same scenario (default: syncmatch)')
+    .option('--cloud-users <n>', 'cloud users to aim for (default: as many as AD users)', posInt)
+    .option('--out <file>', 'the scenario file to write (default: stdout)')
+    .action(
+      async (opts: { users: number; seed?: string; cloudUsers?: number; out?: string }, cmd: Command) => {
+        const { labGenerateCommand } = await import('./lab-generate.js');
+        setExit(cmd, await labGenerateCommand({ ...globals(cmd), ...opts }));
+      },
+    );
+
   return program;
 }
 

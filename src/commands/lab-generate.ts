@@ -1,0 +1,60 @@
+// `syncmatch lab generate --users N --seed S [--out file]`: a large lab scenario (issue 9), the
+// same for the same seed. Written to a file, or to stdout when no --out is given.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
+import { generateScenario } from '../lab/generator/generate.js';
+import type { GlobalOptions } from './global-options.js';
+import { createOutput } from './output.js';
+
+export interface LabGenerateOptions extends GlobalOptions {
+  users: number;
+  seed?: string;
+  cloudUsers?: number;
+  out?: string;
+}
+
+/** Generous for a lab, and still a file a laptop can open. */
+export const MAX_GENERATED_USERS = 500_000;
+
+export async function labGenerateCommand(opts: LabGenerateOptions): Promise<number> {
+  const out = createOutput(opts);
+  for (const [flag, n] of [
+    ['--users', opts.users],
+    ['--cloud-users', opts.cloudUsers],
+  ] as const) {
+    if (n !== undefined && n > MAX_GENERATED_USERS) {
+      throw new UsageError(
+        `${flag} ${n} is more than ${MAX_GENERATED_USERS} users.`,
+        `Use ${flag} 100000 or fewer.`,
+      );
+    }
+  }
+  const seed = opts.seed ?? 'syncmatch';
+  const scenario = generateScenario({
+    users: opts.users,
+    seed,
+    ...(opts.cloudUsers !== undefined ? { cloudUsers: opts.cloudUsers } : {}),
+  });
+  const text = `${JSON.stringify(scenario, null, opts.users > 20_000 ? undefined : 2)}\n`;
+  if (opts.out === undefined || opts.out === '-') {
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  const file = resolve(opts.out);
+  try {
+    await writeFile(file, text, 'utf8');
+  } catch (e) {
+    throw new UserFacingError(
+      `Could not write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`,
+      'LAB_GENERATE_WRITE',
+      'Check that the folder exists and that you may write there.',
+    );
+  }
+  const users = scenario.ad.objects.filter((o) => o.objectClass === 'user').length;
+  out.status(
+    `Wrote ${file}: ${users} AD users, ${scenario.tenant.users.length} cloud users (seed ${seed}).\n` +
+      `  Forecast it: syncmatch scan --lab ${opts.out}\n  Walk one user: syncmatch --lab ${opts.out} ${scenario.identity}`,
+  );
+  return EXIT.ok;
+}

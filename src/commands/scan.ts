@@ -1,0 +1,161 @@
+// `syncmatch scan [--scope <OU DN>…] [--json | --csv <file>]`: the whole directory's match
+// forecast (issue 9). On a terminal: the scan screen (progress, summary, a filterable list; Enter
+// opens the one-user wizard on the same environment, and comes back). Otherwise a text report,
+// JSON, or a CSV file. Exit 0 when no user is forecast to fail, to be quarantined or to become a
+// duplicate; 3 otherwise.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { scanDirectory, type ScanProgress } from '../app/scan.js';
+import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
+import { scanCsv } from '../core/scan/csv.js';
+import type { ScanResult } from '../core/scan/types.js';
+import { openEnvironment } from './environment.js';
+import type { BulkReaders, Environment } from './environment-types.js';
+import type { GlobalOptions } from './global-options.js';
+import { colorEnabled, createOutput, type Output } from './output.js';
+import { runWizard } from './run-wizard.js';
+import { formatScan } from './scan-report.js';
+
+export interface ScanCommandOptions extends GlobalOptions {
+  /** OU DNs whose users are forecast (default: the sync scope). */
+  scope?: string[];
+  /** Write the per-user CSV here ('-' = stdout). */
+  csv?: string;
+}
+
+// A DN is RDNs (attribute=value) separated by commas; escaped commas stay inside a value.
+const DN =
+  /^\s*[A-Za-z][A-Za-z0-9-]*\s*=(?:[^,\\]|\\.)+(?:,\s*[A-Za-z][A-Za-z0-9-]*\s*=(?:[^,\\]|\\.)+)*\s*$/;
+
+function checkOptions(opts: ScanCommandOptions): void {
+  if (opts.json && opts.csv !== undefined) {
+    throw new UsageError(
+      '--json and --csv both claim the output; choose one.',
+      'syncmatch scan --csv scan.csv',
+    );
+  }
+  for (const ou of opts.scope ?? []) {
+    if (!DN.test(ou)) {
+      throw new UsageError(
+        `"${ou}" is not an OU's distinguished name.`,
+        'Write it as OU=Staff,DC=contoso,DC=com (several --scope values are allowed).',
+      );
+    }
+  }
+}
+
+function bulkOf(env: Environment): BulkReaders {
+  if (env.bulk) return env.bulk;
+  throw new UserFacingError(
+    `The scan cannot read ${env.label} in bulk yet.`,
+    'SCAN_UNAVAILABLE',
+    'Try it on the lab first: syncmatch scan --lab <scenario> (syncmatch lab generate makes a large one).',
+  );
+}
+
+/** Progress on stderr, at most once a second and at each phase change. */
+function progressPrinter(out: Output, show: boolean): (p: ScanProgress) => void {
+  let lastAt = -Infinity;
+  let lastPhase = '';
+  return (p) => {
+    if (!show) return;
+    if (p.phase === lastPhase && p.elapsedMs - lastAt < 1000) return;
+    lastAt = p.elapsedMs;
+    lastPhase = p.phase;
+    const t = `${(p.elapsedMs / 1000).toFixed(1)} s`;
+    if (p.phase === 'reading') {
+      const tenant = p.objects - (p.read['ad'] ?? 0);
+      out.status(
+        `Reading: ${p.read['ad'] ?? 0} AD objects, ${tenant} cloud objects (${p.pages} pages, ${t})`,
+      );
+    } else if (p.phase === 'analysing') out.status(`Forecasting: ${p.analysed} of ${p.total} users (${t})`);
+    else out.status(`Done: ${p.total} users forecast, ${p.objects} objects read in ${p.pages} pages (${t})`);
+  };
+}
+
+function exitFor(result: ScanResult): number {
+  return result.summary.problems > 0 ? EXIT.problems : EXIT.ok;
+}
+
+export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
+  checkOptions(opts);
+  const out = createOutput(opts);
+  const interactive =
+    !opts.json && opts.csv === undefined && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  const env = await openEnvironment(opts);
+  try {
+    const bulk = bulkOf(env);
+    const scope = opts.scope ?? [];
+    const shownScope = scope.length > 0 ? scope : env.sync.scope;
+    const deps = { ...bulk, sync: env.sync };
+    if (interactive) return await interactiveScan(env, deps, scope, shownScope, opts);
+
+    const started = performance.now();
+    const result = await scanDirectory(deps, {
+      scope,
+      onProgress: progressPrinter(out, !out.json || Boolean(opts.verbose)),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (out.json) {
+      out.json_({ environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result });
+      return exitFor(result);
+    }
+    const report = formatScan(result, { environment: env.label, scope: shownScope, seconds }, out);
+    if (opts.csv !== undefined) {
+      const text = scanCsv(result.users);
+      if (opts.csv === '-') process.stdout.write(text);
+      else {
+        const file = resolve(opts.csv);
+        try {
+          await writeFile(file, text, 'utf8');
+        } catch (e) {
+          throw new UserFacingError(
+            `Could not write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`,
+            'SCAN_CSV_WRITE',
+            'Check that the folder exists and that you may write there.',
+          );
+        }
+        out.status(`Wrote ${result.users.length} rows to ${file}.`);
+      }
+      out.status(report);
+    } else out.data(report);
+    return exitFor(result);
+  } finally {
+    await env.close();
+  }
+}
+
+/** The scan screen; Enter on a user runs the wizard on the same environment, then comes back. */
+async function interactiveScan(
+  env: Environment,
+  deps: Parameters<typeof scanDirectory>[0],
+  scope: string[],
+  shownScope: readonly string[],
+  opts: ScanCommandOptions,
+): Promise<number> {
+  const { renderScan } = await import('../ui/scan/render-scan.js');
+  // The wizard must not close the environment the scan goes back to.
+  const kept: Environment = { ...env, close: async () => {} };
+  let previous: ScanResult | undefined;
+  let note: string | undefined;
+  for (;;) {
+    const { choice, result } = await renderScan({
+      color: colorEnabled(opts),
+      environmentLabel: env.label,
+      scopeLabel: shownScope.length > 0 ? shownScope.join('; ') : 'the whole domain',
+      previous,
+      note,
+      run: (onProgress, signal) => scanDirectory(deps, { scope, onProgress, signal }),
+    });
+    if (choice.kind === 'cancelled') return EXIT.cancelled;
+    if (choice.kind === 'quit') return result ? exitFor(result) : EXIT.ok;
+    if (choice.kind === 'rescan') {
+      previous = undefined;
+      note = undefined;
+      continue;
+    }
+    previous = result ?? undefined;
+    await runWizard(kept, choice.dn, opts);
+    note = `Back from the wizard (${choice.label}): results from before it; r scans again.`;
+  }
+}

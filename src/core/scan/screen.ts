@@ -1,0 +1,115 @@
+// The scan screen's state (issue 9): a summary (outcomes and finding codes with counts) and a
+// list of users filtered as you type. A pure reducer, one key at a time, like the wizard's: the UI
+// only renders this state and feeds it keys, so fast typing never loses a key.
+import { isDown, isUp, type Key } from '../wizard/keys.js';
+
+export type ScanScreenChoice =
+  /** Enter on a user: open the one-user wizard for the user at this index of the full list. */
+  { kind: 'open'; index: number } | { kind: 'quit' } | { kind: 'rescan' } | { kind: 'cancelled' };
+
+export interface ScanScreenState {
+  view: 'summary' | 'list';
+  /** Highlighted summary row (outcome rows first, then finding codes). */
+  summaryCursor: number;
+  filter: string;
+  /** Position in the filtered list. */
+  cursor: number;
+  choice: ScanScreenChoice | null;
+}
+
+export const initialScanScreen = (): ScanScreenState => ({
+  view: 'summary',
+  summaryCursor: 0,
+  filter: '',
+  cursor: 0,
+  choice: null,
+});
+
+export interface ScanScreenContext {
+  /** The filter each summary row opens the list with (an outcome or a finding code). */
+  summaryFilters: readonly string[];
+  /**
+   * Positions (in the full list) of the users a filter matches. A function, not a list: keys typed
+   * fast arrive together, and an Enter right after them must see the filter they made.
+   */
+  matchesFor: (filter: string) => readonly number[];
+  /** List rows visible at once (Page Up / Page Down move by this). */
+  page: number;
+}
+
+function clamp(n: number, count: number): number {
+  return count <= 0 ? 0 : Math.min(Math.max(n, 0), count - 1);
+}
+
+function moveList(state: ScanScreenState, k: Key, ctx: ScanScreenContext): ScanScreenState | null {
+  if (!['up', 'down', 'pageUp', 'pageDown', 'home', 'end'].includes(k.kind)) return null;
+  const count = ctx.matchesFor(state.filter).length;
+  const page = Math.max(ctx.page, 1);
+  let cursor: number | null = null;
+  if (k.kind === 'up') cursor = state.cursor - 1;
+  else if (k.kind === 'down') cursor = state.cursor + 1;
+  else if (k.kind === 'pageUp') cursor = state.cursor - page;
+  else if (k.kind === 'pageDown') cursor = state.cursor + page;
+  else if (k.kind === 'home') cursor = 0;
+  else if (k.kind === 'end') cursor = count - 1;
+  return cursor === null ? null : { ...state, cursor: clamp(cursor, count) };
+}
+
+function listKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): ScanScreenState {
+  const moved = moveList(state, k, ctx);
+  if (moved) return moved;
+  switch (k.kind) {
+    case 'enter': {
+      const matches = ctx.matchesFor(state.filter);
+      const index = matches[clamp(state.cursor, matches.length)];
+      return index === undefined ? state : { ...state, choice: { kind: 'open', index } };
+    }
+    case 'escape':
+      return state.filter ? { ...state, filter: '', cursor: 0 } : { ...state, view: 'summary' };
+    case 'tab':
+      return { ...state, view: 'summary' };
+    case 'backspace':
+      return { ...state, filter: state.filter.slice(0, -1), cursor: 0 };
+    case 'clearLine':
+      return { ...state, filter: '', cursor: 0 };
+    case 'char':
+      // Letters are text here (j and k included): the arrows move.
+      return { ...state, filter: state.filter + k.char, cursor: 0 };
+    default:
+      return state;
+  }
+}
+
+function summaryKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): ScanScreenState {
+  const rows = ctx.summaryFilters.length;
+  if (isUp(k)) return { ...state, summaryCursor: clamp(state.summaryCursor - 1, rows) };
+  if (isDown(k)) return { ...state, summaryCursor: clamp(state.summaryCursor + 1, rows) };
+  if (k.kind === 'home' || k.kind === 'pageUp') return { ...state, summaryCursor: 0 };
+  if (k.kind === 'end' || k.kind === 'pageDown') return { ...state, summaryCursor: clamp(rows - 1, rows) };
+  if (k.kind === 'enter') {
+    const filter = ctx.summaryFilters[clamp(state.summaryCursor, rows)] ?? '';
+    return { ...state, view: 'list', filter, cursor: 0 };
+  }
+  if (k.kind === 'tab') return { ...state, view: 'list', cursor: 0 };
+  if (k.kind === 'escape') return { ...state, choice: { kind: 'quit' } };
+  if (k.kind === 'char') {
+    const c = k.char.toLowerCase();
+    if (c === 'q') return { ...state, choice: { kind: 'quit' } };
+    if (c === 'r') return { ...state, choice: { kind: 'rescan' } };
+    if (c === '/') return { ...state, view: 'list', filter: '', cursor: 0 };
+    // Any other character starts a search in the list.
+    if (k.char.trim()) return { ...state, view: 'list', filter: k.char, cursor: 0 };
+  }
+  return state;
+}
+
+/** The state after one key; keys after a choice change nothing. */
+export function scanScreenReducer(
+  state: ScanScreenState,
+  action: { key: Key; context: ScanScreenContext },
+): ScanScreenState {
+  if (state.choice) return state;
+  const { key: k, context } = action;
+  if (k.kind === 'ctrlC') return { ...state, choice: { kind: 'cancelled' } };
+  return state.view === 'list' ? listKey(state, k, context) : summaryKey(state, k, context);
+}

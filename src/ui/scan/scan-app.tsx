@@ -1,0 +1,165 @@
+// The scan screen (issue 9): progress while reading, then the summary and the filterable list.
+// It receives the work as a callback and reports the technician's choice; it never sees an adapter.
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { ScanProgress } from '../../app/scan.js';
+import { visibleText } from '../../core/display-text.js';
+import { matchingPositions, searchText } from '../../core/scan/labels.js';
+import { initialScanScreen, scanScreenReducer, type ScanScreenContext } from '../../core/scan/screen.js';
+import type { ScanResult } from '../../core/scan/types.js';
+import { isBack, type Key } from '../../core/wizard/keys.js';
+import { useTerminalRows } from '../terminal-size.js';
+import { Tone } from '../theme.js';
+import { useKeys } from '../use-keys.js';
+import { ListView } from './list-view.js';
+import { ProgressView } from './progress-view.js';
+import { summaryRows, SummaryView } from './summary-view.js';
+
+export type ScanChoice =
+  { kind: 'open'; dn: string; label: string } | { kind: 'quit' } | { kind: 'rescan' } | { kind: 'cancelled' };
+
+export interface ScanAppProps {
+  environmentLabel: string;
+  scopeLabel: string;
+  /** Reads and forecasts, reporting progress; rejected when cancelled through the signal. */
+  run: (onProgress: (p: ScanProgress) => void, signal: AbortSignal) => Promise<ScanResult>;
+  /** Results from before (back from the wizard): shown at once instead of scanning again. */
+  previous?: ScanResult;
+  note?: string;
+  onDone: (choice: ScanChoice, result: ScanResult | null) => void;
+  onError: (error: unknown) => void;
+}
+
+// Lines around the list: header (2), filter (1), details (4), footer (2), margins.
+const CHROME = 11;
+
+function Results(props: { result: ScanResult; note?: string; rows: number; onDone: ScanAppProps['onDone'] }) {
+  const { result, onDone } = props;
+  const summary = useMemo(() => summaryRows(result, 9), [result]);
+  const texts = useMemo(() => result.users.map(searchText), [result]);
+  // The last few filters' matches: typing re-filters tens of thousands of users once per key.
+  const cache = useRef(new Map<string, readonly number[]>());
+  const matchesFor = useCallback(
+    (filter: string) => {
+      let hit = cache.current.get(filter);
+      if (!hit) {
+        hit = matchingPositions(texts, filter);
+        if (cache.current.size > 32) cache.current.clear();
+        cache.current.set(filter, hit);
+      }
+      return hit;
+    },
+    [texts],
+  );
+  const listRows = Math.max(props.rows - CHROME - (props.note ? 1 : 0), 3);
+  const context: ScanScreenContext = { summaryFilters: summary.filters, matchesFor, page: listRows };
+  const contextRef = useRef(context);
+  contextRef.current = context;
+  const [state, dispatch] = useReducer(
+    (s: Parameters<typeof scanScreenReducer>[0], key: Key) =>
+      scanScreenReducer(s, { key, context: contextRef.current }),
+    undefined,
+    initialScanScreen,
+  );
+  useKeys(dispatch);
+  useEffect(() => {
+    const c = state.choice;
+    if (!c) return;
+    if (c.kind === 'open') {
+      const u = result.users[c.index]!;
+      onDone({ kind: 'open', dn: u.dn, label: u.sAMAccountName ?? u.userPrincipalName ?? u.dn }, result);
+    } else onDone(c, result);
+  }, [state.choice, result, onDone]);
+  const matches = matchesFor(state.filter);
+  return (
+    <Box flexDirection="column" flexGrow={1}>
+      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        {props.note ? (
+          <Text wrap="truncate-end">
+            <Tone tone="warn">{props.note}</Tone>
+          </Text>
+        ) : null}
+        {state.view === 'summary' ? (
+          <SummaryView result={result} rows={summary} cursor={state.summaryCursor} />
+        ) : (
+          <ListView
+            users={result.users}
+            matches={matches}
+            filter={state.filter}
+            cursor={state.cursor}
+            rows={listRows}
+          />
+        )}
+      </Box>
+      <Footer
+        keys={
+          state.view === 'summary'
+            ? '↑/↓ move · Enter list these users · type or / to search · r rescan · q quit'
+            : '↑/↓ move · Enter open in the wizard · type to filter · Esc back'
+        }
+      />
+    </Box>
+  );
+}
+
+function Footer(props: { keys: string }) {
+  return (
+    <Box marginTop={1}>
+      <Text wrap="truncate-end">
+        <Tone tone="muted">{props.keys}</Tone>
+      </Text>
+    </Box>
+  );
+}
+
+export function ScanApp(props: ScanAppProps) {
+  const rows = useTerminalRows();
+  const [progress, setProgress] = useState<ScanProgress | null>(null);
+  const [result, setResult] = useState<ScanResult | null>(props.previous ?? null);
+  const stop = useRef(new AbortController());
+  const { run, onDone, onError } = props;
+  const running = result === null;
+
+  useEffect(() => {
+    if (!running) return;
+    const controller = stop.current;
+    run(setProgress, controller.signal).then(setResult, (e: unknown) => {
+      if (!controller.signal.aborted) onError(e);
+    });
+    return () => controller.abort();
+  }, [running, run, onError]);
+
+  useKeys(
+    (key) => {
+      if (key.kind === 'ctrlC' || isBack(key)) {
+        stop.current.abort();
+        onDone({ kind: 'cancelled' }, null);
+      }
+    },
+    { isActive: running },
+  );
+
+  return (
+    <Box flexDirection="column" height={Math.max(rows - 1, 12)} paddingX={1}>
+      <Box flexDirection="column" flexShrink={0} marginBottom={1}>
+        <Text wrap="truncate-end">
+          <Tone tone="accent" bold>
+            syncmatch scan
+          </Tone>
+          {` · ${visibleText(props.environmentLabel)}`}
+        </Text>
+        <Text wrap="truncate-end">
+          <Tone tone="muted">{`Scope: ${visibleText(props.scopeLabel)}`}</Tone>
+        </Text>
+      </Box>
+      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+        {result ? (
+          <Results result={result} note={props.note} rows={rows} onDone={onDone} />
+        ) : (
+          <ProgressView progress={progress} />
+        )}
+      </Box>
+      {result ? null : <Footer keys="Esc or q stops the scan" />}
+    </Box>
+  );
+}
