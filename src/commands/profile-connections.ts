@@ -21,10 +21,12 @@ import {
   type SyncServerSettings,
   type TenantSettings,
 } from '../adapters/config/index.js';
+import { GraphBulkReader } from '../adapters/graph/bulk-reader.js';
 import { createGraphClient, GRAPH_BASE_URL, type GraphConnection } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { defaultJournalPath } from '../adapters/journal/location.js';
+import { createLdapBulkReader } from '../adapters/ldap/bulk-reader.js';
 import { createLdapDirectory } from '../adapters/ldap/ldap-directory.js';
 import type { LdapDirectoryOptions } from '../adapters/ldap/options.js';
 import { createSyncTrigger, type RemotingRuntime } from '../adapters/remoting/index.js';
@@ -156,7 +158,8 @@ export async function openProfileEnvironment(
   const tenant = requireSection<TenantSettings>(settings.tenant, 'The tenant');
   const readOnly = settings.readOnly || opts.readOnly === true;
   const sources = secretSources();
-  const directory = await createLdapDirectory(ldapOptions(ad, await adPassword(ad, sources)));
+  const ldap = ldapOptions(ad, await adPassword(ad, sources));
+  const directory = await createLdapDirectory(ldap);
   let graph: GraphSession | undefined;
   try {
     graph = await openGraphSession(tenant, {
@@ -186,6 +189,11 @@ export async function openProfileEnvironment(
       sync: { sourceAnchor: ad.anchorAttribute, scope: ad.scopeOus },
       journal: openJsonlJournal(defaultJournalPath()),
       secrets: secretRedactor.values(),
+      // syncmatch scan: the whole domain in pages, the whole tenant in pages of 999.
+      bulk: {
+        directory: createLdapBulkReader({ ...ldap, baseDn: directory.baseDn }),
+        tenant: new GraphBulkReader(session.connection.client),
+      },
       async close() {
         await directory.close();
         await session.connection.close();
