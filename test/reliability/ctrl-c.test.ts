@@ -127,7 +127,7 @@ const STOPS: Stop[] = [
   },
   {
     name: 'purge in flight',
-    latency: 1000,
+    latency: 1500,
     writes: 1,
     walk: async (s, journal) => {
       await toConfirm1(s);
@@ -140,7 +140,7 @@ const STOPS: Stop[] = [
   { name: 'reviewing step 2', latency: 0, writes: 1, walk: toReview2 },
   {
     name: 'immutableId write in flight',
-    latency: 1000,
+    latency: 1500,
     writes: 2,
     walk: async (s, journal) => {
       await toReview2(s);
