@@ -58,7 +58,7 @@ function progressPrinter(out: Output, show: boolean): (p: ScanProgress) => void 
   let lastAt = -Infinity;
   let lastPhase = '';
   return (p) => {
-    if (!show) return;
+    if (!show || (p.phase === 'reading' && p.objects === 0)) return;
     if (p.phase === lastPhase && p.elapsedMs - lastAt < 1000) return;
     lastAt = p.elapsedMs;
     lastPhase = p.phase;

@@ -59,15 +59,16 @@ export class GraphBulkReader implements TenantBulkReader {
     private readonly options: GraphBulkOptions = {},
   ) {}
 
-  /** Every item of a collection, page by page. */
-  private async collect(
+  /** Every item of a collection, page by page, mapped as each page arrives (raw pages are dropped). */
+  private async collect<T>(
     url: string,
     operation: GraphOperation,
     source: string,
+    map: (item: Json) => T,
     onPage: (page: BulkPage) => void,
     signal?: AbortSignal,
-  ): Promise<Json[]> {
-    const out: Json[] = [];
+  ): Promise<T[]> {
+    const out: T[] = [];
     let next: string | undefined = url;
     while (next) {
       signal?.throwIfAborted();
@@ -78,7 +79,7 @@ export class GraphBulkReader implements TenantBulkReader {
         throw fromClientError(error, { operation });
       }
       const items = body.value ?? [];
-      for (const item of items) out.push(item);
+      for (const item of items) out.push(map(item));
       onPage({ source, objects: items.length });
       next = body['@odata.nextLink'];
     }
@@ -97,26 +98,27 @@ export class GraphBulkReader implements TenantBulkReader {
 
   async readAll(onPage: (page: BulkPage) => void = () => {}, signal?: AbortSignal): Promise<CloudView> {
     const r = bulkRequests(this.options.pageSize ?? 999);
-    const get = (url: string, operation: GraphOperation, source: string) =>
-      this.collect(url, operation, source, onPage, signal);
-    const [users, groups, contacts, deleted, domains, features, definitions, active, eligible] =
+    const get = <T>(url: string, operation: GraphOperation, source: string, map: (item: Json) => T) =>
+      this.collect(url, operation, source, map, onPage, signal);
+    const raw = (item: Json) => item;
+    const [users, groups, contacts, deletedUsers, domains, features, definitions, active, eligible] =
       await Promise.all([
-        get(r.users, 'read-users', 'users'),
-        get(r.groups, 'read-groups', 'groups'),
-        get(r.contacts, 'read-contacts', 'contacts'),
-        get(r.deletedUsers, 'read-deleted-users', 'deletedUsers'),
-        get(r.domains, 'read-domains', 'domains'),
+        get(r.users, 'read-users', 'users', (u): CloudUser => toCloudUser(u)),
+        get(r.groups, 'read-groups', 'groups', (g): CloudRecipient => toRecipient(g, 'group')),
+        get(r.contacts, 'read-contacts', 'contacts', (c): CloudRecipient => toRecipient(c, 'contact')),
+        get(r.deletedUsers, 'read-deleted-users', 'deletedUsers', (d) => toCloudUser(d, true)),
+        get(r.domains, 'read-domains', 'domains', (d): TenantDomain => toDomain(d)),
         this.features(),
-        get(r.roleDefinitions, 'read-roles', 'roles'),
-        get(r.roleAssignments, 'read-roles', 'roles'),
-        get(r.roleEligibility, 'read-roles', 'roles'),
+        get(r.roleDefinitions, 'read-roles', 'roles', raw),
+        get(r.roleAssignments, 'read-roles', 'roles', raw),
+        get(r.roleEligibility, 'read-roles', 'roles', raw),
       ]);
     return {
-      users: users.map((u): CloudUser => toCloudUser(u)),
-      groups: groups.map((g): CloudRecipient => toRecipient(g, 'group')),
-      contacts: contacts.map((c): CloudRecipient => toRecipient(c, 'contact')),
-      deletedUsers: deleted.map((d) => toCloudUser(d, true)),
-      domains: domains.map((d): TenantDomain => toDomain(d)),
+      users,
+      groups,
+      contacts,
+      deletedUsers,
+      domains,
       features,
       roles: rolesByPrincipal(definitions, active, eligible),
     };
