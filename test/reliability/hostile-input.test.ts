@@ -112,7 +112,7 @@ describe('inputs: lab (parseIdentity, in-memory AD, Graph simulator, rules)', ()
   });
 });
 
-describe('inputs: fix --yes on users whose AD values are hostile', () => {
+describe('inputs: lab fix --yes (users whose AD values are hostile)', () => {
   // An apostrophe, a non-ASCII letter, * ( ) or an ESC in a UPN, mail or alias is refused by the
   // cloud or rewritten: the plan says to correct it in AD first, and writes nothing before that.
   it.each([
@@ -137,7 +137,7 @@ describe('inputs: fix --yes on users whose AD values are hostile', () => {
   });
 });
 
-describe('inputs: the lab sync engine over the hostile fixture', () => {
+describe('inputs: lab sync engine (a delta cycle over the hostile fixture)', () => {
   it('runs a delta cycle without failing, and every hostile user reads the same afterwards', async () => {
     const r = await openRig(FIXTURE);
     try {
@@ -161,7 +161,7 @@ describe('inputs: the lab sync engine over the hostile fixture', () => {
   });
 });
 
-describe.skipIf(!samba)('inputs: the real Samba DC (parseIdentity, LDAP adapter)', () => {
+describe.skipIf(!samba)('inputs: Samba DC (parseIdentity, LDAP adapter, the real DC)', () => {
   let dir: LdapDirectory;
   beforeAll(async () => {
     dir = await openSamba(samba!);
@@ -215,60 +215,54 @@ function runCli(identity: string, journalDir: string, json = true): Promise<CliR
   });
 }
 
-describe.skipIf(!existsSync(CLI))(
-  'inputs: the built CLI (diagnose --lab <fixture> <identity> --json)',
-  () => {
-    const results = new Map<string, CliResult>();
-    let journalDir: string;
-    beforeAll(async () => {
-      journalDir = mkdtempSync(join(tmpdir(), 'syncmatch-hostile-'));
-      // A few at a time: each run starts Node, the lab and its HTTPS simulator.
-      const queue = [...cliEntries];
-      const worker = async () => {
-        for (let e = queue.shift(); e; e = queue.shift())
-          results.set(e.name, await runCli(e.identity, journalDir));
-      };
-      await Promise.all([worker(), worker(), worker()]);
-    }, 180_000);
-    afterAll(() => rmSync(journalDir, { recursive: true, force: true }));
+describe.skipIf(!existsSync(CLI))('inputs: built CLI (diagnose --lab <fixture> <identity> --json)', () => {
+  const results = new Map<string, CliResult>();
+  let journalDir: string;
+  beforeAll(async () => {
+    journalDir = mkdtempSync(join(tmpdir(), 'syncmatch-hostile-'));
+    // A few at a time: each run starts Node, the lab and its HTTPS simulator.
+    const queue = [...cliEntries];
+    const worker = async () => {
+      for (let e = queue.shift(); e; e = queue.shift())
+        results.set(e.name, await runCli(e.identity, journalDir));
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  }, 180_000);
+  afterAll(() => rmSync(journalDir, { recursive: true, force: true }));
 
-    it.each(cliEntries.map((e) => [label(e), e] as const))('%s', (_name, entry) => {
-      const r = results.get(entry.name)!;
-      expect(r.stderr).not.toMatch(/^\s+at .+:\d+/m);
-      expect(r.stderr).not.toContain('this is a bug');
-      const expected = entry.expected;
-      if (expected === 'invalid') {
-        expect(r.code).toBe(2);
-        expect(r.stdout).toBe('');
-        expect(r.stderr).toMatch(/^syncmatch: /);
-        expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
-        expectReadableRefusal(r.stderr.trim());
-        return;
-      }
-      const d = JSON.parse(r.stdout) as Diagnosis;
-      // Exit codes per the README: 3 when problems are found (not found and ambiguous included).
-      expect(r.code).toBe(hasErrors(d.findings) ? 3 : 0);
-      expectOutcome(expected, fromDiagnosis(d));
-    });
-  },
-);
+  it.each(cliEntries.map((e) => [label(e), e] as const))('%s', (_name, entry) => {
+    const r = results.get(entry.name)!;
+    expect(r.stderr).not.toMatch(/^\s+at .+:\d+/m);
+    expect(r.stderr).not.toContain('this is a bug');
+    const expected = entry.expected;
+    if (expected === 'invalid') {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^syncmatch: /);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
+      expectReadableRefusal(r.stderr.trim());
+      return;
+    }
+    const d = JSON.parse(r.stdout) as Diagnosis;
+    // Exit codes per the README: 3 when problems are found (not found and ambiguous included).
+    expect(r.code).toBe(hasErrors(d.findings) ? 3 : 0);
+    expectOutcome(expected, fromDiagnosis(d));
+  });
+});
 
-describe.skipIf(!existsSync(CLI))(
-  'inputs: the built CLI as text (diagnose --lab <fixture> <identity>)',
-  () => {
-    let journalDir: string;
-    beforeAll(() => {
-      journalDir = mkdtempSync(join(tmpdir(), 'syncmatch-hostile-'));
-    });
-    afterAll(() => rmSync(journalDir, { recursive: true, force: true }));
+describe.skipIf(!existsSync(CLI))('inputs: built CLI text (diagnose --lab <fixture> <identity>)', () => {
+  let journalDir: string;
+  beforeAll(() => {
+    journalDir = mkdtempSync(join(tmpdir(), 'syncmatch-hostile-'));
+  });
+  afterAll(() => rmSync(journalDir, { recursive: true, force: true }));
 
-    it('the user whose values hold ESC sequences and direction overrides: printed as escapes', async () => {
-      const r = await runCli('ctlchars', journalDir, false);
-      expect(r.code).toBe(3);
-      const out = `${r.stdout}${r.stderr}`;
-      // eslint-disable-next-line no-control-regex
-      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/);
-      expect(r.stdout).toContain('smtp:\\u202eevil\\u001b[2J@lab.example');
-    });
-  },
-);
+  it('the user whose values hold ESC sequences and direction overrides: printed as escapes', async () => {
+    const r = await runCli('ctlchars', journalDir, false);
+    expect(r.code).toBe(3);
+    const out = `${r.stdout}${r.stderr}`;
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/);
+    expect(r.stdout).toContain('smtp:\\u202eevil\\u001b[2J@lab.example');
+  });
+});
