@@ -96,6 +96,11 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
       onProgress: progressPrinter(out, !out.json || Boolean(opts.verbose)),
     });
     const seconds = (performance.now() - started) / 1000;
+    if (result.summary.forecast === 0) {
+      out.status(
+        `No AD user was found under ${shownScope.length > 0 ? shownScope.join('; ') : 'the base DN'}: check the OU DNs (--scope) or the sync scope.`,
+      );
+    }
     if (out.json) {
       out.json_({ environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result });
       return exitFor(result);

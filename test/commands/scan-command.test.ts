@@ -87,6 +87,11 @@ describe('syncmatch scan', () => {
     expect(users.find((u) => u.sAMAccountName === 'svc-backup')?.forecast.outcome).toBe('not-synced');
   });
 
+  it('says so when no AD user lives under the --scope OUs', async () => {
+    expect(await cli('scan', '--lab', 'healthy', '--scope', 'OU=Nowhere,DC=contoso,DC=com')).toBe(0);
+    expect(stderr).toContain('No AD user was found under OU=Nowhere,DC=contoso,DC=com');
+  });
+
   it('refuses --json with --csv, and a --scope that is not a DN (exit 2)', async () => {
     expect(await cli('scan', '--lab', 'healthy', '--json', '--csv', 'x.csv')).toBe(2);
     expect(stderr).toContain('choose one');
