@@ -54,6 +54,7 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
           operator: deps.operator,
           clock: deps.clock,
           secrets: deps.secrets,
+          undoCommand: deps.undoCommand,
         },
         step,
         signal,
