@@ -1,7 +1,7 @@
 // The command tree (commander). Each action import()s its module, so only the command that runs
 // is loaded.
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { version } from './version.js';
 import type { GlobalOptions } from './global-options.js';
 import { SETTING_KEYS, environmentHelp } from '../adapters/config/setting-keys.js';
 
@@ -15,22 +15,6 @@ Exit codes:
 
 Without --lab, settings come from the config profile (syncmatch setup), flags and SYNCMATCH_* variables.
 Run 'npm start' (or 'syncmatch lab') to practise on the built-in lab.`;
-
-/** The package's version, from dist/commands/ (tsc) or dist/chunks/ and dist/ (the bundle). */
-function version(): string {
-  for (const rel of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === 'syncmatch' && pkg.version) return pkg.version;
-    } catch {
-      // not at this level
-    }
-  }
-  return 'unknown';
-}
 
 /** Sets the exit code the command produced, read back by run(). */
 export function setExit(cmd: Command, code: number): void {
