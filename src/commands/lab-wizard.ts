@@ -11,14 +11,13 @@ export async function runLabWizard(
   opts: GlobalOptions,
 ): Promise<number> {
   const scenario = await loadScenario(scenarioRef);
-  const opening = import('./lab-environment.js').then(({ openLabEnvironment }) =>
-    openLabEnvironment(scenarioRef, opts),
-  );
+  const open = () =>
+    import('./lab-environment.js').then(({ openLabEnvironment }) => openLabEnvironment(scenarioRef, opts));
   const meta = {
     environmentLabel: `lab: ${scenario.name}`,
     suggestedIdentity: scenario.identity,
     readOnly: Boolean(opts.readOnly),
     journalPath: labJournalPath(),
   };
-  return runWizardWhileOpening(meta, opening, identity, opts);
+  return runWizardWhileOpening(meta, open, identity, opts);
 }

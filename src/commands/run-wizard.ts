@@ -35,23 +35,30 @@ export async function runWizard(
     readOnly: Boolean(opts.readOnly),
     journalPath: env.journal.path,
   };
-  return runWizardWhileOpening(meta, Promise.resolve(env), identity, opts);
+  return runWizardWhileOpening(meta, async () => env, identity, opts);
 }
 
+/** Renders first, then opens the environment: its loading never delays the first frame. */
 export async function runWizardWhileOpening(
   meta: ServiceMeta,
-  opening: Promise<Environment>,
+  open: () => Promise<Environment>,
   identity: string | undefined,
   opts: GlobalOptions,
 ): Promise<number> {
+  const { renderWizard } = await import('../ui/render-wizard.js');
+  let start: () => void = () => {};
+  const opening = new Promise<void>((resolve) => (start = resolve)).then(open);
   try {
     const services = lazyWizardServices(
       meta,
       opening.then((env) => servicesFor(env, opts)),
     );
-    const { renderWizard } = await import('../ui/render-wizard.js');
-    return await renderWizard(services, { identity, color: colorEnabled(opts) });
+    const exited = renderWizard(services, { identity, color: colorEnabled(opts) });
+    // Ink has drawn the first frame by the next turn of the event loop; then start opening.
+    setImmediate(start);
+    return await exited;
   } finally {
+    start();
     await opening.then((env) => env.close()).catch(() => undefined);
   }
 }
