@@ -1,8 +1,8 @@
 // Which Graph queries one diagnosis needs (DOMAIN.md §2–§3, issue 4 "Reading"): every lookup is
 // independent, so all of them go out in one round of parallel $batch calls; only the role lookups
 // wait for the first round, because they need the ids of the users that matter.
-import { addressKey, primarySmtp, smtpAddresses } from '../../core/proxy-addresses.js';
-import type { CloudUser, OnPremObject } from '../../core/snapshot.js';
+import { addressKey, smtpAddresses } from '../../core/proxy-addresses.js';
+import type { OnPremObject } from '../../core/snapshot.js';
 import type { BatchRequest } from './batch.js';
 import type { GraphOperation } from './errors.js';
 import { DELETED_USER_SELECT, DOMAIN_SELECT, RECIPIENT_SELECT, USER_SELECT } from './mapping.js';
@@ -114,31 +114,7 @@ export function planTenantReads(user: OnPremObject, expectedImmutableId: string 
   return lookups;
 }
 
-/**
- * The cloud users whose roles matter: the ones the AD user's UPN or primary SMTP address points at
- * (the target candidates) and the holder of the expected anchor.
- */
-export function usersThatMatter(
-  user: OnPremObject,
-  expectedImmutableId: string | null,
-  found: CloudUser[],
-): CloudUser[] {
-  const upn = user.userPrincipalName ? addressKey(user.userPrincipalName) : null;
-  const upnPrefix = upn?.includes('@') ? `${upn.split('@')[0]}@` : null;
-  const primary = primarySmtp(user.proxyAddresses) ?? user.mail;
-  const primaryKey = primary ? addressKey(primary) : null;
-  return found.filter((c) => {
-    const keys = [c.userPrincipalName, c.mail, ...smtpAddresses(c.proxyAddresses)]
-      .filter((v): v is string => !!v)
-      .map(addressKey);
-    return (
-      (upn !== null && addressKey(c.userPrincipalName) === upn) ||
-      (upnPrefix !== null && addressKey(c.userPrincipalName).startsWith(upnPrefix)) ||
-      (primaryKey !== null && keys.includes(primaryKey)) ||
-      (expectedImmutableId !== null && c.onPremisesImmutableId === expectedImmutableId)
-    );
-  });
-}
+export { usersThatMatter } from '../../core/users-that-matter.js';
 
 /** Active and eligible role assignments of each user, with the role's name expanded. */
 export function planRoleReads(userIds: string[]): Lookup[] {

@@ -4,8 +4,9 @@
 // proxy address for each of the user's addresses; alias; anchor; same name on another domain; the
 // recycle bin by address, anchor and original UPN. Comparisons follow Graph's: case-insensitive,
 // except the immutableId (base64 is case-sensitive).
-import { addressKey, primarySmtp, smtpAddresses } from '../proxy-addresses.js';
-import type { CloudUser, CloudView, OnPremObject } from '../snapshot.js';
+import { usersThatMatter } from '../users-that-matter.js';
+import { addressKey, smtpAddresses } from '../proxy-addresses.js';
+import type { CloudView, OnPremObject } from '../snapshot.js';
 
 type Index = Map<string, number[]>;
 
@@ -128,28 +129,6 @@ class Picker<T> {
     const item = this.items[i]!;
     if (!this.found.includes(item)) this.found.push(item);
   }
-}
-
-/**
- * The cloud users whose roles the per-user read asks for: those the UPN (or its name part) or the
- * primary SMTP address points at, and the holder of the expected anchor.
- */
-function usersThatMatter(user: OnPremObject, anchor: string | null, found: CloudUser[]): CloudUser[] {
-  const upn = user.userPrincipalName ? addressKey(user.userPrincipalName) : null;
-  const upnPrefix = upn?.includes('@') ? `${upn.split('@')[0]}@` : null;
-  const primary = primarySmtp(user.proxyAddresses) ?? user.mail;
-  const primaryKey = primary ? addressKey(primary) : null;
-  return found.filter((c) => {
-    const keys = [c.userPrincipalName, c.mail, ...smtpAddresses(c.proxyAddresses)]
-      .filter((v): v is string => !!v)
-      .map(addressKey);
-    return (
-      (upn !== null && addressKey(c.userPrincipalName) === upn) ||
-      (upnPrefix !== null && addressKey(c.userPrincipalName).startsWith(upnPrefix)) ||
-      (primaryKey !== null && keys.includes(primaryKey)) ||
-      (anchor !== null && c.onPremisesImmutableId === anchor)
-    );
-  });
 }
 
 /** What the tenant read for this user would have returned. */
