@@ -24,6 +24,17 @@ export async function unmountAll(): Promise<void> {
 
 /** The smallest terminal the wizard must work in. */
 export const COLUMNS = 80;
+
+// ink-testing-library's stdout is 100 columns wide from its first frame; a resize after render()
+// races with the first answers under load. Make every fake stdout 80 columns from the start.
+{
+  const probe = render(<></>);
+  Object.defineProperty(Object.getPrototypeOf(probe.stdout), 'columns', {
+    get: () => COLUMNS,
+    configurable: true,
+  });
+  probe.unmount();
+}
 export const ROWS = 24;
 
 // eslint-disable-next-line no-control-regex
