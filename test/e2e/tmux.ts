@@ -47,15 +47,15 @@ export function startTmux(options: TmuxOptions): TmuxSession {
   const name = 'e2e';
   const tmux = (...args: string[]): string =>
     execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  // A person's terminal is not CI: with CI set (as it is in .ci/run), Ink draws only the last
-  // frame, at exit, and nothing would be seen while the program runs.
-  const env = Object.entries({ CI: '0', CONTINUOUS_INTEGRATION: '0', ...options.env })
+  const env = Object.entries(options.env ?? {})
     .map(([k, v]) => `${k}=${quote(v)} `)
     .join('');
   // The pane stays after the command ends, so its last frame and exit code can be read; `sleep`
   // bounds the session's life.
   const max = options.maxSeconds ?? 120;
-  const script = `${env}${options.command}; echo "[exit $?]"; sleep ${max}`;
+  // A person's terminal is not CI: with CI set (as it is in .ci/run), Ink draws only the last frame,
+  // at exit, and colour detection turns colour off. So the program under test runs without it.
+  const script = `unset CI CONTINUOUS_INTEGRATION; ${env}${options.command}; echo "[exit $?]"; sleep ${max}`;
   tmux(
     'new-session',
     '-d',
