@@ -8,7 +8,8 @@ import type { GlobalOptions } from './global-options.js';
 import { createOutput } from './output.js';
 import { formatDiagnosis } from './report.js';
 import { runLabWizard } from './lab-wizard.js';
-import { runWizard, servicesFor } from './run-wizard.js';
+import { runWizard } from './run-wizard.js';
+import { servicesFor } from './services-for.js';
 
 export interface FixOptions extends GlobalOptions {
   yes?: boolean;

@@ -12,6 +12,7 @@ import { InMemoryDirectory } from '../lab/in-memory-ad.js';
 import { createLabState, type LabState } from '../lab/lab-state.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
 import { loadScenario } from '../lab/scenario-loader.js';
+import type { Scenario } from '../lab/scenario-schema.js';
 import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -23,12 +24,14 @@ export interface LabEnvironment extends Environment {
   bulk: BulkReaders;
 }
 
+/** Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded. */
 export async function openLabEnvironment(
-  scenarioRef: string | undefined,
+  scenarioRef: string | Scenario | undefined,
   opts: GlobalOptions,
   sync: LabSyncOptions = {},
 ): Promise<LabEnvironment> {
-  const scenario = await loadScenario(scenarioRef ?? 'stale-immutable-id');
+  const scenario =
+    typeof scenarioRef === 'object' ? scenarioRef : await loadScenario(scenarioRef ?? 'stale-immutable-id');
   const state = createLabState(scenario);
   const sim = await startGraphSimulator(state, { latencyMs: opts.labLatency ?? 0 });
   const graph = createGraphClient({

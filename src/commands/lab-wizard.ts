@@ -1,7 +1,7 @@
-// The wizard on a lab scenario: the scenario is read first (name, identity), the lab's services
-// start while the first frame is already on screen.
+// The wizard on a lab scenario: the scenario's heading (name, identity) is read first, the lab's
+// services start while the first frame is already on screen.
 import { labJournalPath } from '../adapters/journal/location.js';
-import { loadScenario } from '../lab/scenario-loader.js';
+import { readScenarioHeading } from '../lab/scenario-heading.js';
 import type { GlobalOptions } from './global-options.js';
 import { runWizardWhileOpening } from './run-wizard.js';
 
@@ -10,12 +10,14 @@ export async function runLabWizard(
   identity: string | undefined,
   opts: GlobalOptions,
 ): Promise<number> {
-  const scenario = await loadScenario(scenarioRef);
+  const heading = await readScenarioHeading(scenarioRef);
   const open = () =>
-    import('./lab-environment.js').then(({ openLabEnvironment }) => openLabEnvironment(scenarioRef, opts));
+    import('./lab-environment.js').then(({ openLabEnvironment }) =>
+      openLabEnvironment(heading.scenario ?? scenarioRef, opts),
+    );
   const meta = {
-    environmentLabel: `lab: ${scenario.name}`,
-    suggestedIdentity: scenario.identity,
+    environmentLabel: `lab: ${heading.name}`,
+    suggestedIdentity: heading.identity,
     readOnly: Boolean(opts.readOnly),
     journalPath: labJournalPath(),
   };

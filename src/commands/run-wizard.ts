@@ -1,28 +1,9 @@
 // Renders the wizard on an environment (real or lab) and closes the environment afterwards. The
 // environment may still be opening: the first frame does not wait for it.
 import { lazyWizardServices, type ServiceMeta } from '../app/lazy-services.js';
-import { createWizardServices, type ServiceDeps } from '../app/wizard-services.js';
-import { operatorName } from '../adapters/journal/operator.js';
-import { systemClock } from '../adapters/system-clock.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled } from './output.js';
-
-export function servicesFor(env: Environment, opts: GlobalOptions, extra: Partial<ServiceDeps> = {}) {
-  const lab = env.label.startsWith('lab:');
-  return createWizardServices({
-    ...env,
-    ...extra,
-    clock: systemClock,
-    operator: operatorName(),
-    readOnly: opts.readOnly,
-    undoCommand: lab
-      ? null
-      : opts.profile
-        ? (id) => `syncmatch --profile ${opts.profile} journal undo ${id}`
-        : undefined,
-  });
-}
 
 export async function runWizard(
   env: Environment,
@@ -49,9 +30,11 @@ export async function runWizardWhileOpening(
   let start: () => void = () => {};
   const opening = new Promise<void>((resolve) => (start = resolve)).then(open);
   try {
+    // The services (the core's rules, the planner, the write path) load with the environment,
+    // after the first frame.
     const services = lazyWizardServices(
       meta,
-      opening.then((env) => servicesFor(env, opts)),
+      opening.then(async (env) => (await import('./services-for.js')).servicesFor(env, opts)),
     );
     const exited = renderWizard(services, { identity, color: colorEnabled(opts) });
     // Ink has drawn the first frame by the next turn of the event loop; then start opening.

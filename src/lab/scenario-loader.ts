@@ -1,10 +1,9 @@
 // Loads a lab scenario: a shipped one by name (assets/scenarios/<name>.json) or any JSON file by
 // path. A bad file is refused with the JSON path of each problem, never with a stack trace.
-import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UserFacingError, EXIT } from '../core/errors.js';
+import { join } from 'node:path';
+import { UserFacingError } from '../core/errors.js';
+import { readScenarioText, shippedNames, shippedScenariosDir } from './scenario-files.js';
 import { describeScenarioIssues, scenarioSchema, type Scenario } from './scenario-schema.js';
 
 /** A shipped scenario as the picker lists it. */
@@ -13,40 +12,6 @@ export interface ScenarioSummary {
   description: string;
   lesson?: string;
   file: string;
-}
-
-/**
- * The package root: the nearest folder above this module with a package.json. This file runs as
- * src/lab/*.ts under vitest/tsx and as dist/lab/*.js when built, so no fixed "../.." is assumed.
- */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const up = dirname(dir);
-    if (up === dir)
-      throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}: the package is incomplete.`);
-    dir = up;
-  }
-}
-
-/** Where the shipped scenarios live. */
-export function shippedScenariosDir(): string {
-  return join(packageRoot(), 'assets', 'scenarios');
-}
-
-/** A name (lower-case, digits, hyphens) means a shipped scenario; anything else is a path. */
-function isScenarioName(ref: string): boolean {
-  return /^[a-z0-9][a-z0-9-]*$/.test(ref);
-}
-
-function shippedNames(): string[] {
-  const dir = shippedScenariosDir();
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length))
-    .sort();
 }
 
 /** Parses and validates scenario text; `source` names the file in messages. */
@@ -109,38 +74,8 @@ function consistencyProblems(s: Scenario): string[] {
 
 /** Loads a shipped scenario by name, or a scenario file by path. */
 export async function loadScenario(ref: string): Promise<Scenario> {
-  const name = ref.trim();
-  if (isScenarioName(name)) {
-    const file = join(shippedScenariosDir(), `${name}.json`);
-    if (!existsSync(file)) {
-      const names = shippedNames();
-      throw new UserFacingError(
-        `There is no shipped scenario called "${name}".`,
-        'SCENARIO_NOT_FOUND',
-        names.length > 0
-          ? `Shipped scenarios: ${names.join(', ')}. Or give the path of a scenario file.`
-          : 'Give the path of a scenario file.',
-        EXIT.usage,
-      );
-    }
-    return parseScenario(await readFile(file, 'utf8'), `"${name}"`);
-  }
-  const file = resolve(name);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`;
-    throw new UserFacingError(
-      `The scenario file ${file} ${why}.`,
-      'SCENARIO_NOT_FOUND',
-      'Give a shipped scenario name (`syncmatch lab` lists them) or the path of a scenario JSON file.',
-      EXIT.usage,
-    );
-  }
-  return parseScenario(text, file);
+  const { text, source } = await readScenarioText(ref);
+  return parseScenario(text, source);
 }
 
 /** Every shipped scenario with its description, sorted by name. Invalid files are skipped here

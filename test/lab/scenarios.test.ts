@@ -6,12 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/core/errors.js';
-import {
-  listShippedScenarios,
-  loadScenario,
-  parseScenario,
-  shippedScenariosDir,
-} from '../../src/lab/scenario-loader.js';
+import { shippedScenariosDir } from '../../src/lab/scenario-files.js';
+import { listShippedScenarios, loadScenario, parseScenario } from '../../src/lab/scenario-loader.js';
 
 const REQUIRED = [
   'healthy',
