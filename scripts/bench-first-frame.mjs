@@ -3,16 +3,17 @@
 // screen, then stops it. Usage: npm run build && node scripts/bench-first-frame.mjs [runs=11]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchEnvironments } from './bench-env.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const runs = Number(process.argv[2] ?? 11);
 const args = process.argv[3] ?? '--lab stale-immutable-id jdoe';
 
-function once() {
+function once(env) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn('script', ['-qfc', `${process.execPath} ${cli} ${args}`, '/dev/null'], {
-      env: { ...process.env, NO_COLOR: '1', SYNCMATCH_LAB_JOURNAL: '/dev/null', COLUMNS: '80', LINES: '24' },
+      env: { ...env, NO_COLOR: '1', SYNCMATCH_LAB_JOURNAL: '/dev/null', COLUMNS: '80', LINES: '24' },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let seen = '';
@@ -33,11 +34,13 @@ function once() {
   });
 }
 
-const times = [];
-await once(); // warm the disk cache
-for (let i = 0; i < runs; i++) times.push(await once());
-times.sort((a, b) => a - b);
 console.log(`Node ${process.version}: first wizard frame (${args}), ${runs} runs`);
-console.log(
-  `  median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[runs - 1].toFixed(0)} ms`,
-);
+for (const { label, env } of benchEnvironments()) {
+  await once(env); // warm the disk cache
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(await once(env));
+  times.sort((a, b) => a - b);
+  console.log(
+    `  ${label}: median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[runs - 1].toFixed(0)} ms`,
+  );
+}
