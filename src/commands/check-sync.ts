@@ -2,21 +2,19 @@
 // Get-ADSyncScheduler (read-only: it starts nothing). Over ssh the answer is split into rows —
 // reachable, host key pinned, signed in, the cmdlet answered — so the first failing one shows.
 // Staging mode is reported: a staging server never exports, so a fix would not reach Entra ID.
-import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { SyncServerSettings } from '../adapters/config/index.js';
 import { classifyOutput } from '../adapters/remoting/classify-output.js';
 import { CommandSyncTrigger } from '../adapters/remoting/command-transport.js';
 import type { RemotingConfig, RemotingRuntime } from '../adapters/remoting/config.js';
-import { normalizeFingerprint } from '../adapters/remoting/host-key-policy.js';
 import {
   powershellArgv,
   psSingleQuoted,
   validateServerName,
 } from '../adapters/remoting/powershell-script.js';
 import { runProcess } from '../adapters/remoting/process-runner.js';
-import { SshSyncTrigger, type SshTriggerOptions } from '../adapters/remoting/ssh-transport.js';
+import { sshOptions } from '../adapters/remoting/index.js';
+import { SshSyncTrigger } from '../adapters/remoting/ssh-transport.js';
 import { SyncTriggerError, toSyncRunResult } from '../adapters/remoting/sync-result.js';
 import { failedRow, row, type CheckRow } from './check-row.js';
 
@@ -63,7 +61,10 @@ export async function checkSync(
 }
 
 async function checkSsh(sync: Ready, runtime: RemotingRuntime, home: string): Promise<CheckRow[]> {
-  const options = sshOptions(sync.remoting as Extract<RemotingConfig, { transport: 'ssh' }>, runtime, home);
+  const options = sshOptions(sync.remoting as Extract<RemotingConfig, { transport: 'ssh' }>, {
+    ...runtime,
+    homeDir: home,
+  });
   const where = `${options.host}:${options.port}`;
   const pin = options.hostKeyFingerprints.length
     ? `matches the configured ${options.hostKeyFingerprints.length > 1 ? 'fingerprints' : 'fingerprint'}`
@@ -225,45 +226,4 @@ function probeFailure(error: unknown, name: string): CheckRow {
 
 function firstLine(text: string): string {
   return (text.split(/\r?\n/).find((l) => l.trim()) ?? '(no output)').trim().slice(0, 200);
-}
-
-/**
- * The ssh trigger's options, with OpenSSH's defaults where the profile is silent: ~/.ssh/known_hosts
- * when no fingerprint is pinned; the agent and ~/.ssh/id_* when no key is given. This mirrors the
- * remoting adapter's own mapping (not exported there), so the check connects exactly as a sync does.
- */
-function sshOptions(
-  config: Extract<RemotingConfig, { transport: 'ssh' }>,
-  runtime: RemotingRuntime,
-  home: string,
-): SshTriggerOptions {
-  const env = runtime.env ?? process.env;
-  const fingerprints = (
-    config.hostKeyFingerprint === undefined ? [] : ([] as string[]).concat(config.hostKeyFingerprint)
-  ).map(normalizeFingerprint);
-  const expand = (p: string): string => (p.startsWith('~/') ? join(home, p.slice(2)) : p);
-  const knownHostsFile =
-    config.knownHostsFile ?? (fingerprints.length === 0 ? join(home, '.ssh', 'known_hosts') : null);
-  let privateKey = runtime.privateKeyPem ?? (config.privateKey ? expand(config.privateKey) : undefined);
-  let agent = config.agent;
-  if (!privateKey && !agent && runtime.password === undefined) {
-    agent = env.SSH_AUTH_SOCK || undefined;
-    privateKey = ['id_ed25519', 'id_ecdsa', 'id_rsa']
-      .map((f) => join(home, '.ssh', f))
-      .find((f) => existsSync(f));
-  }
-  return {
-    host: config.host,
-    port: config.port,
-    username: config.username,
-    ...(privateKey ? { privateKey } : {}),
-    ...(runtime.passphrase !== undefined ? { passphrase: runtime.passphrase } : {}),
-    ...(runtime.password !== undefined ? { password: runtime.password } : {}),
-    ...(agent ? { agent } : {}),
-    hostKeyFingerprints: fingerprints,
-    knownHostsFile: knownHostsFile ? expand(knownHostsFile) : null,
-    powershell: config.powershell,
-    connectTimeoutMs: config.connectTimeoutMs,
-    commandTimeoutMs: config.commandTimeoutMs,
-  };
 }

@@ -149,10 +149,12 @@ function noSyncTrigger(): SyncTrigger {
 }
 
 /** The real environment a profile describes; each secret is asked for once, here. */
+/** Opens the profile's connections; `loaded` is the settings when the caller has read them already. */
 export async function openProfileEnvironment(
   opts: GlobalOptions & Record<string, unknown>,
+  loaded?: Settings,
 ): Promise<Environment> {
-  const settings: Settings = loadSettings({ profile: opts.profile, flags: opts });
+  const settings: Settings = loaded ?? loadSettings({ profile: opts.profile, flags: opts });
   for (const warning of settings.warnings) process.stderr.write(`${warning}\n`);
   const ad = requireSection<AdSettings>(settings.ad, 'The AD connection');
   const tenant = requireSection<TenantSettings>(settings.tenant, 'The tenant');

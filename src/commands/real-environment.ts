@@ -17,5 +17,5 @@ export async function openRealEnvironment(opts: GlobalOptions): Promise<Environm
     );
   }
   const { openProfileEnvironment } = await import('./profile-connections.js');
-  return openProfileEnvironment(flags);
+  return openProfileEnvironment(flags, settings);
 }

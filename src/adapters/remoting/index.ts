@@ -64,8 +64,9 @@ export function createSyncTrigger(input: RemotingConfigInput, runtime: RemotingR
   }
 }
 
-/** OpenSSH's defaults where the config is silent: known_hosts, agent, the usual key files. */
-function sshOptions(config: SshHookConfig, runtime: RemotingRuntime): SshTriggerOptions {
+/** OpenSSH's defaults where the config is silent: known_hosts, agent, the usual key files.
+ *  `setup --check` probes with the same options a fix will use. */
+export function sshOptions(config: SshHookConfig, runtime: RemotingRuntime): SshTriggerOptions {
   const home = runtime.homeDir ?? homedir();
   const env = runtime.env ?? process.env;
   const fingerprints =
