@@ -5,7 +5,7 @@
 import { X509Certificate, createVerify } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
+import { createLabCertificates } from '../../src/lab/graph-simulator/tls.js';
 
 export interface AuthorityRequest {
   method: string;
@@ -66,41 +66,9 @@ function checkAssertion(assertion: string, options: AuthorityOptions, tokenEndpo
   return null;
 }
 
-/**
- * Its own CA, named apart from the Graph simulator's: with two CAs of the same name in one
- * NODE_EXTRA_CA_CERTS bundle, OpenSSL picks the first by name and fails with CERT_SIGNATURE_FAILURE.
- */
-async function authorityCertificates(): Promise<{ ca: string; cert: string; key: string }> {
-  const notBeforeDate = new Date(Date.now() - 60_000);
-  const notAfterDate = new Date(Date.now() + 24 * 60 * 60 * 1000);
-  const ca = await generate([{ name: 'commonName', value: 'syncmatch test identity platform CA' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
-  const server = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate,
-    ca: { key: ca.private, cert: ca.cert },
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-    ],
-  });
-  return { ca: ca.cert, cert: server.cert, key: server.private };
-}
-
 export async function startLocalAuthority(options: AuthorityOptions): Promise<LocalAuthority> {
-  const certs = await authorityCertificates();
+  // Its own CA, named apart from the Graph simulator's (both may be trusted in one run).
+  const certs = await createLabCertificates('syncmatch test identity platform CA');
   const requests: AuthorityRequest[] = [];
   let base = '';
   let polls = 0;

@@ -14,12 +14,18 @@ export interface LabCertificates {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Generates a fresh CA and a server certificate (EC P-256: fast to generate, fine for TLS 1.3). */
-export async function createLabCertificates(): Promise<LabCertificates> {
+/**
+ * Generates a fresh CA and a server certificate (EC P-256: fast to generate, fine for TLS 1.3).
+ * Two local servers trusted together need CAs of different names: with two of one name in a
+ * NODE_EXTRA_CA_CERTS bundle, OpenSSL picks the first and fails with CERT_SIGNATURE_FAILURE.
+ */
+export async function createLabCertificates(
+  caName = 'syncmatch lab CA (this run only)',
+): Promise<LabCertificates> {
   // A minute of slack for clocks; a lab run never lasts a week.
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(Date.now() + 7 * DAY_MS);
-  const ca = await generate([{ name: 'commonName', value: 'syncmatch lab CA (this run only)' }], {
+  const ca = await generate([{ name: 'commonName', value: caName }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate,
