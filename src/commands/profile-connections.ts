@@ -148,8 +148,10 @@ function noSyncTrigger(): SyncTrigger {
   };
 }
 
-/** The real environment a profile describes; each secret is asked for once, here. */
-/** Opens the profile's connections; `loaded` is the settings when the caller has read them already. */
+/**
+ * The real environment a profile describes; each secret is asked for once, here. `loaded` is the
+ * settings when the caller has read them already.
+ */
 export async function openProfileEnvironment(
   opts: GlobalOptions & Record<string, unknown>,
   loaded?: Settings,

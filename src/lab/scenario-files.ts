@@ -28,10 +28,11 @@ export function shippedScenariosDir(): string {
 }
 
 /** A name (lower-case, digits, hyphens) means a shipped scenario; anything else is a path. */
-export function isScenarioName(ref: string): boolean {
+function isScenarioName(ref: string): boolean {
   return /^[a-z0-9][a-z0-9-]*$/.test(ref);
 }
 
+/** The shipped scenarios' names, sorted. */
 export function shippedNames(): string[] {
   const dir = shippedScenariosDir();
   if (!existsSync(dir)) return [];
