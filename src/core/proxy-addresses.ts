@@ -80,3 +80,25 @@ export function sameProxyAddress(a: string, b: string): boolean {
   const pb = parseProxyAddress(b);
   return pa.type === pb.type && addressKey(pa.address) === addressKey(pb.address);
 }
+
+/**
+ * A user's UPN, mail and SMTP addresses, each once (compared case-insensitively), trimmed, blanks
+ * left out: the values every duplicate lookup (LDAP, Graph, the lab, the scan) searches for.
+ */
+export function userAddresses(user: {
+  userPrincipalName: string | null;
+  mail: string | null;
+  proxyAddresses: readonly string[] | null;
+}): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
+    if (!v || !v.trim()) continue;
+    const k = addressKey(v);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v.trim());
+    }
+  }
+  return out;
+}

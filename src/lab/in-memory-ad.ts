@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../core/errors.js';
 import { bytesToGuid, guidToBytes, guidToImmutableId, isGuidString, preview } from '../core/identifiers.js';
 import type { IdentityQuery } from '../core/identity-input.js';
-import { addressKey, hasSmtpAddress, smtpAddresses } from '../core/proxy-addresses.js';
+import { addressKey, hasSmtpAddress, userAddresses } from '../core/proxy-addresses.js';
 import type { OnPremObject } from '../core/snapshot.js';
 import type { OnPremDirectory } from '../ports.js';
 import type { LabState } from './lab-state.js';
@@ -72,18 +72,6 @@ export function toOnPremObject(obj: ScenarioAdObject, anchor: Anchor): OnPremObj
   return out;
 }
 
-/** The user's UPN, mail and SMTP addresses, each once (as the LDAP adapter searches them). */
-function addressesOf(user: OnPremObject): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
-    if (!v || !v.trim() || seen.has(addressKey(v))) continue;
-    seen.add(addressKey(v));
-    out.push(v.trim());
-  }
-  return out;
-}
-
 function holdsAddress(o: OnPremObject, address: string): boolean {
   return (
     same(o.userPrincipalName, address) || same(o.mail, address) || hasSmtpAddress(o.proxyAddresses, address)
@@ -120,7 +108,7 @@ export class InMemoryDirectory implements OnPremDirectory {
   }
 
   async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
-    const addresses = addressesOf(user);
+    const addresses = userAddresses(user);
     const nickname = user.mailNickname?.trim() || null;
     if (addresses.length === 0 && !nickname) return [];
     return (await this.objects()).filter(

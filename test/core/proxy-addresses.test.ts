@@ -5,6 +5,7 @@ import {
   primarySmtp,
   sameProxyAddress,
   smtpAddresses,
+  userAddresses,
 } from '../../src/core/proxy-addresses.js';
 
 describe('proxy addresses', () => {
@@ -35,5 +36,16 @@ describe('proxy addresses', () => {
       'a@x.com',
       'b@x.com',
     ]);
+  });
+
+  it("gives a user's UPN, mail and SMTP addresses once each, trimmed, blanks left out", () => {
+    expect(
+      userAddresses({
+        userPrincipalName: ' jdoe@contoso.com ',
+        mail: 'JDoe@Contoso.com',
+        proxyAddresses: ['SMTP:john.doe@contoso.com', 'smtp:jdoe@contoso.com', 'X500:/o=x', 'smtp: '],
+      }),
+    ).toEqual(['jdoe@contoso.com', 'john.doe@contoso.com']);
+    expect(userAddresses({ userPrincipalName: null, mail: '  ', proxyAddresses: [] })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Which Graph queries one diagnosis needs (DOMAIN.md §2–§3, issue 4 "Reading"): every lookup is
 // independent, so all of them go out in one round of parallel $batch calls; only the role lookups
 // wait for the first round, because they need the ids of the users that matter.
-import { addressKey, smtpAddresses } from '../../core/proxy-addresses.js';
+import { userAddresses } from '../../core/proxy-addresses.js';
 import type { OnPremObject } from '../../core/snapshot.js';
 import type { BatchRequest } from './batch.js';
 import type { GraphOperation } from './errors.js';
@@ -30,18 +30,6 @@ export interface Lookup {
 
 /** Advanced queries (endsWith, ne, …) need this header and `$count=true` (DOMAIN.md §3). */
 const EVENTUAL = { ConsistencyLevel: 'eventual' };
-
-/** The AD user's addresses: UPN, mail and every SMTP proxy, de-duplicated case-insensitively. */
-export function addressesOf(user: OnPremObject): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const a of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
-    if (!a || seen.has(addressKey(a))) continue;
-    seen.add(addressKey(a));
-    out.push(a);
-  }
-  return out;
-}
 
 export function planTenantReads(user: OnPremObject, expectedImmutableId: string | null): Lookup[] {
   const lookups: Lookup[] = [];
@@ -79,7 +67,7 @@ export function planTenantReads(user: OnPremObject, expectedImmutableId: string 
 
   // Every address is checked against every attribute that can hold it, across object types: a UPN
   // may collide with another user's proxy address, a proxy with a group's (DOMAIN.md §3).
-  for (const address of addressesOf(user)) {
+  for (const address of userAddresses(user)) {
     users(`userPrincipalName eq ${quote(address)}`);
     users(`mail eq ${quote(address)}`);
     users(proxyAddressFilter(address));

@@ -4,7 +4,7 @@
 import { AndFilter, EqualityFilter, type Filter, NotFilter, OrFilter } from 'ldapts';
 import type { IdentityQuery } from '../../core/identity-input.js';
 import { guidToBytes } from '../../core/identifiers.js';
-import { addressKey, smtpAddresses } from '../../core/proxy-addresses.js';
+import { userAddresses } from '../../core/proxy-addresses.js';
 import type { OnPremObject } from '../../core/snapshot.js';
 import type { AnchorKind } from './options.js';
 
@@ -67,21 +67,6 @@ export function identityValueFilter(query: IdentityQuery, anchor: AnchorKind): F
 export function identityFilter(query: IdentityQuery, anchor: AnchorKind): Filter {
   const value = identityValueFilter(query, anchor);
   return value ? new AndFilter({ filters: [userFilter(), value] }) : userFilter();
-}
-
-/** The user's UPN, mail and SMTP addresses, each once (case-insensitively). */
-export function userAddresses(user: OnPremObject): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
-    if (!v || !v.trim()) continue;
-    const k = addressKey(v);
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(v.trim());
-    }
-  }
-  return out;
 }
 
 /**

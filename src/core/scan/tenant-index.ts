@@ -5,7 +5,7 @@
 // recycle bin by address, anchor and original UPN. Comparisons follow Graph's: case-insensitive,
 // except the immutableId (base64 is case-sensitive).
 import { usersThatMatter } from '../users-that-matter.js';
-import { addressKey, smtpAddresses } from '../proxy-addresses.js';
+import { addressKey, userAddresses } from '../proxy-addresses.js';
 import type { CloudView, OnPremObject } from '../snapshot.js';
 
 type Index = Map<string, number[]>;
@@ -105,18 +105,6 @@ export function indexTenant(all: CloudView): TenantIndex {
   };
 }
 
-/** The AD user's UPN, mail and SMTP addresses, each once: the values the per-user read looks up. */
-export function lookupAddresses(user: OnPremObject): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const a of [user.userPrincipalName, user.mail, ...smtpAddresses(user.proxyAddresses)]) {
-    if (!a || seen.has(addressKey(a))) continue;
-    seen.add(addressKey(a));
-    out.push(a);
-  }
-  return out;
-}
-
 /** Collects hits in look-up order, each object once (like the adapter's addUnique). */
 class Picker<T> {
   readonly found: T[] = [];
@@ -143,7 +131,7 @@ export function cloudViewFor(index: TenantIndex, user: OnPremObject, anchor: str
     for (const h of hits) pickers[Math.floor(h / SLOT)]!.takeOne(h % SLOT);
   };
   const byKind = [users, users, users, groups, contacts, deleted];
-  for (const address of lookupAddresses(user)) route(index.byAddress.get(lower(address)), byKind);
+  for (const address of userAddresses(user)) route(index.byAddress.get(lower(address)), byKind);
   if (user.mailNickname) route(index.byAlias.get(lower(user.mailNickname)), [users, groups, contacts]);
   if (anchor) {
     users.take(index.usersByImmutableId.get(anchor));
