@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { footerKeys, helpText, screenTitle } from '../core/wizard/keymap.js';
 import type { WizardState } from '../core/wizard/state.js';
+import { KeyLegend } from './key-legend.js';
 import { ScreenLayout } from './layout.js';
 import { useTerminalRows } from './terminal-size.js';
 import { Tone } from './theme.js';
@@ -28,20 +29,9 @@ export function Header(props: { state: WizardState }) {
 }
 
 export function Footer(props: { state: WizardState }) {
-  const keys = footerKeys(props.state);
   return (
     <Box marginTop={1}>
-      <Text wrap="truncate-end">
-        {keys.map(([k, does], i) => (
-          <Text key={k}>
-            {i > 0 ? '  ' : ''}
-            <Tone tone="accent" bold>
-              {k}
-            </Tone>
-            {` ${does}`}
-          </Text>
-        ))}
-      </Text>
+      <KeyLegend keys={footerKeys(props.state)} />
     </Box>
   );
 }

@@ -3,6 +3,7 @@
 // value and writing the profile are the command's work.
 import { Box, Text } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
+import { KeyLegend } from '../key-legend.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { useKeys } from '../use-keys.js';
@@ -175,17 +176,5 @@ function Keys(props: { stage: SetupState['stage'] }) {
           ['Ctrl-U', 'clear'],
           ['Ctrl-C', 'cancel'],
         ];
-  return (
-    <Text wrap="truncate-end">
-      {keys.map(([k, does], i) => (
-        <Text key={k}>
-          {i > 0 ? '  ' : ''}
-          <Tone tone="accent" bold>
-            {k}
-          </Tone>
-          {` ${does}`}
-        </Text>
-      ))}
-    </Text>
-  );
+  return <KeyLegend keys={keys} />;
 }
