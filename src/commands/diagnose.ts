@@ -2,12 +2,14 @@
 import { collectSnapshot } from '../app/collect-snapshot.js';
 import type { ReadProgress } from '../app/services.js';
 import { diagnose } from '../core/diagnose.js';
+import { visibleDeep } from '../core/display-text.js';
 import { EXIT } from '../core/errors.js';
 import { hasErrors } from '../core/findings.js';
 import { parseIdentity } from '../core/identity-input.js';
 import { openEnvironment } from './environment.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput, type Output } from './output.js';
+import { readOnlyDecision } from './read-only.js';
 import { formatDiagnosis } from './report.js';
 
 const LABEL: Record<ReadProgress['step'], string> = {
@@ -41,9 +43,11 @@ export async function diagnoseCommand(identity: string, opts: GlobalOptions): Pr
       progressPrinter(out, !out.json || Boolean(opts.verbose)),
     );
     const d = diagnose(snapshot);
-    const result = opts.readOnly ? { ...d, plan: d.plan.filter((s) => !s.writes) } : d;
+    const readOnly = readOnlyDecision(opts).readOnly;
+    const result = readOnly ? { ...d, plan: d.plan.filter((s) => !s.writes) } : d;
     if (out.json) out.json_(result);
-    else out.data(formatDiagnosis(d, out, opts.readOnly));
+    // Values are escaped before our colours are added, so a colour that came with the data shows.
+    else out.data(formatDiagnosis(visibleDeep(d), out, readOnly));
     return hasErrors(d.findings) ? EXIT.problems : EXIT.ok;
   } finally {
     await env.close();

@@ -1,6 +1,7 @@
 // `syncmatch fix <identity>`: on a terminal without --yes, the wizard (each write confirmed); with
 // --yes, the same state machine applies the whole plan, syncs, verifies and reports.
 import { runFix } from '../app/fix-flow.js';
+import { visibleDeep, visibleText } from '../core/display-text.js';
 import { UsageError } from '../core/errors.js';
 import { parseIdentity } from '../core/identity-input.js';
 import { openEnvironment } from './environment.js';
@@ -9,6 +10,7 @@ import { createOutput } from './output.js';
 import { formatDiagnosis } from './report.js';
 import { runLabWizard } from './lab-wizard.js';
 import { runWizard } from './run-wizard.js';
+import { refuseWhenReadOnly } from './read-only.js';
 import { servicesFor } from './services-for.js';
 
 export interface FixOptions extends GlobalOptions {
@@ -19,8 +21,7 @@ export interface FixOptions extends GlobalOptions {
 export async function fixCommand(identity: string, opts: FixOptions): Promise<number> {
   const out = createOutput(opts);
   parseIdentity(identity);
-  if (opts.readOnly)
-    throw new UsageError('fix writes; it cannot run with --read-only.', 'Use "syncmatch diagnose".');
+  refuseWhenReadOnly(opts, 'fix writes', `Use "syncmatch diagnose ${identity}" to see the plan.`);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json;
   if (!opts.yes && !interactive) {
     throw new UsageError(
@@ -44,11 +45,12 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
       const { before, applied, after, matched } = report;
       out.json_({ before, applied, after, matched });
     } else {
-      if (report.before) out.data(formatDiagnosis(report.before, out));
+      // Values are escaped before our colours are added, so a colour that came with the data shows.
+      if (report.before) out.data(formatDiagnosis(visibleDeep(report.before), out));
       out.data('');
       for (const a of report.applied) {
         const mark = a.status === 'done' ? '✓' : a.status === 'failed' ? '✗' : '-';
-        out.data(`${mark} ${a.action}: ${a.detail}`);
+        out.data(`${mark} ${a.action}: ${visibleText(a.detail)}`);
       }
       out.data(report.matched ? '\nMatched.' : '\nNot matched.');
       out.status(`Journal: ${services.journalPath}`);

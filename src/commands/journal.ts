@@ -12,6 +12,7 @@ import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import type { Journal, JournalContents, JournalWrite, Tenant } from '../ports.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput } from './output.js';
+import { refuseWhenReadOnly } from './read-only.js';
 import type { Output } from './output.js';
 
 /** The part of ./environment.ts's Environment the undo uses (tests give just this). */
@@ -96,6 +97,12 @@ export async function journalUndoCommand(
 ): Promise<number> {
   const edges = { ...defaultIo(opts), ...io };
   const { out } = edges;
+  // Read-only (flag, SYNCMATCH_READ_ONLY or the profile) refuses before anything is read or opened.
+  refuseWhenReadOnly(
+    opts,
+    'Undo writes to the tenant',
+    'Run it where read-only is off (flag, SYNCMATCH_READ_ONLY, the profile).',
+  );
   const path = edges.journalPath(opts);
   // Refuse what the journal alone can refuse before connecting anywhere.
   const local = openJsonlJournal(path);
@@ -109,8 +116,6 @@ export async function journalUndoCommand(
       'Open the scenario again (syncmatch lab) to practise; undo works on real tenants.',
     );
   }
-  if (opts.readOnly)
-    throw new UsageError('--read-only was given, so nothing can be reverted.', 'Run it without --read-only.');
   if (!opts.yes && (opts.json || !edges.interactive())) {
     throw new UsageError(
       '--yes required when not running interactively.',

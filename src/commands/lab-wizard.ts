@@ -3,6 +3,7 @@
 import { labJournalPath } from '../adapters/journal/location.js';
 import { readScenarioHeading } from '../lab/scenario-heading.js';
 import type { GlobalOptions } from './global-options.js';
+import { readOnlyDecision } from './read-only.js';
 import { runWizardWhileOpening } from './run-wizard.js';
 
 export async function runLabWizard(
@@ -18,7 +19,7 @@ export async function runLabWizard(
   const meta = {
     environmentLabel: `lab: ${heading.name}`,
     suggestedIdentity: heading.identity,
-    readOnly: Boolean(opts.readOnly),
+    readOnly: readOnlyDecision(opts).readOnly,
     journalPath: labJournalPath(),
   };
   return runWizardWhileOpening(meta, open, identity, opts);

@@ -1,7 +1,10 @@
 // Data to stdout, status to stderr; colour only on a terminal, never with --json, NO_COLOR or
-// --no-color.
-import { styleText } from 'node:util';
-import { visibleTerminalText } from '../core/display-text.js';
+// --no-color. Everything that leaves the process passes two gates (issue 14): the redactor (any
+// secret read in this run, token shapes) and, for a terminal, the one escaping function, which
+// keeps only the colours this program paints.
+import { inspect, styleText } from 'node:util';
+import { secretRedactor } from '../adapters/secrets/redactor.js';
+import { visibleTerminalText, visibleText } from '../core/display-text.js';
 import type { GlobalOptions } from './global-options.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -23,6 +26,24 @@ export function colorEnabled(opts: GlobalOptions, stream: NodeJS.WriteStream = p
   return Boolean(stream.isTTY);
 }
 
+/** The styles `paint` is used with; their SGR codes are the only ones let through. */
+const PAINTED = ['bold', 'dim', 'italic', 'underline', 'gray', 'red', 'green', 'yellow', 'blue', 'cyan'];
+
+/** The exact SGR sequences the program's own colours produce (util.inspect.colors: [on, off]). */
+export const OWN_COLOURS: ReadonlySet<string> = new Set(
+  PAINTED.flatMap((s) => (inspect.colors[s] ?? []).map((code) => `\u001b[${code}m`)),
+);
+
+/** Text for a terminal: secrets removed, then escaped (keeping our own colours when colour is on). */
+export function terminalText(text: string, color = false): string {
+  return visibleTerminalText(secretRedactor.redact(text), color ? OWN_COLOURS : undefined);
+}
+
+/** A one-line message (errors, hints): secrets removed, every control shown as an escape. */
+export function messageText(text: string): string {
+  return visibleText(secretRedactor.redact(text));
+}
+
 export function createOutput(opts: GlobalOptions): Output {
   const color = colorEnabled(opts);
   return {
@@ -30,13 +51,19 @@ export function createOutput(opts: GlobalOptions): Output {
     json: Boolean(opts.json),
     // Text may quote directory values (a displayName can hold ESC sequences): shown as escapes.
     data: (raw) => {
-      const text = visibleTerminalText(raw);
+      const text = terminalText(raw, color);
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     },
-    json_: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    status: (text) => void process.stderr.write(`${visibleTerminalText(text)}\n`),
+    // JSON keeps the data: JSON.stringify writes C0 controls as \u escapes, and visibleText does the
+    // same for C1, direction and zero-width characters (inside a JSON string "\u202e" parses back
+    // to the very character). Only secrets are removed.
+    json_: (value) =>
+      void process.stdout.write(
+        `${visibleText(JSON.stringify(secretRedactor.redactValue(value), null, 2))}\n`,
+      ),
+    status: (text) => void process.stderr.write(`${terminalText(text, color)}\n`),
     verbose: (text) => {
-      if (opts.verbose) process.stderr.write(`${visibleTerminalText(text)}\n`);
+      if (opts.verbose) process.stderr.write(`${terminalText(text, color)}\n`);
     },
     paint: (style, text) => (color ? styleText(style, text) : text),
   };

@@ -35,6 +35,7 @@ import { UserFacingError } from '../core/errors.js';
 import type { SyncTrigger } from '../ports.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
+import { terminalText } from './output.js';
 
 export function secretSources(env: Record<string, string | undefined> = process.env): SecretSources {
   return { env, redactor: secretRedactor };
@@ -157,7 +158,7 @@ export async function openProfileEnvironment(
   loaded?: Settings,
 ): Promise<Environment> {
   const settings: Settings = loaded ?? loadSettings({ profile: opts.profile, flags: opts });
-  for (const warning of settings.warnings) process.stderr.write(`${warning}\n`);
+  for (const warning of settings.warnings) process.stderr.write(`${terminalText(warning)}\n`);
   const ad = requireSection<AdSettings>(settings.ad, 'The AD connection');
   const tenant = requireSection<TenantSettings>(settings.tenant, 'The tenant');
   const readOnly = settings.readOnly || opts.readOnly === true;
@@ -173,9 +174,9 @@ export async function openProfileEnvironment(
       profile: settings.profile,
       onDeviceCode: (p) =>
         process.stderr.write(
-          `\n  To sign in, open   ${p.verificationUri}\n  and enter the code ${p.userCode}\n\n`,
+          terminalText(`\n  To sign in, open   ${p.verificationUri}\n  and enter the code ${p.userCode}\n\n`),
         ),
-      onNotice: (text) => process.stderr.write(`${text}\n`),
+      onNotice: (text) => process.stderr.write(`${terminalText(text)}\n`),
     });
     // A person signs in now, on the plain terminal, before any screen takes it over.
     if (graph.signIn.delegated && graph.signIn.method !== 'azure-cli') await signInNow(graph);

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { version } from './version.js';
 import type { GlobalOptions } from './global-options.js';
+import { terminalText } from './output.js';
 import { SETTING_KEYS, environmentHelp } from '../adapters/config/setting-keys.js';
 
 const EXIT_HELP = `
@@ -32,7 +33,8 @@ export function buildProgram(): Command {
   // Set before any subcommand is added: subcommands copy these settings when they are created.
   program.exitOverride().configureOutput({
     writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(s.replace(/^error: /, 'syncmatch: ')),
+    // commander quotes what was typed (an unknown option may be a pasted secret or an ESC).
+    outputError: (s, write) => write(terminalText(s.replace(/^error: /, 'syncmatch: '))),
   });
   program
     .description(

@@ -4,6 +4,7 @@ import { lazyWizardServices, type ServiceMeta } from '../app/lazy-services.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled } from './output.js';
+import { readOnlyDecision } from './read-only.js';
 
 export async function runWizard(
   env: Environment,
@@ -13,7 +14,7 @@ export async function runWizard(
   const meta: ServiceMeta = {
     environmentLabel: env.label,
     suggestedIdentity: env.suggestedIdentity,
-    readOnly: Boolean(opts.readOnly),
+    readOnly: readOnlyDecision(opts).readOnly,
     journalPath: env.journal.path,
   };
   return runWizardWhileOpening(meta, async () => env, identity, opts);

@@ -1,8 +1,8 @@
 // Parses argv, runs one command, and turns every outcome into an exit code.
 // Expected failures print one sentence (and what to try); bugs say they are bugs.
 import { CommanderError } from 'commander';
-import { visibleText } from '../core/display-text.js';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { messageText, terminalText } from './output.js';
 import { buildProgram } from './program.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -25,9 +25,10 @@ function report(error: unknown, verbose: boolean): number {
   }
   if (error instanceof UserFacingError) {
     // Messages may quote what a server or a directory said: never raw control characters.
-    process.stderr.write(`syncmatch: ${visibleText(error.message)}\n`);
-    if (error.hint) process.stderr.write(`  Try: ${visibleText(error.hint)}\n`);
-    if (verbose && error.cause) process.stderr.write(`  Cause: ${String(error.cause)}\n`);
+    // …and may quote a secret (a password in a host name): every line passes the redactor too.
+    process.stderr.write(`syncmatch: ${messageText(error.message)}\n`);
+    if (error.hint) process.stderr.write(`  Try: ${messageText(error.hint)}\n`);
+    if (verbose && error.cause) process.stderr.write(`  Cause: ${messageText(String(error.cause))}\n`);
     return error.exitCode;
   }
   if (isAbort(error)) {
@@ -35,8 +36,9 @@ function report(error: unknown, verbose: boolean): number {
     return EXIT.cancelled;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`syncmatch: unexpected error (this is a bug): ${message}\n`);
-  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`syncmatch: unexpected error (this is a bug): ${messageText(message)}\n`);
+  if (verbose && error instanceof Error && error.stack)
+    process.stderr.write(`${terminalText(error.stack)}\n`);
   else process.stderr.write('  Run again with --verbose for details, and report it with that output.\n');
   return EXIT.failure;
 }

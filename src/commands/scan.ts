@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { scanDirectory, type ScanProgress } from '../app/scan.js';
+import { visibleDeep } from '../core/display-text.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { scanCsv } from '../core/scan/csv.js';
 import type { ScanResult } from '../core/scan/types.js';
@@ -105,7 +106,11 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
       out.json_({ environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result });
       return exitFor(result);
     }
-    const report = formatScan(result, { environment: env.label, scope: shownScope, seconds }, out);
+    const report = formatScan(
+      visibleDeep(result),
+      { environment: env.label, scope: shownScope, seconds },
+      out,
+    );
     if (opts.csv !== undefined) {
       const text = scanCsv(result.users);
       if (opts.csv === '-') process.stdout.write(text);

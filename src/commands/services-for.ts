@@ -5,6 +5,7 @@ import { systemClock } from '../adapters/system-clock.js';
 import { createWizardServices, type ServiceDeps } from '../app/wizard-services.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
+import { readOnlyDecision } from './read-only.js';
 
 export function servicesFor(env: Environment, opts: GlobalOptions, extra: Partial<ServiceDeps> = {}) {
   const lab = env.label.startsWith('lab:');
@@ -13,7 +14,8 @@ export function servicesFor(env: Environment, opts: GlobalOptions, extra: Partia
     ...extra,
     clock: systemClock,
     operator: operatorName(),
-    readOnly: opts.readOnly,
+    // The one decision (flag, SYNCMATCH_READ_ONLY, profile): the write path itself refuses too.
+    readOnly: readOnlyDecision(opts).readOnly,
     undoCommand: lab
       ? null
       : opts.profile

@@ -12,6 +12,7 @@ import {
   PROFILE_NAME,
   SHA256_FINGERPRINT,
 } from '../adapters/config/schema.js';
+import { hasUserInfo, userInfoMessage } from '../adapters/config/url-credentials.js';
 import { describeSecretRef, parseSecretRef } from '../adapters/secrets/index.js';
 import type { SetupAnswers } from '../ui/setup/questions.js';
 
@@ -36,6 +37,8 @@ export function validateAnswer(id: string, value: string, answers: SetupAnswers)
     case 'adUrls': {
       const starttls = answers.adEncryption === 'starttls';
       for (const url of splitUrls(value, answers.adEncryption ?? 'ldaps')) {
+        // Never quoted back: the part before "@" may be a password.
+        if (hasUserInfo(url)) return `The server address ${userInfoMessage('ad')}.`;
         if (!LDAP_URL.test(url))
           return `${url} is not a server address: give a host name, host:port or ldaps://host.`;
         const plain = /^ldap:\/\//i.test(url);
@@ -81,6 +84,10 @@ export function validateAnswer(id: string, value: string, answers: SetupAnswers)
       return GUID.test(value)
         ? null
         : 'The application (client) id is a GUID (Entra admin center > App registrations).';
+    case 'sshHost':
+      return hasUserInfo(value) ? `The host name ${userInfoMessage('ssh')}.` : null;
+    case 'winrmServer':
+      return hasUserInfo(value) ? `The server name ${userInfoMessage('winrm')}.` : null;
     case 'sshPort': {
       const n = Number(value);
       return Number.isInteger(n) && n >= 1 && n <= 65535 ? null : 'A port is a number from 1 to 65535.';

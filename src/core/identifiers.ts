@@ -3,6 +3,8 @@
 // order (.NET Guid.ToByteArray()). immutableId is base64 of those 16 raw bytes, with no reordering.
 // Pure code: bytes are Uint8Array, base64 is done by hand so the core needs no Buffer.
 
+import { visibleText } from './display-text.js';
+
 /** A failed conversion: what was wrong, in one sentence. */
 export class IdentifierError extends Error {
   readonly code = 'INVALID_IDENTIFIER';
@@ -217,10 +219,6 @@ function assert16(bytes: Uint8Array): void {
 
 /** Shortens a value for an error message and makes control and invisible characters visible. */
 export function preview(s: string, max = 60): string {
-  const visible = s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g,
-    (c) => (c === '\u0000' ? '\\0' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
+  const visible = visibleText(s);
   return visible.length > max ? `${visible.slice(0, max)}… (${s.length} characters)` : visible;
 }

@@ -1,5 +1,6 @@
 // What a technician typed as "the identity": decide which form it is before any search, so that
 // no value is ever interpreted two ways and bad input is refused with a reason (issue 4, issue 8).
+import { hasUnsafeCharacters } from './display-text.js';
 import { UsageError } from './errors.js';
 import {
   base64ToBytes,
@@ -20,11 +21,6 @@ export type IdentityQuery =
 
 export const MAX_IDENTITY_LENGTH = 1024;
 
-// C0/C1 controls, the bidirectional overrides and the zero-width characters (pasted from chat and
-// mail clients) that make a value look like another.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
-
 /** Classifies an identity; throws UsageError with the reason when it cannot be one. */
 export function parseIdentity(raw: string): IdentityQuery {
   const input = raw.trim();
@@ -39,7 +35,9 @@ export function parseIdentity(raw: string): IdentityQuery {
       `The identity is ${input.length} characters long; no AD identifier is longer than ${MAX_IDENTITY_LENGTH}.`,
     );
   }
-  if (FORBIDDEN.test(input)) {
+  // C0/C1 controls, direction overrides and zero-width characters (pasted from chat and mail
+  // clients) make a value look like another: the one list the terminal escaping uses.
+  if (hasUnsafeCharacters(input) || input.includes('\n')) {
     throw new UsageError(
       `The identity "${preview(input)}" contains control or text-direction characters; retype it instead of pasting.`,
     );

@@ -15,10 +15,33 @@ describe('visibleText', () => {
 });
 
 describe('visibleTerminalText', () => {
-  it('keeps the colour codes the program paints and tabs, escapes every other ESC sequence', () => {
-    expect(visibleTerminalText('\u001b[31mred\u001b[39m\tx \u001b]52;c;Zm9v\u0007 \u001b[2J')).toBe(
+  const OWN = new Set(['\u001b[31m', '\u001b[39m']);
+
+  it("keeps tabs and only the colour codes it is told are the program's own; escapes every other sequence", () => {
+    expect(visibleTerminalText('\u001b[31mred\u001b[39m\tx \u001b]52;c;Zm9v\u0007 \u001b[2J', OWN)).toBe(
       '\u001b[31mred\u001b[39m\tx \\u001b]52;c;Zm9v\\u0007 \\u001b[2J',
     );
+  });
+
+  it("escapes SGR that is not the program's own (conceal, blink), and every SGR when colour is off", () => {
+    expect(visibleTerminalText('a\u001b[8mhidden\u001b[28m b\u001b[5m', OWN)).toBe(
+      'a\\u001b[8mhidden\\u001b[28m b\\u001b[5m',
+    );
+    expect(visibleTerminalText('\u001b[31mred\u001b[39m')).toBe('\\u001b[31mred\\u001b[39m');
+  });
+
+  it.each([
+    ['OSC title ended by ST', '\u001b]0;pwned\u001b\\', '\\u001b]0;pwned\\u001b\\'],
+    ['OSC 8 hyperlink', '\u001b]8;;http://x\u0007y', '\\u001b]8;;http://x\\u0007y'],
+    ['DCS', '\u001bP1$r\u001b\\', '\\u001bP1$r\\u001b\\'],
+    ['C1 CSI', '\u009b2J', '\\u009b2J'],
+    ['C1 OSC', '\u009d0;t\u009c', '\\u009d0;t\\u009c'],
+    ['bidi isolate and mark', 'a\u2067b\u061cc', 'a\\u2067b\\u061cc'],
+    ['zero-width and invisible', 'a\u200db\u00adc\u2062d', 'a\\u200db\\u00adc\\u2062d'],
+    ['line separator', 'a\u2028b', 'a\\u2028b'],
+    ['carriage return', 'ok\rEVIL', 'ok\\u000dEVIL'],
+  ])('%s', (_name, input, shown) => {
+    expect(visibleTerminalText(input)).toBe(shown);
   });
 });
 

@@ -5,6 +5,7 @@
 // only `…From` references (env:NAME, file:/path, prompt) are accepted.
 import { z } from 'zod/v4';
 import { SECRET_REF_HELP, SECRET_REF_PATTERN } from '../secrets/secret-ref.js';
+import { hasUserInfo, userInfoMessage, type AddressKind } from './url-credentials.js';
 
 export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -38,15 +39,24 @@ const seconds = z
   .min(1, 'must be at least 1 second')
   .max(3600);
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** No user name or password inside an address (issue 14): the message says where they go. */
+const noUserInfo = (kind: AddressKind) =>
+  z.refine((v: unknown) => typeof v !== 'string' || !hasUserInfo(v), userInfoMessage(kind));
 // TLS is never optional towards Microsoft: http:// is refused outright.
 const httpsUrl = z
   .string()
-  .regex(/^https:\/\/[^\s/?#]+\/?$/i, 'must be an https:// address (TLS is never optional here)');
+  .regex(/^https:\/\/[^\s/?#]+\/?$/i, 'must be an https:// address (TLS is never optional here)')
+  .check(noUserInfo('https'));
 
 export const adFileSchema = z
   .object({
     urls: z
-      .array(z.string().regex(LDAP_URL, 'must be ldaps://host[:port] or ldap://host[:port]'))
+      .array(
+        z
+          .string()
+          .regex(LDAP_URL, 'must be ldaps://host[:port] or ldap://host[:port]')
+          .check(noUserInfo('ad')),
+      )
       .min(1, 'must list at least one server'),
     startTls: z.boolean(),
     caFile: nonEmpty,
@@ -86,7 +96,7 @@ export const tenantFileSchema = z
 
 export const sshFileSchema = z
   .object({
-    host: nonEmpty,
+    host: nonEmpty.check(noUserInfo('ssh')),
     port: z.number().int().min(1).max(65535),
     username: nonEmpty,
     privateKeyFile: nonEmpty,
@@ -110,7 +120,13 @@ export const syncFileSchema = z
     connectTimeoutSeconds: seconds,
     commandTimeoutSeconds: seconds,
     ssh: sshFileSchema,
-    winrm: z.object({ server: nonEmpty, useSsl: z.boolean() }).partial().strict(),
+    winrm: z
+      .object({
+        server: nonEmpty.check(noUserInfo('winrm')),
+        useSsl: z.boolean(),
+      })
+      .partial()
+      .strict(),
     command: z
       .object({
         template: z.union([nonEmpty, z.array(z.string()).min(1)]),
