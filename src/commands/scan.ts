@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { scanDirectory, type ScanProgress } from '../app/scan.js';
 import { visibleDeep } from '../core/display-text.js';
+import { requireDn } from '../core/dn.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { scanCsv } from '../core/scan/csv.js';
 import type { ScanResult } from '../core/scan/types.js';
@@ -24,10 +25,6 @@ export interface ScanCommandOptions extends GlobalOptions {
   csv?: string;
 }
 
-// A DN is RDNs (attribute=value) separated by commas; escaped commas stay inside a value.
-const DN =
-  /^\s*[A-Za-z][A-Za-z0-9-]*\s*=(?:[^,\\]|\\.)+(?:,\s*[A-Za-z][A-Za-z0-9-]*\s*=(?:[^,\\]|\\.)+)*\s*$/;
-
 function checkOptions(opts: ScanCommandOptions): void {
   if (opts.json && opts.csv !== undefined) {
     throw new UsageError(
@@ -35,14 +32,7 @@ function checkOptions(opts: ScanCommandOptions): void {
       'syncmatch scan --csv scan.csv',
     );
   }
-  for (const ou of opts.scope ?? []) {
-    if (!DN.test(ou)) {
-      throw new UsageError(
-        `"${ou}" is not an OU's distinguished name.`,
-        'Write it as OU=Staff,DC=contoso,DC=com (several --scope values are allowed).',
-      );
-    }
-  }
+  for (const ou of opts.scope ?? []) requireDn(ou, "an OU's distinguished name");
 }
 
 function bulkOf(env: Environment): BulkReaders {

@@ -4,15 +4,14 @@
 // bytes, duplicates found across attributes. Reads the live state, so the sync engine's writes
 // (a consistency GUID written back) show on the next read.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UsageError } from '../core/errors.js';
-import { bytesToGuid, guidToBytes, guidToImmutableId, isGuidString, preview } from '../core/identifiers.js';
+import { requireDn, sameDn } from '../core/dn.js';
+import { bytesToGuid, guidToBytes, guidToImmutableId, isGuidString } from '../core/identifiers.js';
 import type { IdentityQuery } from '../core/identity-input.js';
 import { addressKey, hasSmtpAddress, userAddresses } from '../core/proxy-addresses.js';
 import type { OnPremObject } from '../core/snapshot.js';
 import type { OnPremDirectory } from '../ports.js';
 import type { LabState } from './lab-state.js';
 import type { ScenarioAdObject } from './scenario-schema.js';
-import { normalizeDn } from './sync-engine/scope.js';
 
 export interface InMemoryDirectoryOptions {
   /** Added to every call, as one LDAP round trip would be (the speed benchmark). */
@@ -95,13 +94,8 @@ export class InMemoryDirectory implements OnPremDirectory {
   }
 
   async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
-    if (query.kind === 'dn' && !isWellFormedDn(query.dn)) {
-      // The same refusal the LDAP adapter turns a DC's invalidDNSyntax answer into.
-      throw new UsageError(
-        `"${preview(query.dn)}" is not a valid DN.`,
-        'Write it as CN=Name,OU=Unit,DC=contoso,DC=com (escape commas inside a name as \\,).',
-      );
-    }
+    // The same parser and refusal as the LDAP adapter's (src/core/dn.ts).
+    if (query.kind === 'dn') requireDn(query.dn);
     const anchor = this.anchor;
     const users = (await this.objects()).filter((o) => o.objectClass === 'user');
     return users.filter((u) => matchesIdentity(u, query, anchor));
@@ -126,15 +120,6 @@ export class InMemoryDirectory implements OnPremDirectory {
   async close(): Promise<void> {}
 }
 
-// RFC 4514, simplified: RDNs split on unescaped commas, each attribute=value with a non-empty
-// value holding no unescaped = , + ; < > " (what a DC rejects as invalidDNSyntax).
-const RDN = /^\s*[A-Za-z][A-Za-z0-9-]*\s*=\s*(?:[^\\=,+;<>"]|\\[0-9A-Fa-f]{2}|\\[^0-9A-Fa-f])+$/;
-
-function isWellFormedDn(dn: string): boolean {
-  const rdns = dn.split(/(?<!\\),/);
-  return rdns.every((r) => RDN.test(r));
-}
-
 function matchesIdentity(u: OnPremObject, query: IdentityQuery, anchor: Anchor): boolean {
   switch (query.kind) {
     case 'objectGuid':
@@ -157,6 +142,6 @@ function matchesIdentity(u: OnPremObject, query: IdentityQuery, anchor: Anchor):
         (anchor.kind === 'custom' && same(u.customAnchorValue, query.sam))
       );
     case 'dn':
-      return normalizeDn(u.dn) === normalizeDn(query.dn);
+      return sameDn(u.dn, query.dn);
   }
 }

@@ -8,6 +8,7 @@ import {
   type SearchOptions,
 } from 'ldapts';
 import type { Filter } from 'ldapts';
+import { requireDn } from '../../core/dn.js';
 import { UsageError, UserFacingError } from '../../core/errors.js';
 import { preview } from '../../core/identifiers.js';
 import type { IdentityQuery } from '../../core/identity-input.js';
@@ -124,6 +125,9 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
 
     async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
       if (query.kind === 'dn') {
+        // Parsed first, by the parser the lab and the scope rule use: the DC then sees only a DN
+        // that parser accepts (Samba answers some malformed ones with operationsError).
+        requireDn(query.dn);
         try {
           return mapAll(await rawSearch(query.dn, userFilter(), { scope: 'base' }));
         } catch (e) {

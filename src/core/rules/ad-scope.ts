@@ -1,14 +1,11 @@
 // AD_OUT_OF_SYNC_SCOPE and CONSISTENCY_GUID_DIFFERS: on-premises facts that change what the sync does.
+import { dnInScope, type Dn } from '../dn.js';
 import type { Finding } from '../findings.js';
 import type { RuleContext } from './context.js';
 
-export function inScope(dn: string, scope: readonly string[]): boolean {
-  if (scope.length === 0) return true;
-  const d = dn.toLowerCase().replace(/\s*,\s*/g, ',');
-  return scope.some((ou) => {
-    const s = ou.toLowerCase().replace(/\s*,\s*/g, ',');
-    return d === s || d.endsWith(`,${s}`);
-  });
+/** Parsed, not compared as text (./../dn.ts): CN=Evil\,OU=Staff,DC=x is not inside OU=Staff,DC=x. */
+export function inScope(dn: string, scope: readonly (string | Dn)[]): boolean {
+  return dnInScope(dn, scope);
 }
 
 export function adScopeRules(ctx: RuleContext): Finding[] {

@@ -4,6 +4,7 @@
 import { expectedAnchor } from '../anchor.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis } from '../diagnosis-types.js';
+import { parseScope } from '../dn.js';
 import { inScope } from '../rules/ad-scope.js';
 import type { CloudView, OnPremObject, Snapshot, SyncSettings } from '../snapshot.js';
 import { indexDirectory, relatedTo, type DirectoryIndex } from './directory-index.js';
@@ -37,7 +38,8 @@ export interface Scanner {
 export function createScanner(input: ScanInput): Scanner {
   const directory: DirectoryIndex = indexDirectory(input.objects);
   const tenant: TenantIndex = indexTenant(input.tenant);
-  const scope = input.scope.length > 0 ? input.scope : input.sync.scope;
+  // Parsed once: every user's DN is checked against it.
+  const scope = parseScope(input.scope.length > 0 ? input.scope : input.sync.scope);
   const inScan = input.objects.filter((o) => o.objectClass === 'user' && inScope(o.dn, scope));
   const users = inScan.filter((o) => !connectSkips(o));
   // Each user's anchor once: the view needs it, and so does the cloud-only pass.

@@ -1,24 +1,20 @@
 // Which AD objects the sync sees: the OU filter of the Connect wizard, plus the objects Connect's
 // default "In from AD" rules never export.
+import { dnInScope, dnKey } from '../../core/dn.js';
 import type { ScenarioAdObject } from '../scenario-schema.js';
 
-/** DNs compare case-insensitively; spaces after the commas are not significant. */
+/**
+ * A DN's comparable form, parsed (RFC 4514, src/core/dn.ts) as the DC parses it: case and the
+ * spaces around separators do not count, escapes and the spaces next to them do. Text that is not
+ * a DN keeps its own (never equal to a parsed DN's) form.
+ */
 export function normalizeDn(dn: string): string {
-  return dn
-    .trim()
-    .replace(/\s*,\s*/g, ',')
-    .replace(/\s*=\s*/g, '=')
-    .toLowerCase();
+  return dnKey(dn) ?? `\u0000${dn}`;
 }
 
 /** True when `dn` is `container` or lies under it. An empty scope is the whole domain. */
 export function isInScope(dn: string, scope: readonly string[]): boolean {
-  if (scope.length === 0) return true;
-  const d = normalizeDn(dn);
-  return scope.some((s) => {
-    const c = normalizeDn(s);
-    return c.length > 0 && (d === c || d.endsWith(`,${c}`));
-  });
+  return dnInScope(dn, scope);
 }
 
 // Connect's default sync rules skip critical system objects and its own service accounts
