@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { generateScenario } from '../lab/generator/generate.js';
 import type { GlobalOptions } from './global-options.js';
+import { MAX_GENERATED_USERS } from './numeric-flags.js';
 import { createOutput } from './output.js';
 
 export interface LabGenerateOptions extends GlobalOptions {
@@ -14,8 +15,7 @@ export interface LabGenerateOptions extends GlobalOptions {
   out?: string;
 }
 
-/** Generous for a lab, and still a file a laptop can open. */
-export const MAX_GENERATED_USERS = 500_000;
+export { MAX_GENERATED_USERS };
 
 export async function labGenerateCommand(opts: LabGenerateOptions): Promise<number> {
   const out = createOutput(opts);
@@ -26,7 +26,7 @@ export async function labGenerateCommand(opts: LabGenerateOptions): Promise<numb
     if (n !== undefined && n > MAX_GENERATED_USERS) {
       throw new UsageError(
         `${flag} ${n} is more than ${MAX_GENERATED_USERS} users.`,
-        `Use ${flag} 100000 or fewer.`,
+        `Use ${flag} ${MAX_GENERATED_USERS} or fewer.`,
       );
     }
   }

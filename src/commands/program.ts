@@ -2,6 +2,12 @@
 // is loaded.
 import { Command, Option } from 'commander';
 import { version } from './version.js';
+import {
+  MAX_GENERATED_USERS,
+  MAX_LAB_LATENCY_MS,
+  MAX_TIMEOUT_SECONDS,
+  wholeNumber,
+} from './numeric-flags.js';
 import type { GlobalOptions } from './global-options.js';
 import { terminalText } from './output.js';
 import { SETTING_KEYS, environmentHelp } from '../adapters/config/setting-keys.js';
@@ -50,7 +56,10 @@ export function buildProgram(): Command {
       new Option('--lab [scenario]', 'use the built-in lab: a shipped scenario name or a scenario file'),
     )
     .addOption(
-      new Option('--lab-latency <ms>', 'lab only: added latency per Graph request').argParser(nonNegInt),
+      new Option(
+        '--lab-latency <ms>',
+        `lab only: added latency per Graph request and LDAP search (0–${MAX_LAB_LATENCY_MS} ms)`,
+      ).argParser(wholeNumber(0, MAX_LAB_LATENCY_MS, 'ms')),
     )
     .option('--profile <name>', 'config profile (a customer)', undefined)
     .option('--read-only', 'never write; hide fix steps')
@@ -77,7 +86,11 @@ export function buildProgram(): Command {
     .description('diagnose, then apply the plan step by step (each write confirmed)')
     .argument('<identity>', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId')
     .option('-y, --yes', 'apply without asking (required when not interactive)')
-    .option('--timeout <seconds>', 'how long to wait for the sync to land', posInt)
+    .option(
+      '--timeout <seconds>',
+      'how long to wait for the sync to land',
+      wholeNumber(1, MAX_TIMEOUT_SECONDS, 'seconds'),
+    )
     .action(async (identity: string, opts: { yes?: boolean; timeout?: number }, cmd: Command) => {
       const { fixCommand } = await import('./fix.js');
       setExit(cmd, await fixCommand(identity, { ...globals(cmd), ...opts }));
@@ -96,7 +109,11 @@ export function buildProgram(): Command {
     .command('sync')
     .description('start a delta sync on the Entra Connect server; with --wait, verify the user matched')
     .option('--wait <identity>', 'after the sync, wait until this user is matched')
-    .option('--timeout <seconds>', 'how long to wait (default 300)', posInt)
+    .option(
+      '--timeout <seconds>',
+      'how long to wait (default 300)',
+      wholeNumber(1, MAX_TIMEOUT_SECONDS, 'seconds'),
+    )
     .option('--transport <name>', 'ssh, winrm, local, command or lab (overrides the config)')
     .action(async (opts: { wait?: string; timeout?: number; transport?: string }, cmd: Command) => {
       const { syncCommand } = await import('./sync.js');
@@ -129,7 +146,8 @@ export function buildProgram(): Command {
       key.kind === 'bool' ? key.flag : `${key.flag} <${many ? 'value...' : 'value'}>`,
       key.help,
     );
-    if (key.kind === 'int' || key.kind === 'seconds') option.argParser(posInt);
+    if (key.kind === 'int' || key.kind === 'seconds')
+      option.argParser(key.kind === 'seconds' ? wholeNumber(1, 3600, 'seconds') : wholeNumber(1, 65535));
     setup.addOption(option);
   }
   setup
@@ -176,9 +194,17 @@ export function buildProgram(): Command {
     .find((c) => c.name() === 'lab')
     ?.command('generate')
     .description('write a large generated lab scenario: a realistic mix of every shipped case')
-    .requiredOption('--users <n>', 'AD users to generate', posInt)
+    .requiredOption(
+      '--users <n>',
+      `AD users to generate (1–${MAX_GENERATED_USERS})`,
+      wholeNumber(1, MAX_GENERATED_USERS),
+    )
     .option('--seed <s>', 'the same seed gives the same scenario (default: syncmatch)')
-    .option('--cloud-users <n>', 'cloud users to aim for (default: as many as AD users)', posInt)
+    .option(
+      '--cloud-users <n>',
+      'cloud users to aim for (default: as many as AD users)',
+      wholeNumber(0, MAX_GENERATED_USERS),
+    )
     .option('--out <file>', 'the scenario file to write (default: stdout)')
     .action(
       async (opts: { users: number; seed?: string; cloudUsers?: number; out?: string }, cmd: Command) => {
@@ -189,16 +215,3 @@ export function buildProgram(): Command {
 
   return program;
 }
-
-function nonNegInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidNumber(`"${v}" is not a whole number of 0 or more.`);
-  return n;
-}
-function posInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidNumber(`"${v}" is not a whole number above 0.`);
-  return n;
-}
-
-import { InvalidArgumentError as InvalidNumber } from 'commander';

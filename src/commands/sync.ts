@@ -20,6 +20,12 @@ export interface SyncOptions extends GlobalOptions {
 export async function syncCommand(opts: SyncOptions): Promise<number> {
   const out = createOutput(opts);
   if (opts.wait !== undefined) parseIdentity(opts.wait);
+  const lab = opts.lab !== undefined && opts.lab !== false;
+  if (lab && opts.transport !== undefined) {
+    out.status(
+      `--transport ${opts.transport} is ignored with --lab: the lab's own sync engine runs the cycle.`,
+    );
+  }
   const env = await openEnvironment(opts);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -48,6 +54,16 @@ export async function syncCommand(opts: SyncOptions): Promise<number> {
     const deps = { directory: env.directory, tenant: env.tenant, sync: env.sync };
     const read = () => collectSnapshot(deps, opts.wait!, undefined, controller.signal).then(diagnose);
     const before = await read();
+    // The identity is resolved before any sync starts: a user who is not there (or is not one
+    // user) would only be polled for until the timeout.
+    const unresolved = before.findings.find(
+      (f) => f.code === 'AD_USER_NOT_FOUND' || f.code === 'AD_IDENTITY_AMBIGUOUS',
+    );
+    if (unresolved) {
+      if (out.json) out.json_({ started: false, verdict: 'not-resolved', finding: unresolved });
+      else out.status(`${unresolved.message}\nNo sync was started: there is no single user to wait for.`);
+      return EXIT.problems;
+    }
     out.status(
       `Starting a delta sync via ${env.trigger.name}, then waiting up to ${timeoutMs / 1000} s for ${opts.wait}…`,
     );

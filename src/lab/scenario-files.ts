@@ -1,8 +1,8 @@
 // Where lab scenarios live and how a scenario reference (a shipped name or a path) becomes its
 // text. No validation here (no zod): the wizard's first frame reads a scenario's heading through
 // this before the schema is loaded; scenario-loader.ts validates.
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, existsSync, readdirSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserFacingError, EXIT } from '../core/errors.js';
@@ -69,8 +69,27 @@ export async function readScenarioText(ref: string): Promise<ScenarioText> {
   }
   const file = resolve(name);
   try {
-    return { text: await readFile(file, 'utf8'), source: file, shipped: false };
+    // Only a regular file: a FIFO or a device (/dev/zero, a named pipe) would block or never end.
+    // Opened without blocking and checked on the open handle, so nothing can be swapped in between.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    let text: string;
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        throw new UserFacingError(
+          `The scenario file ${file} is ${info.isDirectory() ? 'a folder' : 'not a regular file (a pipe, socket or device)'}.`,
+          'SCENARIO_NOT_FOUND',
+          'Give the path of a scenario JSON file, or a shipped scenario name (`syncmatch lab --list`).',
+          EXIT.usage,
+        );
+      }
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+    return { text: withoutBom(text), source: file, shipped: false };
   } catch (e) {
+    if (e instanceof UserFacingError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`;
@@ -81,4 +100,12 @@ export async function readScenarioText(ref: string): Promise<ScenarioText> {
       EXIT.usage,
     );
   }
+}
+
+/**
+ * A UTF-8 byte-order mark (which Windows editors and PowerShell's Out-File write) is accepted:
+ * JSON itself has none, so it is dropped rather than blamed on a comma or a quote.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

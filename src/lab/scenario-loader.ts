@@ -2,8 +2,8 @@
 // path. A bad file is refused with the JSON path of each problem, never with a stack trace.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserFacingError } from '../core/errors.js';
-import { readScenarioText, shippedNames, shippedScenariosDir } from './scenario-files.js';
+import { EXIT, UserFacingError } from '../core/errors.js';
+import { readScenarioText, shippedNames, shippedScenariosDir, withoutBom } from './scenario-files.js';
 import { describeScenarioIssues, scenarioSchema, type Scenario } from './scenario-schema.js';
 
 /** A shipped scenario as the picker lists it. */
@@ -18,12 +18,14 @@ export interface ScenarioSummary {
 export function parseScenario(text: string, source: string): Scenario {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A bad scenario file is a usage error (exit 2), as the README says; a BOM is no error at all.
+    data = JSON.parse(withoutBom(text));
   } catch (e) {
     throw new UserFacingError(
       `The scenario ${source} is not valid JSON: ${(e as Error).message}.`,
       'SCENARIO_BAD_JSON',
       'Fix the JSON syntax at the position named above (a trailing comma or a missing quote, usually).',
+      EXIT.usage,
     );
   }
   const parsed = scenarioSchema.safeParse(data);
@@ -34,6 +36,7 @@ export function parseScenario(text: string, source: string): Scenario {
       `The scenario ${source} does not match the scenario format:\n  ${lines.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`,
       'SCENARIO_INVALID',
       'Compare it with a shipped scenario in assets/scenarios/ (`syncmatch lab` lists them).',
+      EXIT.usage,
     );
   }
   const problems = consistencyProblems(parsed.data);
@@ -42,6 +45,7 @@ export function parseScenario(text: string, source: string): Scenario {
       `The scenario ${source} is inconsistent:\n  ${problems.slice(0, 5).join('\n  ')}`,
       'SCENARIO_INVALID',
       'Every objectGUID and every cloud object id must be unique.',
+      EXIT.usage,
     );
   }
   return parsed.data;

@@ -1,5 +1,6 @@
 // The lab scenario file: the contract of issue 3. Optional fields may be added; these names stay.
 import { z } from 'zod';
+import { parseDn } from '../core/dn.js';
 import { isGuidString } from '../core/identifiers.js';
 
 const guid = z.string().refine(isGuidString, { message: 'must be a GUID string (8-4-4-4-12 hex digits)' });
@@ -84,8 +85,23 @@ export const scenarioSchema = z
     ad: z.object({ domain: z.string().min(1), objects: z.array(adObjectSchema) }).strict(),
     sync: z
       .object({
-        sourceAnchor: z.string().default('mS-DS-ConsistencyGuid'),
-        scope: z.array(z.string()).default([]),
+        sourceAnchor: z
+          .string()
+          .trim()
+          .min(
+            1,
+            'is empty: name the attribute (mS-DS-ConsistencyGuid, objectGUID or another), or leave the key out',
+          )
+          .default('mS-DS-ConsistencyGuid'),
+        scope: z
+          .array(
+            z
+              .string()
+              .refine((s) => parseDn(s) !== null, {
+                message: 'is not a DN such as OU=Staff,DC=contoso,DC=com',
+              }),
+          )
+          .default([]),
       })
       .strict()
       .default({}),

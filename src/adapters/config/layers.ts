@@ -97,8 +97,9 @@ function parseText(raw: string, key: SettingKey, name: string): Parsed {
       return { problem: `${name} must be 1/true/yes/on or 0/false/no/off.` };
     case 'int':
     case 'seconds': {
-      const n = Number(raw);
-      if (!Number.isInteger(n)) {
+      // Digits only: "1e3", "0x10" and "1.0" are not what a person means by a port or a timeout.
+      const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isSafeInteger(n)) {
         return { problem: `${name} must be a whole number${key.kind === 'seconds' ? ' of seconds' : ''}.` };
       }
       return { value: n };

@@ -39,6 +39,17 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
   const asked = options.profile ?? (env.SYNCMATCH_PROFILE?.trim() || undefined);
   const name = asked ?? store.defaultProfile() ?? null;
   const profile = name ? store.getProfile(name) : undefined;
+  if (name && !profile && !asked) {
+    const known = store.profileNames();
+    throw new UserFacingError(
+      `The config file ${store.path} names "${name}" as its default profile, but has no profile by that name${known.length ? ` (there is: ${known.join(', ')})` : ''}.`,
+      'PROFILE_NOT_FOUND',
+      known.length
+        ? `Choose one: syncmatch setup --profile ${known[0]} --default`
+        : `Create it with: syncmatch setup --profile ${name}`,
+      EXIT.usage,
+    );
+  }
   if (name && !profile && asked) {
     const known = store.profileNames();
     throw new UserFacingError(

@@ -4,7 +4,8 @@
 // zod definition); a problem is a sentence naming the key.
 // The file holds no secrets, but it does name servers and accounts: it is written 0600.
 import Conf from 'conf';
-import { UserFacingError } from '../../core/errors.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { EXIT, UserFacingError } from '../../core/errors.js';
 import { formatPath, issueSentences } from './messages.js';
 import {
   PROFILE_NAME,
@@ -82,6 +83,7 @@ export class ConfigStore {
         `The config file ${this.path} has settings syncmatch cannot use: ${issueSentences(parsed.error.issues, formatPath).join(' ')}`,
         'CONFIG_INVALID',
         'Fix those keys in an editor, or run syncmatch setup --profile <name> to write the profile again.',
+        EXIT.usage,
       );
     }
     this.cached = parsed.data;
@@ -172,10 +174,21 @@ function explainLoadError(error: unknown, knownPath: string | undefined): UserFa
   const message = error instanceof Error ? error.message : String(error);
   const path = knownPath ?? 'the syncmatch config file';
   if (error instanceof SyntaxError) {
+    // Windows editors and PowerShell's Out-File -Encoding utf8 write a byte-order mark, which JSON
+    // does not allow: name it rather than blame a comma.
+    if (knownPath && startsWithBom(knownPath)) {
+      return new UserFacingError(
+        `The config file ${path} starts with a UTF-8 byte-order mark (BOM), which JSON does not allow.`,
+        'CONFIG_INVALID',
+        'Save it again as UTF-8 without BOM (in PowerShell 7: Set-Content -Encoding utf8NoBOM).',
+        EXIT.usage,
+      );
+    }
     return new UserFacingError(
       `The config file ${path} is not valid JSON (${message}).`,
       'CONFIG_INVALID',
       'Fix it in an editor, or move it away and run syncmatch setup again.',
+      EXIT.usage,
     );
   }
   return new UserFacingError(
@@ -188,4 +201,18 @@ function explainLoadError(error: unknown, knownPath: string | undefined): UserFa
 /** Where the config file is (or would be), without opening it. */
 export function configPath(where: StoreLocation = { env: process.env }): string {
   return ConfigStore.open(where).path;
+}
+
+function startsWithBom(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(3);
+      return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
