@@ -1,18 +1,19 @@
 // `syncmatch lab generate --users N --seed S [--out file]`: a large lab scenario (issue 9), the
 // same for the same seed. Written to a file, or to stdout when no --out is given.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
+import { EXIT, UsageError } from '../core/errors.js';
 import { generateScenario } from '../lab/generator/generate.js';
 import type { GlobalOptions } from './global-options.js';
 import { MAX_GENERATED_USERS } from './numeric-flags.js';
 import { createOutput } from './output.js';
+import { checkOutputFile, writeOutputFile } from './output-file.js';
 
 export interface LabGenerateOptions extends GlobalOptions {
   users: number;
   seed?: string;
   cloudUsers?: number;
   out?: string;
+  /** Replace an existing --out file. */
+  force?: boolean;
 }
 
 export { MAX_GENERATED_USERS };
@@ -30,6 +31,10 @@ export async function labGenerateCommand(opts: LabGenerateOptions): Promise<numb
       );
     }
   }
+  // Checked before generating: an existing file (without --force) or an unwritable folder.
+  const outOptions = { flag: '--out', force: opts.force === true };
+  const file =
+    opts.out === undefined || opts.out === '-' ? null : await checkOutputFile(opts.out, outOptions);
   const seed = opts.seed ?? 'syncmatch';
   const scenario = generateScenario({
     users: opts.users,
@@ -37,20 +42,11 @@ export async function labGenerateCommand(opts: LabGenerateOptions): Promise<numb
     ...(opts.cloudUsers !== undefined ? { cloudUsers: opts.cloudUsers } : {}),
   });
   const text = `${JSON.stringify(scenario, null, opts.users > 20_000 ? undefined : 2)}\n`;
-  if (opts.out === undefined || opts.out === '-') {
+  if (file === null) {
     process.stdout.write(text);
     return EXIT.ok;
   }
-  const file = resolve(opts.out);
-  try {
-    await writeFile(file, text, 'utf8');
-  } catch (e) {
-    throw new UserFacingError(
-      `Could not write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`,
-      'LAB_GENERATE_WRITE',
-      'Check that the folder exists and that you may write there.',
-    );
-  }
+  await writeOutputFile(file, text, outOptions);
   const users = scenario.ad.objects.filter((o) => o.objectClass === 'user').length;
   out.status(
     `Wrote ${file}: ${users} AD users, ${scenario.tenant.users.length} cloud users (seed ${seed}).\n` +

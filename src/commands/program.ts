@@ -99,10 +99,14 @@ export function buildProgram(): Command {
   program
     .command('convert')
     .description('convert between objectGUID, GUID string, immutableId and LDAP filter bytes')
-    .argument('<value>', 'a GUID, an immutableId (base64) or \\xx bytes')
-    .action(async (value: string, _opts, cmd: Command) => {
+    .argument(
+      '<value>',
+      'a GUID (dashes optional), an immutableId (base64), \\xx bytes, hex bytes (AA F7 …) or decimal bytes ({170, 247, …})',
+    )
+    .option('--as <reading>', '32 hex digits: read them as a guid (ToString("N")) or as bytes (octet string)')
+    .action(async (value: string, opts: { as?: string }, cmd: Command) => {
       const { convertCommand } = await import('./convert.js');
-      setExit(cmd, convertCommand(value, globals(cmd)));
+      setExit(cmd, convertCommand(value, { ...globals(cmd), ...opts }));
     });
 
   program
@@ -185,7 +189,8 @@ export function buildProgram(): Command {
     )
     .option('--scope <dn...>', 'OU DNs whose users are forecast (default: the sync scope)')
     .option('--csv <file>', 'write one row per AD user to a CSV file (- for stdout)')
-    .action(async (opts: { scope?: string[]; csv?: string }, cmd: Command) => {
+    .option('--force', 'replace the --csv file if it exists')
+    .action(async (opts: { scope?: string[]; csv?: string; force?: boolean }, cmd: Command) => {
       const { scanCommand } = await import('./scan.js');
       setExit(cmd, await scanCommand({ ...globals(cmd), ...opts }));
     });
@@ -206,8 +211,12 @@ export function buildProgram(): Command {
       wholeNumber(0, MAX_GENERATED_USERS),
     )
     .option('--out <file>', 'the scenario file to write (default: stdout)')
+    .option('--force', 'replace the --out file if it exists')
     .action(
-      async (opts: { users: number; seed?: string; cloudUsers?: number; out?: string }, cmd: Command) => {
+      async (
+        opts: { users: number; seed?: string; cloudUsers?: number; out?: string; force?: boolean },
+        cmd: Command,
+      ) => {
         const { labGenerateCommand } = await import('./lab-generate.js');
         setExit(cmd, await labGenerateCommand({ ...globals(cmd), ...opts }));
       },

@@ -3,8 +3,6 @@
 // opens the one-user wizard on the same environment, and comes back). Otherwise a text report,
 // JSON, or a CSV file. Exit 0 when no user is forecast to fail, to be quarantined or to become a
 // duplicate; 3 otherwise.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { scanDirectory, type ScanProgress } from '../app/scan.js';
 import { visibleDeep } from '../core/display-text.js';
 import { requireDn } from '../core/dn.js';
@@ -15,6 +13,7 @@ import { openEnvironment } from './environment.js';
 import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled, createOutput, type Output } from './output.js';
+import { checkOutputFile, writeOutputFile } from './output-file.js';
 import { runWizard } from './run-wizard.js';
 import { formatScan } from './scan-report.js';
 
@@ -23,6 +22,8 @@ export interface ScanCommandOptions extends GlobalOptions {
   scope?: string[];
   /** Write the per-user CSV here ('-' = stdout). */
   csv?: string;
+  /** Replace an existing --csv file. */
+  force?: boolean;
 }
 
 function checkOptions(opts: ScanCommandOptions): void {
@@ -73,6 +74,10 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
   const out = createOutput(opts);
   const interactive =
     !opts.json && opts.csv === undefined && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  // Before the scan, not after it: an existing file (without --force) or an unwritable folder.
+  const csvOptions = { flag: '--csv', force: opts.force === true };
+  const csvFile =
+    opts.csv !== undefined && opts.csv !== '-' ? await checkOutputFile(opts.csv, csvOptions) : null;
   const env = await openEnvironment(opts);
   try {
     const bulk = bulkOf(env);
@@ -103,19 +108,10 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
     );
     if (opts.csv !== undefined) {
       const text = scanCsv(result.users);
-      if (opts.csv === '-') process.stdout.write(text);
+      if (csvFile === null) process.stdout.write(text);
       else {
-        const file = resolve(opts.csv);
-        try {
-          await writeFile(file, text, 'utf8');
-        } catch (e) {
-          throw new UserFacingError(
-            `Could not write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`,
-            'SCAN_CSV_WRITE',
-            'Check that the folder exists and that you may write there.',
-          );
-        }
-        out.status(`Wrote ${result.users.length} rows to ${file}.`);
+        await writeOutputFile(csvFile, text, csvOptions);
+        out.status(`Wrote ${result.users.length} rows to ${csvFile}.`);
       }
       out.status(report);
     } else out.data(report);

@@ -145,7 +145,17 @@ export function bytesToHex(bytes: Uint8Array): string {
   return Array.from(bytes, hex2).join('');
 }
 
-export type IdentifierKind = 'guid' | 'immutableId' | 'ldapFilter' | 'hex';
+export type IdentifierKind =
+  | 'guid'
+  | 'immutableId'
+  | 'ldapFilter'
+  | 'hex'
+  /** 32 hex digits read as a GUID string without dashes (.NET Guid.ToString('N')). */
+  | 'guidDigits'
+  /** Space-separated hex bytes, as ADUC's attribute editor shows an octet string (AA F7 BA …). */
+  | 'spacedHex'
+  /** Decimal bytes, as PowerShell prints a byte[] ({170, 247, …}, one per line, or @(…)). */
+  | 'byteArray';
 
 /** Every form of one 16-byte identifier. */
 export interface IdentifierForms {
@@ -158,28 +168,85 @@ export interface IdentifierForms {
   bigEndianImmutableIdWarning: string;
 }
 
+/** How to read 32 hex digits: as a GUID string without dashes, or as the 16 stored bytes in order. */
+export type HexReading = 'guid' | 'bytes';
+
+/** One value's readings (two for 32 hex digits, GUID first) and notes on how it was read. */
+export interface Conversion {
+  readings: IdentifierForms[];
+  notes: string[];
+}
+
+/** 16 bytes written as decimal (PowerShell) or spaced hex (ADUC); null when `v` is neither. */
+export function parseByteList(v: string): { bytes: Uint8Array; kind: 'spacedHex' | 'byteArray' } | null {
+  const t = v.trim();
+  // PowerShell: {170, 247, …}, @(170,247,…), [170, 247, …], or one number per line / per space.
+  const bracketed = /^(?:@\(|\{|\[)([\s\S]*)(?:\)|\}|\])$/.exec(t);
+  const inner = bracketed ? bracketed[1]!.trim() : t;
+  const tokens = inner.split(/[\s,]+/).filter(Boolean);
+  if (tokens.length !== 16) return null;
+  const commas = inner.includes(',');
+  const twoHex = tokens.every((x) => /^(?:0x)?[0-9A-Fa-f]{2}$/i.test(x));
+  if (!bracketed && !commas && twoHex) {
+    return {
+      bytes: Uint8Array.from(tokens.map((x) => parseInt(x.replace(/^0x/i, ''), 16))),
+      kind: 'spacedHex',
+    };
+  }
+  if (!tokens.every((x) => /^\d{1,3}$/.test(x))) return null;
+  const numbers = tokens.map(Number);
+  if (numbers.some((n) => n > 255)) return null;
+  return { bytes: Uint8Array.from(numbers), kind: 'byteArray' };
+}
+
 /** Detects which form `value` is in and returns all forms; throws IdentifierError otherwise. */
-export function convertIdentifier(value: string): IdentifierForms {
+export function convertIdentifier(value: string, as?: HexReading): IdentifierForms {
+  return convertReadings(value, as).readings[0]!;
+}
+
+/**
+ * Every reading of `value`: one, except for 32 hex digits, which are both a GUID string without
+ * dashes (PowerShell's ToString('N'), the usual one, first) and an octet string (the bytes in
+ * stored order), unless `as` chooses. Throws IdentifierError for anything else.
+ */
+export function convertReadings(value: string, as?: HexReading): Conversion {
   const v = value.trim();
   if (v.length === 0)
     throw new IdentifierError('The value is empty: give a GUID, an immutableId or \\xx bytes.');
-  let bytes: Uint8Array;
-  let detected: IdentifierKind;
-  if (isGuidString(v)) {
-    bytes = guidToBytes(v);
-    detected = 'guid';
-  } else if (v.startsWith('\\')) {
-    bytes = ldapFilterValueToBytes(v);
-    detected = 'ldapFilter';
-  } else if (/^[0-9a-fA-F]{32}$/.test(v)) {
-    bytes = Uint8Array.from(hexToBytes(v));
-    detected = 'hex';
-  } else if (/^[A-Za-z0-9+/]{22}==$/.test(v)) {
-    bytes = base64ToBytes(v);
-    detected = 'immutableId';
-  } else {
-    throw new IdentifierError(explainUnrecognised(value));
+  const notes: string[] = [];
+  const one = (bytes: Uint8Array, detected: IdentifierKind): Conversion => ({
+    readings: [formsOf(bytes, detected)],
+    notes,
+  });
+  if (isGuidString(v)) return one(guidToBytes(v), 'guid');
+  if (v.startsWith('\\')) return one(ldapFilterValueToBytes(v), 'ldapFilter');
+  if (/^[0-9a-fA-F]{32}$/.test(v)) {
+    const asGuid = () => formsOf(guidToBytes(guidDigitsToGuid(v)), 'guidDigits');
+    const asBytes = () => formsOf(Uint8Array.from(hexToBytes(v)), 'hex');
+    if (as === 'guid') return { readings: [asGuid()], notes };
+    if (as === 'bytes') return { readings: [asBytes()], notes };
+    notes.push(
+      '32 hex digits can be read two ways: as a GUID without its dashes (Guid.ToString("N"), the usual ' +
+        'one) or as the 16 bytes in stored order (an octet string). Both are shown; choose with --as guid|bytes.',
+    );
+    return { readings: [asGuid(), asBytes()], notes };
   }
+  if (/^[A-Za-z0-9+/]{22}==$/.test(v)) return one(base64ToBytes(v), 'immutableId');
+  if (/^[A-Za-z0-9+/]{22}$/.test(v)) {
+    const bytes = base64ToBytes(`${v}==`);
+    notes.push(`Read as base64 without its "==" padding; the immutableId itself is ${bytesToBase64(bytes)}.`);
+    return one(bytes, 'immutableId');
+  }
+  const list = parseByteList(v);
+  if (list) return one(list.bytes, list.kind);
+  throw new IdentifierError(explainUnrecognised(value));
+}
+
+function guidDigitsToGuid(h: string): string {
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function formsOf(bytes: Uint8Array, detected: IdentifierKind): IdentifierForms {
   const guid = bytesToGuid(bytes);
   const bigEndian = Uint8Array.from(hexToBytes(guid.replace(/-/g, '')));
   return {
@@ -195,6 +262,13 @@ export function convertIdentifier(value: string): IdentifierForms {
 function explainUnrecognised(value: string): string {
   const v = value.trim();
   const p = preview(value);
+  const tokens = v
+    .replace(/^(?:@\(|\{|\[)|(?:\)|\}|\])$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (tokens.length > 1 && tokens.every((x) => /^(?:0x)?[0-9A-Fa-f]{1,3}$/i.test(x))) {
+    return `"${p}" holds ${tokens.length} bytes; an objectGUID is 16 (as hex pairs AA F7 … or decimal {170, 247, …}, 0–255).`;
+  }
   if (/\s/.test(v)) return `"${p}" contains whitespace; a GUID or an immutableId does not.`;
   if (/^[A-Za-z0-9_-]{22}(==)?$/.test(v) && /[-_]/.test(v)) {
     return `"${p}" uses the URL-safe base64 alphabet (- or _); an immutableId uses + and /.`;
@@ -210,7 +284,7 @@ function explainUnrecognised(value: string): string {
   if (/^\{?[0-9a-f-]+\}?$/i.test(v) && v.includes('-')) {
     return `"${p}" is not a GUID (expected 8-4-4-4-12 hexadecimal digits, braces optional).`;
   }
-  return `"${p}" is neither a GUID (8-4-4-4-12 hex digits), an immutableId (base64 of 16 bytes) nor \\xx bytes.`;
+  return `"${p}" is neither a GUID (8-4-4-4-12 hex digits), an immutableId (base64 of 16 bytes), \\xx bytes nor 16 bytes as hex (AA F7 …) or decimal ({170, 247, …}).`;
 }
 
 function assert16(bytes: Uint8Array): void {

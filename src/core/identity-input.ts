@@ -4,10 +4,12 @@ import { hasUnsafeCharacters } from './display-text.js';
 import { UsageError } from './errors.js';
 import {
   base64ToBytes,
+  bytesToBase64,
   bytesToGuid,
   guidToBytes,
   IdentifierError,
   isGuidString,
+  parseByteList,
   preview,
 } from './identifiers.js';
 
@@ -48,6 +50,25 @@ export function parseIdentity(raw: string): IdentityQuery {
   }
   if (/^[A-Za-z0-9+/]{22}==$/.test(input)) {
     return { kind: 'immutableId', input, immutableId: input, bytes: immutableIdBytes(input) };
+  }
+  // Without its padding: 22 base64 characters cannot be a sAMAccountName (20 at most:
+  // https://learn.microsoft.com/en-us/windows/win32/adschema/a-samaccountname), so no guess.
+  if (/^[A-Za-z0-9+/]{22}$/.test(input)) {
+    const immutableId = `${input}==`;
+    return { kind: 'immutableId', input, immutableId, bytes: immutableIdBytes(immutableId) };
+  }
+  // 32 hex digits are a GUID without dashes or the stored bytes: two different users. Refused.
+  if (/^[0-9a-fA-F]{32}$/.test(input)) {
+    throw new UsageError(
+      `"${input}" (32 hex digits) can be read two ways: a GUID without its dashes, or the objectGUID's bytes in stored order.`,
+      `Write the GUID with its dashes, or see both readings with: syncmatch convert ${input}`,
+    );
+  }
+  // The 16 bytes as ADUC shows them (AA F7 BA …) or as PowerShell prints a byte[] ({170, 247, …}).
+  const list = parseByteList(input);
+  if (list) {
+    const immutableId = bytesToBase64(list.bytes);
+    return { kind: 'immutableId', input, immutableId, bytes: list.bytes };
   }
   if (/^[A-Za-z0-9+/_\s-]+={1,2}$/.test(input)) {
     // Padded base64 that is not an immutableId (URL-safe alphabet, whitespace, wrong length): say

@@ -4,12 +4,14 @@ import {
   bytesToGuid,
   bytesToLdapFilterValue,
   convertIdentifier,
+  convertReadings,
   guidToBytes,
   guidToImmutableId,
   IdentifierError,
   immutableIdToGuid,
   ldapFilterValueToBytes,
 } from '../../src/core/identifiers.js';
+import { parseIdentity } from '../../src/core/identity-input.js';
 
 // DOMAIN.md §1: each vector from a public source.
 const VECTORS: [string, string][] = [
@@ -108,7 +110,7 @@ describe('convertIdentifier', () => {
     expect(convertIdentifier('\\c9\\8b\\91\\35\\6d\\19\\ea\\40\\97\\79\\88\\9d\\79\\b7\\53\\f0').guid).toBe(
       '35918bc9-196d-40ea-9779-889d79b753f0',
     );
-    expect(convertIdentifier('c98b91356d19ea409779889d79b753f0').guid).toBe(
+    expect(convertIdentifier('c98b91356d19ea409779889d79b753f0', 'bytes').guid).toBe(
       '35918bc9-196d-40ea-9779-889d79b753f0',
     );
   });
@@ -122,5 +124,132 @@ describe('convertIdentifier', () => {
     ['\\c9\\8b', /16 bytes/],
   ])('refuses %j with a reason', (bad, reason) => {
     expect(() => convertIdentifier(bad)).toThrow(reason);
+  });
+});
+
+// Vectors computed with Python's uuid module (issue 14): uuid.UUID(s).hex is the dashless GUID
+// (ToString('N')), .bytes_le the stored bytes (objectGUID), base64 of .bytes_le the immutableId,
+// and base64 of .bytes the big-endian mistake.
+const PY: [
+  guid: string,
+  n: string,
+  bytesLe: string,
+  immutableId: string,
+  bigEndian: string,
+  decimal: number[],
+][] = [
+  [
+    'b2d9bf40-6cc2-4a4a-a0e8-cd7d3c8f9a8e',
+    'b2d9bf406cc24a4aa0e8cd7d3c8f9a8e',
+    '40bfd9b2c26c4a4aa0e8cd7d3c8f9a8e',
+    'QL/ZssJsSkqg6M19PI+ajg==',
+    'stm/QGzCSkqg6M19PI+ajg==',
+    [64, 191, 217, 178, 194, 108, 74, 74, 160, 232, 205, 125, 60, 143, 154, 142],
+  ],
+  [
+    '5c29282a-8e00-41ff-b639-dc4da1aa9294',
+    '5c29282a8e0041ffb639dc4da1aa9294',
+    '2a28295c008eff41b639dc4da1aa9294',
+    'KigpXACO/0G2OdxNoaqSlA==',
+    'XCkoKo4AQf+2OdxNoaqSlA==',
+    [42, 40, 41, 92, 0, 142, 255, 65, 182, 57, 220, 77, 161, 170, 146, 148],
+  ],
+  [
+    '00000000-0000-0000-0000-000000000001',
+    '00000000000000000000000000000001',
+    '00000000000000000000000000000001',
+    'AAAAAAAAAAAAAAAAAAAAAQ==',
+    'AAAAAAAAAAAAAAAAAAAAAQ==',
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+  ],
+  [
+    'ffffffff-ffff-ffff-ffff-fffffffffffe',
+    'fffffffffffffffffffffffffffffffe',
+    'fffffffffffffffffffffffffffffffe',
+    '/////////////////////g==',
+    '/////////////////////g==',
+    [255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 254],
+  ],
+  [
+    '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    '3c2d1e0f5a4b78698796a5b4c3d2e1f0',
+    'PC0eD1pLeGmHlqW0w9Lh8A==',
+    'Dx4tPEtaaXiHlqW0w9Lh8A==',
+    [60, 45, 30, 15, 90, 75, 120, 105, 135, 150, 165, 180, 195, 210, 225, 240],
+  ],
+];
+
+describe('convertReadings: the forms technicians paste (vectors from Python uuid.bytes_le)', () => {
+  it.each(PY)('%s: 32 hex digits give both readings, the GUID one first', (guid, n, bytesLe, immutableId) => {
+    const c = convertReadings(n);
+    expect(c.readings.map((r) => r.detected)).toEqual(['guidDigits', 'hex']);
+    expect(c.readings[0]).toMatchObject({ guid, immutableId, hex: bytesLe });
+    // The second reading takes the digits as the stored bytes: uuid.UUID(bytes_le=…) of them.
+    expect(c.readings[1]!.hex).toBe(n);
+    expect(c.notes.join(' ')).toMatch(/two ways/);
+    expect(convertReadings(n, 'guid').readings).toHaveLength(1);
+    expect(convertReadings(n, 'guid').readings[0]!.immutableId).toBe(immutableId);
+    expect(convertReadings(n, 'bytes').readings[0]!.hex).toBe(n);
+  });
+
+  it.each(PY)(
+    '%s: round trips through every form stay exact',
+    (guid, _n, bytesLe, immutableId, bigEndian, decimal) => {
+      const spaced = bytesLe.toUpperCase().match(/../g)!.join(' ');
+      const ps = `{${decimal.join(', ')}}`;
+      const lines = decimal.join('\n');
+      for (const [input, detected] of [
+        [guid, 'guid'],
+        [`{${guid.toUpperCase()}}`, 'guid'],
+        [immutableId, 'immutableId'],
+        [spaced, 'spacedHex'],
+        [ps, 'byteArray'],
+        [`@(${decimal.join(',')})`, 'byteArray'],
+        [lines, 'byteArray'],
+        [`\\${bytesLe.match(/../g)!.join('\\')}`, 'ldapFilter'],
+      ] as const) {
+        const f = convertIdentifier(input);
+        expect(f).toMatchObject({
+          detected,
+          guid,
+          immutableId,
+          hex: bytesLe,
+          bigEndianImmutableIdWarning: bigEndian,
+        });
+      }
+    },
+  );
+
+  it('reads unpadded base64 with a note giving the padded immutableId', () => {
+    const c = convertReadings('KigpXACO/0G2OdxNoaqSlA');
+    expect(c.readings[0]).toMatchObject({
+      detected: 'immutableId',
+      guid: '5c29282a-8e00-41ff-b639-dc4da1aa9294',
+    });
+    expect(c.notes.join(' ')).toContain('KigpXACO/0G2OdxNoaqSlA==');
+  });
+
+  it.each([
+    ['15 spaced bytes', 'AA F7 BA 00 11 22 33 44 55 66 77 88 99 AA BB', /holds 15 bytes/],
+    ['a byte above 255', '{256, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}', /0–255|neither/],
+    ['17 decimal bytes', `{${Array(17).fill(1).join(', ')}}`, /holds 17 bytes/],
+  ])('refuses %s', (_name, bad, reason) => {
+    expect(() => convertReadings(bad)).toThrow(reason);
+  });
+});
+
+describe('parseIdentity: the same forms where they are unambiguous', () => {
+  it.each(PY)('%s', (guid, n, bytesLe, immutableId, _b, decimal) => {
+    for (const input of [
+      bytesLe.match(/../g)!.join(' '),
+      `{${decimal.join(', ')}}`,
+      immutableId.slice(0, 22),
+    ]) {
+      const q = parseIdentity(input);
+      expect(q).toMatchObject({ kind: 'immutableId', immutableId });
+      expect(bytesToGuid((q as { bytes: Uint8Array }).bytes)).toBe(guid);
+    }
+    expect(() => parseIdentity(n)).toThrow(/two ways/);
   });
 });
