@@ -1,7 +1,7 @@
 // `syncmatch lab [scenario]`: practise on the built-in lab. Without a scenario, a picker shows each
 // one with its description; --list prints them.
 import { UsageError } from '../core/errors.js';
-import { listShippedScenarios } from '../lab/scenario-loader.js';
+import { listShippedScenarios, loadScenario } from '../lab/scenario-loader.js';
 import { runLabWizard } from './lab-wizard.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled, createOutput } from './output.js';
@@ -14,6 +14,26 @@ export async function labCommand(
   note?: string,
 ): Promise<number> {
   const out = createOutput(opts);
+  if (scenario !== undefined && (opts.json || opts.list)) {
+    // `lab --json <file>` describes that scenario (validated in full), never the shipped list.
+    const loaded = await loadScenario(scenario);
+    const summary = {
+      name: loaded.name,
+      description: loaded.description,
+      identity: loaded.identity,
+      ...(loaded.lesson ? { lesson: loaded.lesson } : {}),
+      adObjects: loaded.ad.objects.length,
+      cloudUsers: loaded.tenant.users.length,
+    };
+    if (out.json) out.json_(summary);
+    else
+      out.data(
+        `${out.paint('bold', summary.name)}\n${wrap(summary.description, 76)
+          .map((l) => `    ${l}`)
+          .join('\n')}\n`,
+      );
+    return EXIT.ok;
+  }
   const scenarios = await listShippedScenarios();
   if (opts.list || opts.json) {
     if (out.json) out.json_(scenarios.map((s) => ({ name: s.name, description: s.description })));

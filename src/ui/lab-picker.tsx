@@ -15,11 +15,12 @@ export interface PickerScenario {
 function Picker(props: {
   scenarios: readonly PickerScenario[];
   note?: string;
-  onDone: (name: string | null) => void;
+  onDone: (name: string | null | typeof INTERRUPTED) => void;
 }) {
   const [state, dispatch] = useReducer(selectReducer, initialSelect());
   const { scenarios, onDone } = props;
-  useKeys((key) => dispatch({ key, count: scenarios.length }));
+  // Ctrl-C is an interruption (exit 130), not a choice to leave (q/Esc, exit 0).
+  useKeys((key) => (key.kind === 'ctrlC' ? onDone(INTERRUPTED) : dispatch({ key, count: scenarios.length })));
   useEffect(() => {
     if (state.chosen !== null) onDone(scenarios[state.chosen]!.name);
     else if (state.cancelled) onDone(null);
@@ -47,20 +48,28 @@ function Picker(props: {
   );
 }
 
-/** Shows the picker; resolves with the chosen scenario's name, or null when the user left. */
+const INTERRUPTED = Symbol('interrupted');
+
+/**
+ * Shows the picker; resolves with the chosen scenario's name, or null when the user left (q/Esc).
+ * Ctrl-C rejects with an AbortError, which the command line reports as cancelled (exit 130).
+ */
 export async function pickScenario(
   scenarios: readonly PickerScenario[],
   options: { color: boolean; note?: string },
 ): Promise<string | null> {
-  let settle: (v: string | null) => void = () => {};
-  const chosen = new Promise<string | null>((resolve) => (settle = resolve));
+  let settle: (v: string | null | typeof INTERRUPTED) => void = () => {};
+  const chosen = new Promise<string | null | typeof INTERRUPTED>((resolve) => (settle = resolve));
   const instance = render(
     <ColorContext.Provider value={options.color}>
       <Picker scenarios={scenarios} note={options.note} onDone={(v) => settle(v)} />
     </ColorContext.Provider>,
+    { exitOnCtrlC: false },
   );
   try {
-    return await chosen;
+    const v = await chosen;
+    if (v === INTERRUPTED) throw Object.assign(new Error('Cancelled (Ctrl-C).'), { name: 'AbortError' });
+    return v;
   } finally {
     instance.unmount();
     await instance.waitUntilExit().catch(() => undefined);

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { entryLine } from '../../src/adapters/journal/journal-lines.js';
 import { openJsonlJournal } from '../../src/adapters/journal/jsonl-journal.js';
 import { UserFacingError } from '../../src/core/errors.js';
 import type { JournalEntry } from '../../src/ports.js';
@@ -10,10 +11,10 @@ import type { JournalEntry } from '../../src/ports.js';
 const posix = process.platform !== 'win32';
 
 function entry(id: string, phase: JournalEntry['phase'], fields: Partial<JournalEntry> = {}): JournalEntry {
+  // In the order the app builds an entry (apply-step.ts: the write's fields, then at and phase):
+  // the writer must still put the phase where a torn line keeps it.
   return {
     id,
-    at: '2026-01-14T09:30:12.000Z',
-    phase,
     operator: 'ann',
     tenant: 'contoso.onmicrosoft.com',
     target: { id: 'u1', userPrincipalName: 'jdoe@contoso.com' },
@@ -23,6 +24,8 @@ function entry(id: string, phase: JournalEntry['phase'], fields: Partial<Journal
     before: 'old=',
     after: 'new=',
     reversible: true,
+    at: '2026-01-14T09:30:12.000Z',
+    phase,
     ...(phase === 'result' ? { result: 'done' as const } : {}),
     ...fields,
   };
@@ -93,8 +96,9 @@ describe('JSON Lines journal', () => {
   it('reports a torn last line instead of failing, and keeps the next entry readable', async () => {
     const journal = openJsonlJournal(path);
     await journal.append(entry('a', 'intent'));
-    const full = JSON.stringify(entry('a', 'result'));
-    appendFileSync(path, full.slice(0, 70)); // the crash: half a result line, no newline
+    // The crash: the start of a result line as the writer lays it out, no newline.
+    const full = entryLine(entry('a', 'result'));
+    appendFileSync(path, full.slice(0, 40));
     const torn = await journal.read();
     expect(torn.entries).toHaveLength(1);
     expect(torn.problems).toHaveLength(1);
@@ -116,9 +120,9 @@ describe('JSON Lines journal', () => {
   it('says a torn intent line announced a write that was never sent', async () => {
     const journal = openJsonlJournal(path);
     await journal.append(entry('a', 'intent'));
-    appendFileSync(path, JSON.stringify(entry('b', 'intent')).slice(0, 60));
+    appendFileSync(path, entryLine(entry('b', 'intent')).slice(0, 40));
     const { problems } = await journal.read();
-    expect(problems[0]).toMatch(/the write it announced was never sent/);
+    expect(problems[0]).toMatch(/\(entry b\); the write it announced was never sent/);
   });
 
   it('keeps hostile values on one line each and returns them unchanged', async () => {

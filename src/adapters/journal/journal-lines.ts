@@ -31,9 +31,13 @@ export interface ParsedLines {
   problems: string[];
 }
 
-/** Serialises one entry as one line (JSON escapes newlines, so a value can never split it). */
+/**
+ * Serialises one entry as one line (JSON escapes newlines, so a value can never split it). The id
+ * and the phase come first, so even a line torn a few bytes in says which write and what it was.
+ */
 export function entryLine(entry: JournalEntry): string {
-  return `${JSON.stringify(entry)}\n`;
+  const { id, phase, at, ...rest } = entry;
+  return `${JSON.stringify({ id, phase, at, ...rest })}\n`;
 }
 
 export function parseJournal(text: string, fileName: string): ParsedLines {
@@ -61,11 +65,14 @@ export function parseJournal(text: string, fileName: string): ParsedLines {
   return { entries, problems };
 }
 
-// The writer puts "phase" third, so even a torn line usually says what it was.
+// The writer (entryLine) puts "phase" second, right after the id, so a torn line says what it was.
 function consequence(fragment: string): string {
-  if (fragment.includes('"phase":"intent"')) return '; the write it announced was never sent';
-  if (fragment.includes('"phase":"result"')) return '; its write is listed as unfinished';
-  return '';
+  const phase = /"phase"\s*:\s*"(intent|result)"/.exec(fragment)?.[1];
+  const id = /^\{\s*"id"\s*:\s*"([^"\\]{1,64})"/.exec(fragment)?.[1];
+  const which = id ? ` (entry ${id})` : '';
+  if (phase === 'intent') return `${which}; the write it announced was never sent`;
+  if (phase === 'result') return `${which}; its write is listed as unfinished`;
+  return which;
 }
 
 function parseLine(line: string): JournalEntry | null {
