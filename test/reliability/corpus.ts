@@ -185,11 +185,12 @@ export const CORPUS: CorpusEntry[] = [
   },
   { name: 'immutableId with a space inside', identity: 'KigpXACO /0G2OdxNoaqSlA==', expected: 'invalid' },
   { name: 'immutableId in the URL-safe alphabet', identity: 'KigpXACO_0G2OdxNoaqSlA==', expected: 'invalid' },
-  { name: 'immutableId without padding', identity: 'KigpXACO/0G2OdxNoaqSlA', expected: 'invalid' },
+  // Unpadded base64 (22 characters) cannot be a sAMAccountName (20 at most): read as the immutableId.
+  { name: 'immutableId without padding', identity: 'KigpXACO/0G2OdxNoaqSlA', expected: { found: 'john' } },
   {
     name: 'immutableId without padding, no + or /',
     identity: 'ASNFZ4mrze8qKClcAP7cug',
-    expected: 'notFound',
+    expected: { found: 'john', cloud: 'john' },
   },
   {
     name: 'immutableId that is not canonical base64',
@@ -245,5 +246,70 @@ export const CORPUS: CorpusEntry[] = [
     samba: 'notFound',
   },
   { name: 'two @ signs', identity: 'john@doe@lab.example', expected: 'invalid' },
+  // Issue 14: the objectGUID's bytes as ADUC and PowerShell show them; 32 hex digits are ambiguous.
+  {
+    name: "objectGUID bytes as ADUC's spaced hex",
+    identity: '2A 28 29 5C 00 8E FF 41 B6 39 DC 4D A1 AA 92 94',
+    expected: { found: 'john', cloud: 'john' },
+  },
+  {
+    name: 'objectGUID bytes as a PowerShell byte array',
+    identity: '{42, 40, 41, 92, 0, 142, 255, 65, 182, 57, 220, 77, 161, 170, 146, 148}',
+    expected: { found: 'john' },
+  },
+  {
+    name: '32 hex digits (ambiguous: GUID or bytes)',
+    identity: '5c29282a8e0041ffb639dc4da1aa9294',
+    expected: 'invalid',
+  },
+  {
+    name: '15 spaced hex bytes',
+    identity: '2A 28 29 5C 00 8E FF 41 B6 39 DC 4D A1 AA 92',
+    expected: 'invalid',
+  },
+  // Issue 14: DNs parsed (RFC 4514) the way the DC parses them (test/integration/dn-samba.test.ts).
+  { name: 'DN in lower case', identity: 'cn=john doe,ou=lab,dc=lab,dc=example', expected: { found: 'john' } },
+  {
+    name: 'DN with a hex-escaped space',
+    identity: 'CN=John\\20Doe,OU=Lab,DC=lab,DC=example',
+    expected: { found: 'john' },
+  },
+  {
+    name: 'DN with a space after =',
+    identity: 'CN= John Doe,OU=Lab,DC=lab,DC=example',
+    expected: { found: 'john' },
+  },
+  {
+    name: 'DN with a space before =',
+    identity: 'CN =John Doe,OU=Lab,DC=lab,DC=example',
+    expected: 'invalid',
+  },
+  {
+    name: 'DN with a multi-valued RDN',
+    identity: 'CN=John Doe+UID=jdoe,OU=Lab,DC=lab,DC=example',
+    expected: 'invalid',
+  },
+  { name: 'DN with an OID type', identity: '2.5.4.3=John Doe,OU=Lab,DC=lab,DC=example', expected: 'invalid' },
+  { name: 'DN ending in a comma', identity: 'CN=John Doe,OU=Lab,DC=lab,DC=example,', expected: 'invalid' },
+  {
+    name: 'DN with an escaped comma that names no one',
+    identity: 'CN=John Doe\\,OU\\=Lab,DC=lab,DC=example',
+    expected: 'notFound',
+  },
+  {
+    name: 'DN with hex-escaped ( * )',
+    identity: 'CN=Star \\28Wild\\2A\\29,OU=Hostile,DC=lab,DC=example',
+    expected: { found: 'star' },
+  },
+  {
+    name: 'DN with a hex-escaped apostrophe',
+    identity: 'CN=Pat O\\27Brien,OU=Lab,DC=lab,DC=example',
+    expected: { found: 'obrien' },
+  },
+  {
+    name: 'DN whose CN holds an escaped space at the end',
+    identity: 'CN=John Doe\\ ,OU=Lab,DC=lab,DC=example',
+    expected: { found: 'john' },
+  },
   { name: 'an address with a space', identity: 'john doe@lab.example', expected: 'invalid' },
 ];
