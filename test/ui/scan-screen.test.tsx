@@ -21,7 +21,9 @@ beforeAll(async () => {
   // A hostile value: a name that would clear the screen and rewrite the clipboard if printed raw.
   const victim = scenario.ad.objects.find((o) => o.objectClass === 'user')!;
   victim.attributes.displayName = 'Evil\u001b[2J\u001b]52;c;aGk=\u0007Name';
-  victim.dn = `CN=${victim.attributes.displayName},OU=Sales,OU=Staff,DC=contoso,DC=com`;
+  // In a DN the ";" and "=" inside the name are escaped, as a DC writes them (RFC 4514).
+  const cn = victim.attributes.displayName.replace(/[;=]/g, '\\$&');
+  victim.dn = `CN=${cn},OU=Sales,OU=Staff,DC=contoso,DC=com`;
   const state = createLabState(scenario);
   const [objects, tenant] = await Promise.all([
     new LabDirectoryBulkReader(state).readAll(),
@@ -199,7 +201,7 @@ describe('the scan screen', () => {
     const f = h.frame();
     expect(f).not.toContain('\u001b[2J');
     expect(f).not.toContain('\u0007');
-    expect(f).toContain('CN=Evil\\u001b[2J\\u001b]52;c;aGk=\\u0007Name');
+    expect(f).toContain('CN=Evil\\u001b[2J\\u001b]52\\;c\\;aGk\\=\\u0007Name');
   });
 
   it('reports a failed read to the command', async () => {
