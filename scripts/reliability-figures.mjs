@@ -57,6 +57,18 @@ try {
     paths.set(path, (paths.get(path) ?? 0) + 1);
   }
 
+  // Hostile invocations (issue 14): each test is titled "<class>: <case>"; counted per class.
+  const classes = new Map();
+  for (const t of ran(inputs).filter((t) =>
+    t.ancestorTitles[0].startsWith('inputs: built CLI invocations'),
+  )) {
+    const kind = t.title.split(':')[0];
+    const c = classes.get(kind) ?? { tried: 0, failed: 0 };
+    c.tried++;
+    if (t.status === 'failed') c.failed++;
+    classes.set(kind, c);
+  }
+
   // Faults: every fault run records its own figures (in-process runs: the simulator's request log
   // against the journal; each Ctrl-C in tmux: the journal's consistency afterwards).
   const runs = existsSync(figuresFile)
@@ -76,6 +88,7 @@ try {
     inputsTried: ran(inputs).length,
     inputFailures: failed(inputs).length,
     inputsByPath: Object.fromEntries(paths),
+    invocationsByClass: Object.fromEntries(classes),
     faultRuns: runs.length,
     faultsInjected,
     runsThatLostOrCorruptedData: lostRuns.length,
@@ -93,6 +106,10 @@ try {
     const rows = [
       ['Hostile inputs tried (corpus entries × paths)', `${figures.inputsTried} (${byPath})`],
       ['… that failed (wrong object, unclear error, stack trace)', figures.inputFailures],
+      ...[...classes].map(([kind, c]) => [
+        `… hostile invocations: ${kind}`,
+        `${c.tried} tried, ${c.failed} failed`,
+      ]),
       ['Faults injected', `${figures.faultsInjected} in ${figures.faultRuns} runs`],
       ['Runs that lost or corrupted data', figures.runsThatLostOrCorruptedData],
       ['Writes the tenant received during in-process fault runs', figures.writesSent],
