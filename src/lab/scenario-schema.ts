@@ -95,11 +95,9 @@ export const scenarioSchema = z
           .default('mS-DS-ConsistencyGuid'),
         scope: z
           .array(
-            z
-              .string()
-              .refine((s) => parseDn(s) !== null, {
-                message: 'is not a DN such as OU=Staff,DC=contoso,DC=com',
-              }),
+            z.string().refine((s) => parseDn(s) !== null, {
+              message: 'is not a DN such as OU=Staff,DC=contoso,DC=com',
+            }),
           )
           .default([]),
       })
