@@ -438,6 +438,27 @@ const HANGS: CliCase[] = [
     stderr: [/SYNCMATCH_SSH_PORT must be a whole number/],
   },
   {
+    name: 'a FIFO as the lab journal does not block the run, and nothing is written unjournalled',
+    kind: 'hangs',
+    args: ['fix', '--lab', 'stale-immutable-id', 'jdoe', '--yes'],
+    env: (w) => ({ SYNCMATCH_LAB_JOURNAL: join(w.dir, 'journal-fifo') }),
+    setup: (w) => execFileSync('mkfifo', [join(w.dir, 'journal-fifo')]),
+    code: 1,
+    stderr: [/journal .* is not a regular file/],
+    stdout: [/Nothing was written to the tenant: the journal could not record the write first/],
+  },
+  {
+    name: 'a FIFO as config.json does not block the run',
+    kind: 'hangs',
+    args: ['diagnose', 'jdoe'],
+    setup: (w) => {
+      mkdirSync(w.config, { recursive: true });
+      execFileSync('mkfifo', [join(w.config, 'config.json')]);
+    },
+    code: 2,
+    stderr: [/config file .* is not a regular file/],
+  },
+  {
     name: 'sync --wait for a user who does not exist fails fast, no sync started',
     kind: 'hangs',
     args: ['sync', '--lab', 'stale-immutable-id', '--wait', 'nobody@contoso.com', '--timeout', '600'],

@@ -4,7 +4,9 @@
 // zod definition); a problem is a sentence naming the key.
 // The file holds no secrets, but it does name servers and accounts: it is written 0600.
 import Conf from 'conf';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { EXIT, UserFacingError } from '../../core/errors.js';
 import { formatPath, issueSentences } from './messages.js';
 import {
@@ -50,6 +52,7 @@ export class ConfigStore {
       ...(cwd ? { cwd } : {}),
       configName: 'config',
     };
+    refuseSpecialFile(cwd ? join(cwd, `${location.configName}.json`) : linuxDefaultPath(where.env));
     let conf: Conf<ConfigFile>;
     try {
       conf = new Conf<ConfigFile>({
@@ -214,5 +217,31 @@ function startsWithBom(path: string): boolean {
     }
   } catch {
     return false;
+  }
+}
+
+/** conf's own place on Linux (env-paths: $XDG_CONFIG_HOME or ~/.config, then <name>-nodejs). */
+function linuxDefaultPath(env: Record<string, string | undefined>): string | null {
+  if (process.platform !== 'linux') return null;
+  const base = env.XDG_CONFIG_HOME?.trim() || join(homedir(), '.config');
+  return join(base, `${PROJECT_NAME}-nodejs`, `${CONFIG_FILE}`);
+}
+
+/** A config "file" that is a pipe or a device would block the read forever (issue 14). */
+function refuseSpecialFile(path: string | null): void {
+  if (!path) return;
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return;
+  }
+  if (!info.isFile()) {
+    throw new UserFacingError(
+      `The config file ${path} is not a regular file (${info.isDirectory() ? 'a folder' : 'a pipe, socket or device'}).`,
+      'CONFIG_UNREADABLE',
+      'Move it away and run syncmatch setup again, or point SYNCMATCH_CONFIG_DIR at a folder of your own.',
+      EXIT.usage,
+    );
   }
 }

@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { UserFacingError } from '../../core/errors.js';
+import { EXIT, UserFacingError } from '../../core/errors.js';
 import type { Journal, JournalContents, JournalEntry } from '../../ports.js';
 import { entryLine, parseJournal } from './journal-lines.js';
 import { openUnfinished, pairWrites, unfinishedSentence } from './journal-writes.js';
@@ -41,6 +41,7 @@ export function openJsonlJournal(path: string): Journal {
   async function read(): Promise<JournalContents> {
     let text: string;
     try {
+      await refuseSpecialFile(path);
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
@@ -80,6 +81,7 @@ async function prepare(path: string): Promise<void> {
       throw error;
     });
     if (!info) await createFile(path);
+    else if (!info.isFile()) await refuseSpecialFile(path);
     else if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) await chmod(path, FILE_MODE);
   } catch (error) {
     throw journalError(path, error);
@@ -111,6 +113,22 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
   while (offset < data.length) {
     const { bytesWritten } = await handle.write(data, offset, data.length - offset);
     offset += bytesWritten;
+  }
+}
+
+/**
+ * A journal that is a pipe, a socket or a device (SYNCMATCH_LAB_JOURNAL=/some/fifo) would block
+ * the first read forever (issue 14): refused with a sentence instead.
+ */
+async function refuseSpecialFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info && !info.isFile()) {
+    throw new UserFacingError(
+      `The write journal ${path} is not a regular file (${info.isDirectory() ? 'a folder' : 'a pipe, socket or device'}).`,
+      'JOURNAL_UNWRITABLE',
+      'Point SYNCMATCH_DATA_DIR (or SYNCMATCH_LAB_JOURNAL) at a folder or file of your own.',
+      EXIT.usage,
+    );
   }
 }
 
