@@ -2,7 +2,7 @@
 // "readOnly": true — any one of them turns it on — and every path that writes (the wizard, fix,
 // fix --yes, journal undo, anything added later) asks here, in the lab as on a real tenant.
 // An unreadable SYNCMATCH_READ_ONLY is refused (exit 2) rather than read as "off".
-import { ConfigStore } from '../adapters/config/store.js';
+import { readConfigJson } from '../adapters/config/config-path.js';
 import { UsageError } from '../core/errors.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -14,8 +14,6 @@ export interface ReadOnlyDecision {
 
 export interface ReadOnlySources {
   env?: Record<string, string | undefined>;
-  /** The config store (tests pass one); else the user's, opened only when needed. */
-  store?: () => ConfigStore;
 }
 
 const TRUE = /^(1|true|yes|on)$/i;
@@ -34,29 +32,30 @@ export function readOnlyDecision(opts: GlobalOptions, sources: ReadOnlySources =
       );
     }
   }
-  const profile = profileReadOnly(opts, env, sources.store ?? (() => ConfigStore.open({ env })));
+  const profile = profileReadOnly(opts, env);
   return profile ? { readOnly: true, because: profile } : { readOnly: false, because: null };
 }
 
-/** 'profile "name"' when the profile in use says readOnly; null otherwise. */
-function profileReadOnly(
-  opts: GlobalOptions,
-  env: Record<string, string | undefined>,
-  open: () => ConfigStore,
-): string | null {
-  const lab = opts.lab !== undefined && opts.lab !== false;
-  let store: ConfigStore;
+/**
+ * 'profile "name"' when the profile in use says readOnly; null otherwise. The file is read without
+ * conf (a first frame waits on this); a file that cannot be read is no answer here: a real run
+ * loads it in full next and stops on it (nothing is written), and the lab needs no config.
+ */
+function profileReadOnly(opts: GlobalOptions, env: Record<string, string | undefined>): string | null {
+  let config: unknown;
   try {
-    store = open();
-  } catch (error) {
-    // A real run cannot go on without its config (loading the settings says why); the lab needs
-    // none, so a broken config file does not stop practice.
-    if (lab) return null;
-    throw error;
+    config = readConfigJson(env);
+  } catch {
+    return null;
   }
-  const name = opts.profile ?? (env.SYNCMATCH_PROFILE?.trim() || undefined) ?? store.defaultProfile();
-  if (!name) return null;
-  return store.getProfile(name)?.readOnly === true ? `profile "${name}" (readOnly)` : null;
+  if (typeof config !== 'object' || config === null) return null;
+  const { defaultProfile, profiles } = config as { defaultProfile?: unknown; profiles?: unknown };
+  const name = opts.profile ?? (env.SYNCMATCH_PROFILE?.trim() || undefined) ?? defaultProfile;
+  if (typeof name !== 'string' || typeof profiles !== 'object' || profiles === null) return null;
+  const profile = (profiles as Record<string, unknown>)[name];
+  const readOnly =
+    typeof profile === 'object' && profile !== null && 'readOnly' in profile && profile.readOnly;
+  return readOnly === true ? `profile "${name}" (readOnly)` : null;
 }
 
 /** Refuses a command that writes when read-only is on, naming what turned it on. */

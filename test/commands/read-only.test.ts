@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configFilePath } from '../../src/adapters/config/config-path.js';
 import { ConfigStore } from '../../src/adapters/config/store.js';
 import { UserFacingError } from '../../src/core/errors.js';
 import { readOnlyDecision } from '../../src/commands/read-only.js';
@@ -15,11 +16,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const env = (extra: Record<string, string> = {}) => ({ SYNCMATCH_CONFIG_DIR: dir, ...extra });
 const config = (value: unknown) => writeFileSync(join(dir, 'config.json'), JSON.stringify(value));
-const store = (e: Record<string, string>) => () => ConfigStore.open({ env: e });
 
 describe('readOnlyDecision', () => {
   it('is off when no source says so', () => {
-    expect(readOnlyDecision({}, { env: env(), store: store(env()) })).toEqual({
+    expect(readOnlyDecision({}, { env: env() })).toEqual({
       readOnly: false,
       because: null,
     });
@@ -38,19 +38,25 @@ describe('readOnlyDecision', () => {
       profiles: { audit: { readOnly: true }, other: {} },
     });
     const e = env(vars);
-    expect(readOnlyDecision(opts, { env: e, store: store(e) })).toEqual({ readOnly: true, because });
+    expect(readOnlyDecision(opts, { env: e })).toEqual({ readOnly: true, because });
   });
 
-  it('applies in the lab too, and a broken config does not stop the lab (but stops a real run)', () => {
+  it('applies in the lab too; a broken config is no answer (a real run stops on it when it loads)', () => {
     config({ version: 1, defaultProfile: 'audit', profiles: { audit: { readOnly: true } } });
-    expect(readOnlyDecision({ lab: 'healthy' }, { env: env(), store: store(env()) }).readOnly).toBe(true);
+    expect(readOnlyDecision({ lab: 'healthy' }, { env: env() }).readOnly).toBe(true);
     writeFileSync(join(dir, 'config.json'), '{ broken');
-    expect(readOnlyDecision({ lab: 'healthy' }, { env: env(), store: store(env()) }).readOnly).toBe(false);
-    expect(() => readOnlyDecision({}, { env: env(), store: store(env()) })).toThrow(UserFacingError);
+    expect(readOnlyDecision({ lab: 'healthy' }, { env: env() }).readOnly).toBe(false);
+    expect(() => ConfigStore.open({ env: env() })).toThrow(UserFacingError);
+  });
+
+  it('reads the file conf reads, without loading conf', () => {
+    expect(configFilePath(env())).toBe(ConfigStore.open({ env: env() }).path);
+    // Without SYNCMATCH_CONFIG_DIR: conf's own place for this process.
+    expect(configFilePath({})).toBe(ConfigStore.open({ env: {} }).path);
   });
 
   it('refuses a variable it cannot read (exit 2) instead of taking it as off', () => {
     const e = env({ SYNCMATCH_READ_ONLY: 'sure' });
-    expect(() => readOnlyDecision({}, { env: e, store: store(e) })).toThrow(/SYNCMATCH_READ_ONLY must be/);
+    expect(() => readOnlyDecision({}, { env: e })).toThrow(/SYNCMATCH_READ_ONLY must be/);
   });
 });

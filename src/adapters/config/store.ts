@@ -5,9 +5,8 @@
 // The file holds no secrets, but it does name servers and accounts: it is written 0600.
 import Conf from 'conf';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { EXIT, UserFacingError } from '../../core/errors.js';
+import { configFilePath } from './config-path.js';
 import { formatPath, issueSentences } from './messages.js';
 import {
   PROFILE_NAME,
@@ -52,7 +51,7 @@ export class ConfigStore {
       ...(cwd ? { cwd } : {}),
       configName: 'config',
     };
-    refuseSpecialFile(cwd ? join(cwd, `${location.configName}.json`) : linuxDefaultPath(where.env));
+    refuseSpecialFile(configFilePath(where.env));
     let conf: Conf<ConfigFile>;
     try {
       conf = new Conf<ConfigFile>({
@@ -220,16 +219,8 @@ function startsWithBom(path: string): boolean {
   }
 }
 
-/** conf's own place on Linux (env-paths: $XDG_CONFIG_HOME or ~/.config, then <name>-nodejs). */
-function linuxDefaultPath(env: Record<string, string | undefined>): string | null {
-  if (process.platform !== 'linux') return null;
-  const base = env.XDG_CONFIG_HOME?.trim() || join(homedir(), '.config');
-  return join(base, `${PROJECT_NAME}-nodejs`, `${CONFIG_FILE}`);
-}
-
 /** A config "file" that is a pipe or a device would block the read forever (issue 14). */
-function refuseSpecialFile(path: string | null): void {
-  if (!path) return;
+function refuseSpecialFile(path: string): void {
   let info;
   try {
     info = statSync(path);
