@@ -12,7 +12,7 @@ import type { ScanResult } from '../core/scan/types.js';
 import { openEnvironment } from './environment.js';
 import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
-import { colorEnabled, createOutput, type Output } from './output.js';
+import { colorEnabled, createOutput, terminalText, type Output } from './output.js';
 import { checkOutputFile, writeOutputFile } from './output-file.js';
 import { runWizard } from './run-wizard.js';
 import { formatScan } from './scan-report.js';
@@ -108,7 +108,9 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
     );
     if (opts.csv !== undefined) {
       const text = scanCsv(result.users);
-      if (csvFile === null) process.stdout.write(text);
+      // CSV keeps the data, like JSON; but CSV has no escapes of its own, so on a terminal the
+      // one escaping function shows what a value would do to it.
+      if (csvFile === null) process.stdout.write(process.stdout.isTTY ? terminalText(text) : text);
       else {
         await writeOutputFile(csvFile, text, csvOptions);
         out.status(`Wrote ${result.users.length} rows to ${csvFile}.`);
