@@ -224,3 +224,12 @@ export function buildProgram(): Command {
 
   return program;
 }
+
+// For flags added elsewhere: the same strict reading (digits only, ./numeric-flags.ts), unbounded;
+// prefer wholeNumber(min, max) with a real range.
+export function nonNegInt(v: string): number {
+  return wholeNumber(0, Number.MAX_SAFE_INTEGER)(v);
+}
+export function posInt(v: string): number {
+  return wholeNumber(1, Number.MAX_SAFE_INTEGER)(v);
+}
