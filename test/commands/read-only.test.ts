@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configFilePath } from '../../src/adapters/config/config-path.js';
 import { ConfigStore } from '../../src/adapters/config/store.js';
@@ -51,8 +52,8 @@ describe('readOnlyDecision', () => {
 
   it('reads the file conf reads, without loading conf', () => {
     expect(configFilePath(env())).toBe(ConfigStore.open({ env: env() }).path);
-    // Without SYNCMATCH_CONFIG_DIR: conf's own place for this process.
-    expect(configFilePath({})).toBe(ConfigStore.open({ env: {} }).path);
+    // Without SYNCMATCH_CONFIG_DIR: where conf's env-paths puts it (not opened: no folder is made).
+    expect(configFilePath({})).toBe(join(envPaths('syncmatch').config, 'config.json'));
   });
 
   it('refuses a variable it cannot read (exit 2) instead of taking it as off', () => {
