@@ -29,7 +29,13 @@ function predictedUpn(ctx: RuleContext): string {
   );
 }
 
-function consequence(ctx: RuleContext, p: AttributeProblem): string {
+/** The value the cloud stores instead, for a `placeholder` outcome. */
+function substitute(ctx: RuleContext, p: AttributeProblem): string | null {
+  if (p.outcome !== 'placeholder') return null;
+  return p.attribute === 'mailNickname' ? cloudAlias(p.value) : predictedUpn(ctx);
+}
+
+function consequence(p: AttributeProblem, becomes: string | null): string {
   switch (p.outcome) {
     case 'blocked':
       return "Entra Connect's export of this user fails until the value is corrected in AD, so nothing can match.";
@@ -39,10 +45,10 @@ function consequence(ctx: RuleContext, p: AttributeProblem): string {
       return 'The user is still created in the cloud because its UPN is valid; correct it for the on-premises side.';
     case 'placeholder':
       if (p.attribute === 'mailNickname') {
-        return `The user is still synced, but the cloud alias becomes "${preview(cloudAlias(p.value), 80)}" (invalid characters become "_"). Correct it in AD.`;
+        return `The user is still synced, but the cloud alias becomes "${preview(becomes ?? '', 80)}" (invalid characters become "_"). Correct it in AD.`;
       }
       return (
-        `The user is still synced, but the cloud calculates its own UPN instead: ${predictedUpn(ctx)} ` +
+        `The user is still synced, but the cloud calculates its own UPN instead: ${becomes ?? ''} ` +
         '(the alias, else the primary SMTP prefix, else the mail prefix, else the UPN prefix, at the initial domain). ' +
         'Matching on the UPN cannot work; correct it in AD.'
       );
@@ -50,19 +56,23 @@ function consequence(ctx: RuleContext, p: AttributeProblem): string {
 }
 
 export function adAttributeRules(ctx: RuleContext): Finding[] {
-  return checkAttributes(ctx.user).map((p) => ({
-    code: 'AD_ATTRIBUTE_INVALID',
-    severity: p.outcome === 'blocked' ? 'error' : 'warning',
-    message:
-      `The AD attribute ${p.attribute} "${preview(p.value, 80)}" ${p.reason} (${SOURCE_NAMES[p.source]}). ` +
-      consequence(ctx, p),
-    evidence: {
-      attribute: p.attribute,
-      value: p.value,
-      rule: p.rule,
-      outcome: p.outcome,
-      source: p.source,
-      dn: ctx.user.dn,
-    },
-  }));
+  return checkAttributes(ctx.user).map((p) => {
+    const becomes = substitute(ctx, p);
+    return {
+      code: 'AD_ATTRIBUTE_INVALID',
+      severity: p.outcome === 'blocked' ? 'error' : 'warning',
+      message:
+        `The AD attribute ${p.attribute} "${preview(p.value, 80)}" ${p.reason} (${SOURCE_NAMES[p.source]}). ` +
+        consequence(p, becomes),
+      evidence: {
+        attribute: p.attribute,
+        value: p.value,
+        rule: p.rule,
+        outcome: p.outcome,
+        source: p.source,
+        ...(becomes === null ? {} : { cloudValue: becomes }),
+        dn: ctx.user.dn,
+      },
+    };
+  });
 }
