@@ -3,6 +3,9 @@
 // SMTP addresses to "comply with email messaging standards"; it says invalid characters make the
 // synchronization fail (outcome `blocked`). X500 values are exempt: real ones hold spaces and
 // parentheses (legacyExchangeDN), and IdFix's users reported flagging them as false positives.
+// X400 values are exempt for the same reason (their syntax is `C=US;A= ;P=…;`; UNVERIFIED that
+// the service accepts every one). EUM values are checked as the page says, although Exchange
+// Unified Messaging wrote them as `EUM:1234;phone-context=…` (UNVERIFIED; UM is retired).
 import { parseProxyAddress } from '../proxy-addresses.js';
 import { isDomainName } from './upn.js';
 import { describeChar, firstRejected, type AttributeProblem } from './problem.js';
@@ -88,7 +91,7 @@ export function checkProxyAddress(raw: string): AttributeProblem[] {
     add('prefix', 'has no type prefix (SMTP:, smtp:, X500: …)', SOURCES.idfix);
     return out;
   }
-  if (p.type === 'X500') return out;
+  if (p.type === 'X500' || p.type === 'X400') return out;
   if (p.address === '') {
     add('blank', `has nothing after "${p.prefix}:"`, SOURCES.prepareDirSync);
     return out;
