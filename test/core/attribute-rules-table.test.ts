@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnose.js';
 import type { Finding } from '../../src/core/findings.js';
+import { forecastOutcome } from '../../src/core/scan/forecast.js';
+import type { Forecast } from '../../src/core/scan/types.js';
 import type { CloudView, OnPremObject } from '../../src/core/snapshot.js';
 import { createLabState, type LabState } from '../../src/lab/lab-state.js';
 import { scenarioSchema } from '../../src/lab/scenario-schema.js';
@@ -82,6 +84,8 @@ interface Verdict {
   /** The value the rules say the cloud stores instead (placeholder). */
   cloudValue: string | null;
   findings: Finding[];
+  /** The scan's forecast for the user. */
+  forecast: Forecast;
 }
 
 /** What the diagnosis says about the row's attribute. */
@@ -99,12 +103,14 @@ function rulesVerdict(row: Row): Verdict {
     proxyAddresses: Array.isArray(a.proxyAddresses) ? a.proxyAddresses : [],
     consistencyGuid: null,
   };
-  const all = diagnose({
+  const snapshot = {
     identity: 'jdoe',
-    sync: { sourceAnchor: 'mS-DS-ConsistencyGuid', scope: ['OU=Staff,DC=contoso,DC=com'] },
+    sync: { sourceAnchor: 'objectGUID', scope: ['OU=Staff,DC=contoso,DC=com'] },
     onPrem: { matches: [user], related: [] },
     cloud: cloudView(),
-  }).findings;
+  };
+  const diagnosis = diagnose(snapshot);
+  const all = diagnosis.findings;
   const findings = all.filter(
     (f) => f.code === 'AD_ATTRIBUTE_INVALID' && f.evidence.attribute === row.attribute,
   );
@@ -120,7 +126,13 @@ function rulesVerdict(row: Row): Verdict {
     outcome = 'placeholder';
     cloudValue = suffix.evidence.cloudUpnWouldBe as string;
   }
-  return { flagged: findings.length > 0, outcome, cloudValue, findings };
+  return {
+    flagged: findings.length > 0,
+    outcome,
+    cloudValue,
+    findings,
+    forecast: forecastOutcome(diagnosis, snapshot),
+  };
 }
 
 function labFor(row: Row): LabState {
@@ -267,11 +279,26 @@ describe.each(ATTRIBUTES)('%s: the rules and the lab agree with the documents on
     expect(wrong).toEqual([]);
   });
 
-  it("the lab's sync engine treats each value as the rule says (blocked, placeholder, dropped, fine)", () => {
+  it("the lab's sync engine and the scan's forecast treat each value as the rule says (blocked, placeholder, dropped, fine)", () => {
     const wrong: string[] = [];
     for (const row of rows) {
       const rules = rulesVerdict(row);
       const engine = engineVerdict(row);
+      const f = rules.forecast;
+      // Outside this issue: the scan skips a sAMAccountName ending in "$" as a machine-like account
+      // while the lab's engine exports it; which one Connect's scoping does is not settled here.
+      const machineLike =
+        f.reason.startsWith('A system object') &&
+        row.attribute === 'sAMAccountName' &&
+        row.value.endsWith('$');
+      const forecastBlocked = f.outcome === 'export-error' || f.outcome === 'not-synced';
+      if (
+        !machineLike &&
+        (forecastBlocked !== (row.outcome === 'blocked') ||
+          (forecastBlocked && !/DataValidationFailed|UPN/.test(`${f.error} ${f.reason}`)))
+      ) {
+        wrong.push(`${show(row)}: table ${row.outcome}, the scan forecasts ${f.outcome} (${f.reason})`);
+      }
       if (engine.outcome !== row.outcome) {
         wrong.push(
           `${show(row)}: table ${row.outcome}, engine ${engine.outcome} [${engine.log.join(' | ')}]`,
