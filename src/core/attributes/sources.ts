@@ -4,7 +4,7 @@
 export const SOURCES = {
   /** Microsoft Entra, "Password policies and account restrictions in Microsoft Entra ID", username policies. */
   usernamePolicy:
-    'https://learn.microsoft.com/entra/identity/authentication/concept-password-policies#username-policies',
+    'https://learn.microsoft.com/entra/identity/authentication/concept-sspr-policy#username-policies',
   /** Microsoft 365, "Prepare to provision users through directory synchronization", attribute preparation. */
   prepareDirSync:
     'https://learn.microsoft.com/microsoft-365/enterprise/prepare-for-directory-synchronization#2-directory-object-and-attribute-preparation',
