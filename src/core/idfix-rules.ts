@@ -75,9 +75,20 @@ export function checkAttributes(o: OnPremObject): AttributeProblem[] {
   out.push(...checkPrimaries(o.proxyAddresses));
   if (o.mail !== null) out.push(...(isBlank(o.mail) ? [blank('mail', o.mail)] : checkMail(o.mail)));
   if (o.mailNickname !== null) {
+    // A blank alias is not exported; on first sync the cloud takes the primary SMTP prefix, else
+    // mail's, else the UPN's (Entra Connect "UserPrincipalName population").
     out.push(
       ...(isBlank(o.mailNickname)
-        ? [blank('mailNickname', o.mailNickname)]
+        ? [
+            {
+              attribute: 'mailNickname',
+              value: o.mailNickname,
+              rule: 'blank',
+              reason: 'is blank',
+              outcome: 'placeholder' as const,
+              source: SOURCES.upnPopulation,
+            },
+          ]
         : checkMailNickname(o.mailNickname)),
     );
   }

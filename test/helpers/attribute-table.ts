@@ -218,14 +218,15 @@ function aliasRows(): Row[] {
   row('a', 'one character', false, DOCS.alias);
   row('&', 'only &', true, DOCS.alias);
   row('.', 'only a period', true, DOCS.prepare);
+  // A blank alias is not exported; the cloud computes one from the addresses (UPN population).
   for (const v of [' ', '\t', '   '])
     rows.push({
       attribute: 'mailNickname',
       value: v,
       cls: `blank ${JSON.stringify(v)}`,
       flagged: true,
-      outcome: 'dropped',
-      doc: DOCS.prepare,
+      outcome: 'placeholder',
+      doc: DOCS.population,
     });
   return rows;
 }

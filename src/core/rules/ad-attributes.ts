@@ -3,12 +3,13 @@
 // is an error (the export fails); a placeholder, a dropped value or a user created regardless is a
 // warning, and the message says which.
 import { cloudAlias } from '../attributes/alias.js';
+import { isBlank } from '../attributes/problem.js';
 import { SOURCE_NAMES } from '../attributes/sources.js';
 import type { Finding } from '../findings.js';
 import { preview } from '../identifiers.js';
 import { checkAttributes, exportedUpn, type AttributeProblem } from '../idfix-rules.js';
 import { addressKey } from '../proxy-addresses.js';
-import { predictCloudUpn } from '../unverified-upn.js';
+import { predictCloudUpn, predictMailNickname } from '../unverified-upn.js';
 import type { RuleContext } from './context.js';
 
 /** The UPN the cloud will calculate for this user, or a pattern when the tenant is not known. */
@@ -32,7 +33,14 @@ function predictedUpn(ctx: RuleContext): string {
 /** The value the cloud stores instead, for a `placeholder` outcome. */
 function substitute(ctx: RuleContext, p: AttributeProblem): string | null {
   if (p.outcome !== 'placeholder') return null;
-  return p.attribute === 'mailNickname' ? cloudAlias(p.value) : predictedUpn(ctx);
+  if (p.attribute !== 'mailNickname') return predictedUpn(ctx);
+  if (!isBlank(p.value)) return cloudAlias(p.value);
+  const u = ctx.user;
+  return predictMailNickname({
+    userPrincipalName: exportedUpn(u) ?? '',
+    proxyAddresses: u.proxyAddresses,
+    mail: u.mail ?? undefined,
+  });
 }
 
 function consequence(p: AttributeProblem, becomes: string | null): string {
@@ -45,7 +53,9 @@ function consequence(p: AttributeProblem, becomes: string | null): string {
       return 'The user is still created in the cloud because its UPN is valid; correct it for the on-premises side.';
     case 'placeholder':
       if (p.attribute === 'mailNickname') {
-        return `The user is still synced, but the cloud alias becomes "${preview(becomes ?? '', 80)}" (invalid characters become "_"). Correct it in AD.`;
+        return isBlank(p.value)
+          ? `The user is still synced; the cloud takes the alias "${preview(becomes ?? '', 80)}" from its addresses. Set the alias in AD.`
+          : `The user is still synced, but the cloud alias becomes "${preview(becomes ?? '', 80)}" (invalid characters become "_"). Correct it in AD.`;
       }
       return (
         `The user is still synced, but the cloud calculates its own UPN instead: ${becomes ?? ''} ` +
