@@ -1,135 +1,104 @@
-// IdFix's per-attribute rules (DOMAIN.md §5), read from its source, with the changes its users
-// asked for: no TLD list (UPN_SUFFIX_UNVERIFIED checks the tenant's real domains instead), X500 and
-// other non-SMTP proxies are only checked for a prefix and length, apostrophes are allowed in SMTP
-// local parts (RFC 5322 allows them; IdFix's false positive).
-import { parseProxyAddress } from './proxy-addresses.js';
+// The per-attribute rules behind AD_ATTRIBUTE_INVALID. Each rule is Microsoft's documented rule
+// for that attribute, written as an allow-list where the document gives one, with the document
+// named at the rule (src/core/attributes/). Where the documents are silent the rule says so and
+// keeps IdFix's behaviour (its rules were ported from its public source), except IdFix's known
+// false positives: the apostrophe in a UPN (Entra's username policy allows it), X500 proxy
+// addresses, and a TLD list (UPN_SUFFIX_UNVERIFIED checks the tenant's verified domains instead).
+// Each problem says what really happens to the user (blocked, placeholder, dropped, fine).
+import { checkMailNickname } from './attributes/alias.js';
+import { checkDisplayName, checkSamAccountName } from './attributes/account.js';
+import { checkMail, checkPrimaries, checkProxyAddress } from './attributes/addresses.js';
+import { isBlank, type AttributeProblem } from './attributes/problem.js';
+import { SOURCES } from './attributes/sources.js';
+import { checkUpn } from './attributes/upn.js';
 import type { OnPremObject } from './snapshot.js';
 
-export interface AttributeProblem {
-  attribute: string;
-  value: string;
-  rule: string;
-  /** What is wrong, in words. */
-  reason: string;
+export type { AttributeOutcome, AttributeProblem } from './attributes/problem.js';
+export { checkUpn } from './attributes/upn.js';
+
+/** The AD domain's DNS name from a DN's DC= parts (`DC=contoso,DC=com` → contoso.com). */
+export function adDomainOf(dn: string): string {
+  return [...dn.matchAll(/(?:^|,)\s*DC=([^,]+)/gi)].map((m) => m[1]!.trim()).join('.');
 }
 
-const UPN_FORBIDDEN = /[\s\\%&*+/=?'{}|<>();:,[\]"äëïöüÿÄËÏÖÜŸ]/;
-const SAM_FORBIDDEN = /["\\|,/[\]:<>+=;?*]/;
-const SMTP_FORBIDDEN = /[\s<>();,[\]"]/;
-// RFC 5322 dot-atom local part.
-const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const DOMAIN =
-  /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-function problem(attribute: string, value: string, rule: string, reason: string): AttributeProblem {
-  return { attribute, value, rule, reason };
+/** The UPN Entra Connect exports: userPrincipalName, else `<sAMAccountName>@<AD domain>`. */
+export function exportedUpn(o: OnPremObject): string | null {
+  if (o.userPrincipalName !== null && o.userPrincipalName !== '') return o.userPrincipalName;
+  if (o.sAMAccountName !== null && o.sAMAccountName !== '') return `${o.sAMAccountName}@${adDomainOf(o.dn)}`;
+  return null;
 }
 
-export function checkUpn(upn: string): AttributeProblem[] {
-  const out: AttributeProblem[] = [];
-  const a = 'userPrincipalName';
-  if (upn.length > 113) out.push(problem(a, upn, 'length', `is ${upn.length} characters; at most 113`));
-  const bad = UPN_FORBIDDEN.exec(upn);
-  if (bad) out.push(problem(a, upn, 'character', `contains "${bad[0]}", which a UPN may not contain`));
-  const parts = upn.split('@');
-  if (parts.length !== 2) {
-    out.push(problem(a, upn, 'format', `must contain exactly one @ (has ${parts.length - 1})`));
-    return out;
-  }
-  const [local, domain] = parts as [string, string];
-  if (!bad && !DOT_ATOM.test(local)) {
-    out.push(
-      problem(
-        a,
-        upn,
-        'format',
-        'the part before @ is not a valid name (no leading, trailing or double dots)',
-      ),
-    );
-  }
-  if (!DOMAIN.test(domain)) out.push(problem(a, upn, 'domain', `"${domain}" is not a valid domain name`));
-  return out;
+function blank(attribute: string, value: string): AttributeProblem {
+  // UNVERIFIED outcome: the preparation page says a present attribute must have a value, not what
+  // the service does with a blank one; the lab does not export it.
+  return {
+    attribute,
+    value,
+    rule: 'blank',
+    reason: 'is blank',
+    outcome: 'dropped',
+    source: SOURCES.prepareDirSync,
+  };
 }
 
-export function checkSmtp(attribute: string, address: string): AttributeProblem[] {
-  const bad = SMTP_FORBIDDEN.exec(address);
-  if (bad)
-    return [problem(attribute, address, 'character', `contains "${bad[0]}", which an SMTP address may not`)];
-  const parts = address.split('@');
-  if (parts.length !== 2) return [problem(attribute, address, 'format', 'must contain exactly one @')];
-  const [local, domain] = parts as [string, string];
-  if (!DOT_ATOM.test(local) || !DOMAIN.test(domain)) {
-    return [problem(attribute, address, 'rfc2822', 'is not a valid e-mail address (RFC 2822)')];
-  }
-  return [];
-}
-
-/** Every IdFix problem of one object's sync-relevant attributes. */
+/** Every documented problem of one object's sync-relevant attributes. */
 export function checkAttributes(o: OnPremObject): AttributeProblem[] {
   const out: AttributeProblem[] = [];
-  if (o.userPrincipalName !== null) out.push(...checkUpn(o.userPrincipalName));
+  const upnPresent = o.userPrincipalName !== null && o.userPrincipalName !== '';
+  if (upnPresent) out.push(...checkUpn(o.userPrincipalName!));
   else if (o.objectClass === 'user') {
-    out.push(problem('userPrincipalName', '', 'blank', 'is empty; a synced user needs one'));
-  }
-  for (const raw of o.proxyAddresses) {
-    const p = parseProxyAddress(raw);
-    if (raw.length > 256)
-      out.push(problem('proxyAddresses', raw, 'length', `is ${raw.length} characters; at most 256`));
-    if (p.prefix === null) {
-      out.push(problem('proxyAddresses', raw, 'prefix', 'has no type prefix (SMTP:, smtp:, X500: …)'));
-    } else if (p.isSmtp) {
-      out.push(...checkSmtp('proxyAddresses', p.address).map((x) => ({ ...x, value: raw })));
-    }
-  }
-  const primaries = o.proxyAddresses.filter((v) => parseProxyAddress(v).isPrimary);
-  if (primaries.length > 1) {
+    // Connect's default rule exports <sAMAccountName>@<AD domain> when the UPN is empty, and fails
+    // the object when both are empty ("If a user doesn't have a value for the userPrincipalName
+    // attribute, then the user object must contain a valid and unique value for the sAMAccountName").
+    const derived = exportedUpn(o);
     out.push(
-      problem('proxyAddresses', primaries.join(', '), 'primary', 'has more than one primary (SMTP:) address'),
+      derived
+        ? {
+            attribute: 'userPrincipalName',
+            value: '',
+            rule: 'blank',
+            reason: `is empty, so Entra Connect exports ${derived} as the UPN`,
+            outcome: 'placeholder',
+            source: SOURCES.prepareDirSync,
+          }
+        : {
+            attribute: 'userPrincipalName',
+            value: '',
+            rule: 'blank',
+            reason: 'is empty and so is sAMAccountName; a synced user needs one of them',
+            outcome: 'blocked',
+            source: SOURCES.prepareDirSync,
+          },
     );
   }
-  if (o.mail !== null) {
-    if (o.mail.length > 256)
-      out.push(problem('mail', o.mail, 'length', `is ${o.mail.length} characters; at most 256`));
-    out.push(...checkSmtp('mail', o.mail));
-  }
+  for (const raw of o.proxyAddresses) out.push(...checkProxyAddress(raw));
+  out.push(...checkPrimaries(o.proxyAddresses));
+  if (o.mail !== null) out.push(...(isBlank(o.mail) ? [blank('mail', o.mail)] : checkMail(o.mail)));
   if (o.mailNickname !== null) {
-    if (o.mailNickname.length > 64) {
-      out.push(
-        problem(
-          'mailNickname',
-          o.mailNickname,
-          'length',
-          `is ${o.mailNickname.length} characters; at most 64`,
-        ),
-      );
-    }
-    if (o.mailNickname.startsWith('.')) {
-      out.push(problem('mailNickname', o.mailNickname, 'character', 'may not start with a period'));
-    }
-    if (/[\s"\\()<>[\]@,;:]/.test(o.mailNickname)) {
-      out.push(
-        problem('mailNickname', o.mailNickname, 'character', 'contains a character an alias may not contain'),
-      );
-    }
-  }
-  if (o.displayName !== null && o.displayName.length > 256) {
+    // A blank alias is not exported; on first sync the cloud takes the primary SMTP prefix, else
+    // mail's, else the UPN's (Entra Connect "UserPrincipalName population").
     out.push(
-      problem('displayName', o.displayName, 'length', `is ${o.displayName.length} characters; at most 256`),
+      ...(isBlank(o.mailNickname)
+        ? [
+            {
+              attribute: 'mailNickname',
+              value: o.mailNickname,
+              rule: 'blank',
+              reason: 'is blank',
+              outcome: 'placeholder' as const,
+              source: SOURCES.upnPopulation,
+            },
+          ]
+        : checkMailNickname(o.mailNickname)),
     );
   }
-  if (o.sAMAccountName !== null && o.objectClass === 'user') {
-    if (o.sAMAccountName.length > 20) {
-      out.push(
-        problem(
-          'sAMAccountName',
-          o.sAMAccountName,
-          'length',
-          `is ${o.sAMAccountName.length} characters; at most 20`,
-        ),
-      );
-    }
-    const bad = SAM_FORBIDDEN.exec(o.sAMAccountName);
-    if (bad) out.push(problem('sAMAccountName', o.sAMAccountName, 'character', `contains "${bad[0]}"`));
+  if (o.displayName !== null) {
+    out.push(
+      ...(isBlank(o.displayName) ? [blank('displayName', o.displayName)] : checkDisplayName(o.displayName)),
+    );
+  }
+  if (o.sAMAccountName !== null && o.sAMAccountName !== '' && o.objectClass === 'user') {
+    out.push(...checkSamAccountName(o.sAMAccountName, upnPresent));
   }
   return out;
 }

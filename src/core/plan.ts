@@ -29,7 +29,8 @@ function manual(
 function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
   const out: PlanStep[] = [];
   const of = (code: FindingCode) => findings.filter((f) => f.code === code && f.severity !== 'info');
-  const invalid = of('AD_ATTRIBUTE_INVALID');
+  // A value the cloud takes as it is (a sAMAccountName beside a valid UPN) does not hold the match up.
+  const invalid = of('AD_ATTRIBUTE_INVALID').filter((f) => f.evidence['outcome'] !== 'fine');
   if (invalid.length > 0) {
     out.push(
       manual(

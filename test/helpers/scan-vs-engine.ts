@@ -19,6 +19,7 @@ const ERROR_LINE: Record<string, string> = {
   InvalidHardMatch: 'InvalidHardMatch',
   ExistingAdminRoleConflict: 'ExistingAdminRoleConflict',
   AttributeValueMustBeUnique: 'ExportError',
+  DataValidationFailed: 'ExportError',
 };
 
 /** Why the engine's lines disagree with the forecast, or null when they agree. */

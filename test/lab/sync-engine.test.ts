@@ -376,11 +376,26 @@ describe('creation with duplicate attribute resiliency', () => {
     expect(outcomes(state, 2)).toEqual(['ExportError']);
   });
 
-  it('exports a UPN on an unverified suffix as <prefix>@<initial domain>', () => {
+  it('exports a UPN on an unverified suffix as <alias>@<initial domain> (UserPrincipalName population)', () => {
     const state = lab({ objects: [jdoe({ userPrincipalName: 'john.doe@contoso.local' })] });
     sync(state);
-    expect(state.tenant.users[0]!.userPrincipalName).toBe('john.doe@contoso.onmicrosoft.com');
+    // The alias (mailNickname jdoe) comes first in Microsoft's order, not the UPN's prefix.
+    expect(state.tenant.users[0]!.userPrincipalName).toBe('jdoe@contoso.onmicrosoft.com');
     expect(state.syncLog[0]!.message).toContain('contoso.local is not a verified domain');
+  });
+
+  it('takes the primary SMTP prefix, then mail, then the UPN prefix when there is no alias', () => {
+    const base = { userPrincipalName: 'jd@contoso.local', mailNickname: undefined };
+    const cases: [Json, string][] = [
+      [{ ...base }, 'john.doe'],
+      [{ ...base, proxyAddresses: undefined, mail: 'johnny@contoso.com' }, 'johnny'],
+      [{ ...base, proxyAddresses: undefined, mail: undefined }, 'jd'],
+    ];
+    for (const [attributes, prefix] of cases) {
+      const state = lab({ objects: [jdoe(attributes)] });
+      sync(state);
+      expect(state.tenant.users[0]!.userPrincipalName).toBe(`${prefix}@contoso.onmicrosoft.com`);
+    }
   });
 
   it('releases a quarantined UPN once the conflicting value is gone from AD', () => {
@@ -445,7 +460,7 @@ describe('updates of joined users', () => {
     const obj = state.ad.objects[0]!;
     obj.attributes.userPrincipalName = 'john.doe@contoso.local';
     sync(state);
-    expect(user(state, CLOUD_ID)!.userPrincipalName).toBe('john.doe@contoso.onmicrosoft.com');
+    expect(user(state, CLOUD_ID)!.userPrincipalName).toBe('jdoe@contoso.onmicrosoft.com');
     obj.attributes.userPrincipalName = 'john.doe@contoso.com';
     sync(state);
     expect(user(state, CLOUD_ID)!.userPrincipalName).toBe('john.doe@contoso.com');

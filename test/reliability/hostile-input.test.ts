@@ -116,7 +116,6 @@ describe('inputs: lab fix --yes (users whose AD values are hostile)', () => {
   // An apostrophe, a non-ASCII letter, * ( ) or an ESC in a UPN, mail or alias is refused by the
   // cloud or rewritten: the plan says to correct it in AD first, and writes nothing before that.
   it.each([
-    ["o'brien@lab.example", 'obrien'],
     [NFC_UPN, 'zoeNfc'],
     ['star*(x)@lab.example', 'star'],
     ['ctlchars', 'ctl'],
@@ -131,6 +130,23 @@ describe('inputs: lab fix --yes (users whose AD values are hostile)', () => {
       expect(report.exitCode).toBe(3);
       expect(writeRequests(r.sim.log.entries)).toEqual([]);
       expect((await r.journal.read()).entries).toEqual([]);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe("inputs: an apostrophe is not hostile (Entra's username policy allows it; IdFix's false positive)", () => {
+  it("o'brien@lab.example: no AD_ATTRIBUTE_INVALID; its shared address still stops the fix, nothing written", async () => {
+    const r = await openRig(FIXTURE);
+    try {
+      const report = await runFix(r.services, "o'brien@lab.example", new AbortController().signal);
+      expect(report.before?.onPrem?.objectGuid).toBe(OBJECTS.obrien.guid);
+      const codes = report.before?.findings.map((f) => f.code);
+      expect(codes).not.toContain('AD_ATTRIBUTE_INVALID');
+      expect(codes).toContain('AD_DUPLICATE_VALUE');
+      expect(report.exitCode).toBe(3);
+      expect(writeRequests(r.sim.log.entries)).toEqual([]);
     } finally {
       await r.close();
     }

@@ -10,6 +10,7 @@ import type { Finding, FindingCode } from '../findings.js';
 import { isSystemObject } from '../idfix-rules.js';
 import { addressKey, hasSmtpAddress, primarySmtp } from '../proxy-addresses.js';
 import type { CloudUser, OnPremObject, Snapshot, TenantFeatures } from '../snapshot.js';
+import { predictCloudUpn } from '../unverified-upn.js';
 import type { Forecast, SyncError } from './types.js';
 
 /** What the service applies when a sign-in may not read the switches (its defaults). */
@@ -68,11 +69,21 @@ function upnTaken(snapshot: Snapshot, user: OnPremObject, selfId: string | null)
   const cloud = snapshot.cloud!;
   const upn = user.userPrincipalName;
   if (!upn) return false;
-  const at = upn.lastIndexOf('@');
-  const suffix = addressKey(upn.slice(at + 1));
   const initial = cloud.domains.find((d) => d.isInitial)?.id;
-  const verified = cloud.domains.some((d) => d.isVerified && addressKey(d.id) === suffix);
-  const wanted = verified || !initial ? upn : `${upn.slice(0, at)}@${initial}`;
+  const verified = new Set(cloud.domains.filter((d) => d.isVerified).map((d) => addressKey(d.id)));
+  // Microsoft's order for the prefix (src/core/unverified-upn.ts).
+  const wanted = initial
+    ? predictCloudUpn(
+        {
+          userPrincipalName: upn,
+          mailNickname: user.mailNickname ?? undefined,
+          proxyAddresses: user.proxyAddresses,
+          mail: user.mail ?? undefined,
+        },
+        (suffix) => verified.has(addressKey(suffix)),
+        initial,
+      )
+    : upn;
   const k = addressKey(wanted);
   return (
     cloud.users.some(
@@ -112,6 +123,24 @@ export function forecastOutcome(d: Diagnosis, snapshot: Snapshot): Forecast {
   const anchor = d.expectedImmutableId;
   if (!anchor)
     return result('not-synced', `The anchor attribute ${d.anchorSource ?? ''} is empty: Connect skips it.`);
+
+  // A value the cloud refuses fails the export whatever else would happen (src/core/attributes/).
+  const refused = d.findings.filter((x) => x.code === 'AD_ATTRIBUTE_INVALID' && x.severity === 'error');
+  if (refused.length > 0 && !user.userPrincipalName && !user.sAMAccountName) {
+    return result(
+      'not-synced',
+      'Neither userPrincipalName nor sAMAccountName: Connect has no UPN to export.',
+    );
+  }
+  if (refused.length > 0) {
+    const what = refused
+      .map((x) => String(x.evidence['attribute']))
+      .filter((a, i, all) => all.indexOf(a) === i);
+    return blocked(
+      'DataValidationFailed',
+      `The cloud refuses its ${what.join(', ')}: the export fails until AD is corrected.`,
+    );
+  }
 
   const cloud = snapshot.cloud;
   const f = { ...DEFAULT_FEATURES, ...(cloud.features ?? {}) };

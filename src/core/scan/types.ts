@@ -19,7 +19,12 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 /** What Entra Connect reports when it refuses an object (DOMAIN.md §2.3–§2.4, reference/004). */
 export type SyncError =
-  'InvalidSoftMatch' | 'InvalidHardMatch' | 'ExistingAdminRoleConflict' | 'AttributeValueMustBeUnique';
+  | 'InvalidSoftMatch'
+  | 'InvalidHardMatch'
+  | 'ExistingAdminRoleConflict'
+  | 'AttributeValueMustBeUnique'
+  /** A value the cloud refuses (AD_ATTRIBUTE_INVALID with outcome `blocked`). */
+  | 'DataValidationFailed';
 
 /** How a second cloud account for the same person comes about. */
 export type DuplicateVia = 'create' | 'restore' | 'join';

@@ -6,6 +6,18 @@ import { deterministicGuid } from './deterministic.js';
 import { logExportFailure, logNewQuarantines, upnSuffixNote } from './reporting.js';
 import { logLine } from './run-log.js';
 import { planValues } from './values.js';
+import { predictMailNickname } from '../../core/unverified-upn.js';
+
+function firstSyncAlias(desired: DesiredValues): string | null {
+  const upn = desired.adUserPrincipalName;
+  if (upn === undefined) return null;
+  return predictMailNickname({
+    userPrincipalName: upn,
+    mailNickname: desired.mailNickname,
+    proxyAddresses: desired.proxyAddresses,
+    mail: desired.mail,
+  });
+}
 
 /** A new object id no tenant object uses, derived from the anchor and the run. */
 export function newObjectId(ctx: SyncContext, seed: string): string {
@@ -45,7 +57,9 @@ export function createSyncedUser(
     userPrincipalName: plan.userPrincipalName!,
     displayName: plan.displayName ?? null,
     mail: plan.mail ?? null,
-    mailNickname: plan.mailNickname ?? null,
+    // First sync: the alias, else the primary SMTP prefix, else mail's, else the UPN's (Entra Connect
+    // "UserPrincipalName population"); later syncs change it only when AD's alias changes.
+    mailNickname: plan.mailNickname ?? firstSyncAlias(desired),
     proxyAddresses: plan.proxyAddresses ?? [],
     onPremisesImmutableId: anchor,
     onPremisesSyncEnabled: true,

@@ -1,5 +1,9 @@
-// What an AD object exports to Entra ID: the values Connect's default sync rules flow out.
+// What an AD object exports to Entra ID: the values Connect's default sync rules flow out, as
+// the cloud stores them (a UPN the cloud replaces, an alias with its invalid characters replaced).
+import { cloudAlias } from '../../core/attributes/alias.js';
+import { isBlank } from '../../core/attributes/problem.js';
 import { addressKey } from '../../core/proxy-addresses.js';
+import { predictCloudUpn, type UpnSources } from '../../core/unverified-upn.js';
 import type { LabState, LabTenant } from '../lab-state.js';
 import type { ScenarioAdObject } from '../scenario-schema.js';
 
@@ -18,8 +22,9 @@ export interface DesiredValues {
   proxyAddresses?: string[];
 }
 
+/** A value as AD holds it; a blank one is not exported (UNVERIFIED: the lab's reading). */
 function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  return typeof v === 'string' && !isBlank(v) ? v : undefined;
 }
 
 /** True when `suffix` is a verified domain of the tenant (the initial domain always is). */
@@ -37,12 +42,27 @@ export function splitAddress(address: string): [string, string] {
 }
 
 /**
- * The cloud UPN for an AD UPN: unchanged on a verified suffix, else `<prefix>@<initial domain>`
- * (DOMAIN.md §2.7).
+ * The cloud UPN for an AD UPN: unchanged when valid on a verified suffix, else
+ * `<MailNickName>@<initial domain>` in Microsoft's order (src/core/unverified-upn.ts). UNVERIFIED
+ * simplification: the lab recomputes it on every run, where the service recomputes it only when the
+ * on-premises UPN changes.
  */
-export function cloudUpnFor(tenant: LabTenant, adUpn: string): string {
-  const [prefix, suffix] = splitAddress(adUpn);
-  return suffix !== '' && isVerifiedSuffix(tenant, suffix) ? adUpn : `${prefix}@${tenant.initialDomain}`;
+export function cloudUpnFor(
+  tenant: LabTenant,
+  adUpn: string,
+  others: Omit<UpnSources, 'userPrincipalName'> = {},
+): string {
+  return predictCloudUpn(
+    { ...others, userPrincipalName: adUpn },
+    (suffix) => isVerifiedSuffix(tenant, suffix),
+    tenant.initialDomain,
+  );
+}
+
+/** The alias Exchange Online stores (invalid characters become "_"; src/core/attributes/alias.ts). */
+function alias(v: unknown): string | undefined {
+  const raw = text(v);
+  return raw === undefined ? undefined : cloudAlias(raw);
 }
 
 /** Proxy addresses to export: AD's list; without one, Exchange Online makes `mail` the primary. */
@@ -64,16 +84,22 @@ function desiredProxies(obj: ScenarioAdObject): string[] | undefined {
 
 export function desiredUserValues(state: LabState, obj: ScenarioAdObject): DesiredValues {
   const a = obj.attributes;
-  // Connect's rule: userPrincipalName, else sAMAccountName@<AD domain FQDN>.
-  const sam = text(a.sAMAccountName);
-  const adUpn = text(a.userPrincipalName) ?? (sam ? `${sam}@${state.ad.domain}` : undefined);
+  // Connect's rule: userPrincipalName, else sAMAccountName@<AD domain FQDN>. A UPN of spaces is
+  // present (and invalid), so it is exported as it is.
+  const sam = a.sAMAccountName ? a.sAMAccountName : undefined;
+  const adUpn = a.userPrincipalName ? a.userPrincipalName : sam ? `${sam}@${state.ad.domain}` : undefined;
+  const mail = text(a.mail);
+  const proxyAddresses = desiredProxies(obj);
+  const nickname = text(a.mailNickname);
   return {
     adUserPrincipalName: adUpn,
-    userPrincipalName: adUpn ? cloudUpnFor(state.tenant, adUpn) : undefined,
+    userPrincipalName: adUpn
+      ? cloudUpnFor(state.tenant, adUpn, { mailNickname: nickname, proxyAddresses, mail })
+      : undefined,
     displayName: text(a.displayName),
-    mail: text(a.mail),
-    mailNickname: text(a.mailNickname),
-    proxyAddresses: desiredProxies(obj),
+    mail,
+    mailNickname: alias(a.mailNickname),
+    proxyAddresses,
   };
 }
 
@@ -82,7 +108,7 @@ export function desiredRecipientValues(obj: ScenarioAdObject): DesiredValues {
   return {
     displayName: text(a.displayName),
     mail: text(a.mail),
-    mailNickname: text(a.mailNickname),
+    mailNickname: alias(a.mailNickname),
     proxyAddresses: desiredProxies(obj),
   };
 }

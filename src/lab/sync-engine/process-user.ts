@@ -10,6 +10,7 @@ import { restoreDeletedUser } from './restore.js';
 import { logLine } from './run-log.js';
 import { trySoftMatch } from './soft-match.js';
 import { updateJoinedUser, type UpdateOptions } from './update.js';
+import { refusedText, refusedValues } from './validation.js';
 
 export function syncUser(ctx: SyncContext, obj: ScenarioAdObject): void {
   const { state } = ctx;
@@ -21,6 +22,11 @@ export function syncUser(ctx: SyncContext, obj: ScenarioAdObject): void {
   const desired = desiredUserValues(state, obj);
   if (desired.userPrincipalName === undefined) {
     logLine(ctx, obj.dn, 'Skipped', 'The object has neither userPrincipalName nor sAMAccountName to export.');
+    return;
+  }
+  const refused = refusedValues(obj);
+  if (refused.length > 0) {
+    logLine(ctx, obj.dn, 'ExportError', refusedText(refused), state.joins[obj.objectGUID]);
     return;
   }
 

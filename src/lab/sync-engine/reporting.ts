@@ -1,4 +1,5 @@
 // Run-log lines several rules share: a failed export, quarantined values, the UPN suffix note.
+import { isValidUpn } from '../../core/attributes/upn.js';
 import type { SyncContext } from './context.js';
 import type { DesiredValues } from './desired.js';
 import { duplicateValuesText } from './messages.js';
@@ -34,6 +35,10 @@ export function upnSuffixNote(desired: DesiredValues): string {
   const ad = desired.adUserPrincipalName;
   const cloud = desired.userPrincipalName;
   if (!ad || !cloud || ad === cloud) return '';
+  if (!isValidUpn(ad)) {
+    // UNVERIFIED wording: the service records the calculated UPN; it publishes no run-log text.
+    return ` The UPN ${ad} breaks Microsoft Entra's username policy, so the cloud calculated ${cloud} instead.`;
+  }
   const suffix = ad.slice(ad.lastIndexOf('@') + 1);
   return ` The UPN suffix ${suffix} is not a verified domain of the tenant, so the UPN is exported as ${cloud}.`;
 }
