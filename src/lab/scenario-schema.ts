@@ -64,6 +64,19 @@ export const recipientSchema = z
   })
   .strict();
 
+/** A cloud group: a recipient that may also hold directory roles (issue 19; all optional). */
+export const groupSchema = recipientSchema.extend({
+  /** A role-assignable group (`isAssignableToRole`): only these can be given directory roles. */
+  isAssignableToRole: z.boolean().optional(),
+  /** Member object ids (users, or groups for nesting). */
+  members: z.array(z.string()).optional(),
+  /** Role names assigned (active) to the group: they reach every member. */
+  directoryRoles: z.array(z.string()).optional(),
+});
+
+/** The tenant's licence tier: PIM (eligible roles) needs P2; role-assignable groups need P1. */
+export const licenseSchema = z.enum(['free', 'p1', 'p2']);
+
 export const featuresSchema = z
   .object({
     blockSoftMatchEnabled: z.boolean().default(false),
@@ -106,9 +119,15 @@ export const scenarioSchema = z
           .default([]),
         features: z.union([featuresSchema, z.literal('forbidden')]).default({}),
         users: z.array(cloudUserSchema).default([]),
-        groups: z.array(recipientSchema).default([]),
+        groups: z.array(groupSchema).default([]),
         contacts: z.array(recipientSchema).default([]),
         deletedUsers: z.array(deletedUserSchema).default([]),
+        /** Licence tier (issue 19); default p2, the tier where every read the tool makes works. */
+        license: licenseSchema.optional(),
+        /** Permissions the signed-in principal holds; default: every one the tool asks for. */
+        grantedPermissions: z.array(z.string()).optional(),
+        /** false: the tenant never ran directory sync (no onPremisesSynchronization object). */
+        directorySyncConfigured: z.boolean().optional(),
       })
       .strict(),
   })
@@ -120,6 +139,8 @@ export type ScenarioCloudUser = z.infer<typeof cloudUserSchema>;
 export type ScenarioDeletedUser = z.infer<typeof deletedUserSchema>;
 export type ScenarioRecipient = z.infer<typeof recipientSchema>;
 export type ScenarioFeatures = z.infer<typeof featuresSchema>;
+export type ScenarioGroup = z.infer<typeof groupSchema>;
+export type ScenarioLicense = z.infer<typeof licenseSchema>;
 
 /** Formats the first problems zod found as `path: message` lines (the JSON path of each). */
 export function describeScenarioIssues(error: z.ZodError): string[] {

@@ -175,6 +175,8 @@ export interface LoggedRequest {
   endedAt: number;
   /** The Graph client's Retry-Attempt header, when it retried. */
   retryAttempt?: string;
+  /** Headers that shape the query (ConsistencyLevel, Content-Type), names in lower case. */
+  headers?: Record<string, string>;
 }
 
 /** Every request the simulator answered, in arrival order. */
