@@ -6,6 +6,8 @@ import type { RuleContext } from './context.js';
 export function upnSuffixRules(ctx: RuleContext): Finding[] {
   const upn = ctx.user.userPrincipalName;
   if (!upn || !ctx.cloud || !upn.includes('@')) return [];
+  // No domains at all: they were not read (a tenant always has its initial domain); CHECK_SKIPPED says so.
+  if (ctx.cloud.domains.length === 0) return [];
   const [prefix, suffix] = upn.split('@') as [string, string];
   const verified = ctx.cloud.domains.filter((d) => d.isVerified).map((d) => d.id.toLowerCase());
   if (verified.includes(suffix.toLowerCase())) return [];

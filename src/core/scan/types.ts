@@ -13,6 +13,8 @@ export const OUTCOMES = [
   'duplicate',
   'export-error',
   'not-synced',
+  /** The cloud users could not be read (a permission is missing): nothing can be forecast (issue 19). */
+  'unknown',
 ] as const;
 
 export type Outcome = (typeof OUTCOMES)[number];
