@@ -177,6 +177,8 @@ export interface LoggedRequest {
   retryAttempt?: string;
   /** Headers that shape the query (ConsistencyLevel, Content-Type), names in lower case. */
   headers?: Record<string, string>;
+  /** The query parameters, decoded, in order (the request's shape: $filter, $select, …). */
+  query?: [string, string][];
 }
 
 /** Every request the simulator answered, in arrival order. */

@@ -99,6 +99,7 @@ export async function startGraphSimulator(
             startedAt: performance.now(),
             endedAt: 0,
             headers: loggedHeaders(innerReq.headers),
+            query: [...innerReq.query],
           };
           log.entries.push(innerEntry);
           return execute(innerReq, true, innerEntry);
@@ -140,6 +141,7 @@ export async function startGraphSimulator(
       const sim = toSimRequest(req, raw);
       entry.url = describe(sim);
       entry.headers = loggedHeaders(sim.headers);
+      entry.query = [...sim.query];
       if (expiresIn !== null && --expiresIn < 0) {
         expiresIn = null;
         renewToken();
