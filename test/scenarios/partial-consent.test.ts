@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GRAPH_PERMISSIONS } from '../../src/adapters/auth/permissions.js';
 import { collectSnapshot } from '../../src/app/collect-snapshot.js';
 import { scanDirectory } from '../../src/app/scan.js';
+import type { ReadProgress } from '../../src/app/services.js';
 import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
 import { diagnose } from '../../src/core/diagnose.js';
 import { loadScenario } from '../../src/lab/scenario-loader.js';
@@ -84,13 +85,15 @@ async function run(granted: string[]) {
   scenario.tenant.grantedPermissions = granted;
   const env = await openLabEnvironment(scenario, {});
   envs.push(env);
+  const progress: ReadProgress[] = [];
   const snapshot = await collectSnapshot(
     { directory: env.directory, tenant: env.tenant, sync: env.sync },
     env.suggestedIdentity!,
+    (p) => progress.push(p),
   );
   const d = diagnose(snapshot);
   const scan = await scanDirectory({ ...env.bulk, sync: env.sync }, { scope: [] });
-  return { d, scan, env };
+  return { d, scan, env, progress };
 }
 
 function check(result: Awaited<ReturnType<typeof run>>, removed: string | null, expected: Expected) {
@@ -119,6 +122,19 @@ function check(result: Awaited<ReturnType<typeof run>>, removed: string | null, 
     expect(scan.summary.byOutcome.unknown).toBe(0);
   }
 }
+
+describe('the reading checklist', () => {
+  it('says "not read" and which permission for what a refused read did not read', async () => {
+    const { progress } = await run(READS.filter((x) => x !== 'User.Read.All'));
+    const last = (step: string) => progress.filter((p) => p.step === step).at(-1)!;
+    expect(last('cloudTarget')).toMatchObject({ status: 'skipped', detail: 'not read (User.Read.All)' });
+    expect(last('recycleBin')).toMatchObject({ status: 'skipped', detail: 'not read (User.Read.All)' });
+    const groups = await run(ALL.filter((x) => x !== 'Group.Read.All'));
+    expect(groups.progress.filter((p) => p.step === 'cloudDuplicates').at(-1)!.detail).toContain(
+      'groups not read: Group.Read.All',
+    );
+  });
+});
 
 describe('a P1 tenant', () => {
   it('with the full consent: the group-held role blocks, eligibility is not applicable', async () => {
