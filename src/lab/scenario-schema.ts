@@ -64,6 +64,43 @@ export const recipientSchema = z
   })
   .strict();
 
+/**
+ * What a licence tier cannot hold (issue 19): eligible (PIM) roles need P2, role-assignable groups
+ * need P1 (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept).
+ */
+function checkTenantProfile(
+  tenant: {
+    license?: 'free' | 'p1' | 'p2';
+    users: { eligibleDirectoryRoles: string[] }[];
+    groups: { isAssignableToRole?: boolean }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const license = tenant.license ?? 'p2';
+  if (license !== 'p2') {
+    tenant.users.forEach((u, i) => {
+      if (u.eligibleDirectoryRoles.length > 0) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['users', i, 'eligibleDirectoryRoles'],
+          message: `eligible (PIM) roles need tenant.license "p2" (this tenant is "${license}")`,
+        });
+      }
+    });
+  }
+  if (license === 'free') {
+    tenant.groups.forEach((g, i) => {
+      if (g.isAssignableToRole) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['groups', i, 'isAssignableToRole'],
+          message: 'role-assignable groups need tenant.license "p1" or "p2"',
+        });
+      }
+    });
+  }
+}
+
 /** A cloud group: a recipient that may also hold directory roles (issue 19; all optional). */
 export const groupSchema = recipientSchema.extend({
   /** A role-assignable group (`isAssignableToRole`): only these can be given directory roles. */
@@ -129,7 +166,8 @@ export const scenarioSchema = z
         /** false: the tenant never ran directory sync (no onPremisesSynchronization object). */
         directorySyncConfigured: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(checkTenantProfile),
   })
   .strict();
 

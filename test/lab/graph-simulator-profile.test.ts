@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GRAPH_PERMISSIONS } from '../../src/adapters/auth/permissions.js';
 import { TOOL_PERMISSIONS } from '../../src/lab/graph-simulator/tenant-profile.js';
+import { describeScenarioIssues, scenarioSchema } from '../../src/lab/scenario-schema.js';
 import {
   DELETED,
   graphErrorOf,
@@ -43,6 +44,25 @@ async function open(tenant: Parameters<typeof labScenario>[0]): Promise<Lab> {
 const ELIGIBILITY = `/roleManagement/directory/roleEligibilitySchedules?$filter=${encodeURIComponent(`principalId eq '${JOHN.id}'`)}`;
 
 describe('the tenant profile', () => {
+  it('refuses a scenario whose licence tier cannot hold what it lists', () => {
+    const issues = (tenant: Record<string, unknown>) => {
+      const r = scenarioSchema.safeParse({
+        ...labScenario({}),
+        tenant: { ...labScenario({}).tenant, ...tenant },
+      });
+      return r.success ? [] : describeScenarioIssues(r.error);
+    };
+    expect(issues({ license: 'free', groups: [IT_ADMINS] })).toEqual([
+      '$.tenant.groups[0].isAssignableToRole: role-assignable groups need tenant.license "p1" or "p2"',
+    ]);
+    expect(
+      issues({ license: 'p1', users: [{ ...JOHN, eligibleDirectoryRoles: ['User Administrator'] }] }),
+    ).toEqual([
+      '$.tenant.users[0].eligibleDirectoryRoles: eligible (PIM) roles need tenant.license "p2" (this tenant is "p1")',
+    ]);
+    expect(issues({ license: 'p1', groups: [IT_ADMINS] })).toEqual([]);
+  });
+
   it('grants by default exactly what the tool asks for', () => {
     expect([...TOOL_PERMISSIONS]).toEqual(GRAPH_PERMISSIONS.map((p) => p.permission));
   });

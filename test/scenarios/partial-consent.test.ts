@@ -82,6 +82,8 @@ afterAll(async () => {
 async function run(granted: string[]) {
   const scenario = await loadScenario('admin-role-through-group');
   scenario.tenant.license = 'p1';
+  // Eligible roles cannot exist below P2 (the schema refuses them in a file).
+  for (const u of scenario.tenant.users) u.eligibleDirectoryRoles = [];
   scenario.tenant.grantedPermissions = granted;
   const env = await openLabEnvironment(scenario, {});
   envs.push(env);
