@@ -6,7 +6,7 @@ import type { Finding, FindingCode } from './findings.js';
 import type { PlanStep } from './plan-types.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
-import { groupRoleInstructions, unreadUsersPlan } from './rules/skipped-checks.js';
+import { directRoleInstructions, groupRoleInstructions, unreadUsersPlan } from './rules/skipped-checks.js';
 import { federatedDomain, softMatchAllowed, takeoverBlocked } from './rules/tenant-switches.js';
 import type { CloudUser } from './snapshot.js';
 
@@ -100,7 +100,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ['ADMIN_ROLE_BLOCKS_MATCH'],
         'Remove the directory roles from the cloud user',
         [
-          `In the Entra admin center → Users → ${ctx.target?.userPrincipalName} → Assigned roles, remove ${ctx.targetRoles.join(', ')} (active and eligible).`,
+          ...directRoleInstructions(ctx),
           ...groupRoleInstructions(ctx),
           'Write the roles down: give them back after the match is verified.',
         ],

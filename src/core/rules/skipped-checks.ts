@@ -159,6 +159,18 @@ export function unreadUsersPlan(ctx: RuleContext): PlanStep[] {
   ];
 }
 
+/** Roles assigned to the target itself (all of them when the reader did not say how each is held). */
+export function directRoleInstructions(ctx: RuleContext): string[] {
+  const grants = ctx.target ? ctx.cloud?.roleGrants?.[ctx.target.id] : undefined;
+  const direct = grants
+    ? [...new Set(grants.filter((g) => !g.viaGroup).map((g) => g.role))]
+    : ctx.targetRoles;
+  if (direct.length === 0) return [];
+  return [
+    `In the Entra admin center → Users → ${ctx.target?.userPrincipalName} → Assigned roles, remove ${direct.join(', ')} (active and eligible).`,
+  ];
+}
+
 /** For roles held through role-assignable groups: leave the group (the role stays with the group). */
 export function groupRoleInstructions(ctx: RuleContext): string[] {
   const target = ctx.target;
