@@ -136,6 +136,23 @@ describe('GraphTenant on real tenants', () => {
     expect(view.skipped).toEqual([]);
   });
 
+  it('also takes a 404 from the sync settings for "never configured" (what Graph answers is UNVERIFIED)', async () => {
+    const { tenant, lab: l } = await tenantFor({ users: [TARGET] });
+    l.sim.faults.answer(404, 'Request_ResourceNotFound', 'Resource not found.', {
+      inBatch: true,
+      path: '/directory/onPremisesSynchronization',
+    });
+    const view = await tenant.readFor(AD_JOHN, ANCHOR);
+    expect(view.syncConfigured).toBe(false);
+    expect(view.features).toMatchObject({ blockCloudObjectTakeoverThroughHardMatchEnabled: false });
+    l.sim.faults.answer(404, 'Request_ResourceNotFound', 'Resource not found.', {
+      path: '/directory/onPremisesSynchronization',
+    });
+    const bulk = await new GraphBulkReader(l.client).readAll();
+    expect(bulk.syncConfigured).toBe(false);
+    expect(bulk.features).not.toBeNull();
+  });
+
   it('names the missing write permission when Graph refuses a write with 403', async () => {
     const { tenant } = await tenantFor({
       users: [TARGET],

@@ -18,6 +18,7 @@ import type {
 import type { BulkPage, TenantBulkReader } from '../../ports.js';
 import { fromClientError, PERMISSION, type GraphOperation } from './errors.js';
 import {
+  defaultFeatures,
   DELETED_USER_SELECT,
   DOMAIN_SELECT,
   RECIPIENT_SELECT,
@@ -139,11 +140,11 @@ export class GraphBulkReader implements TenantBulkReader {
       const f = toFeatures(await this.client.api(bulkRequests().features).get());
       if (f) return { features: f, syncConfigured: true };
       // An empty collection: never configured (UNVERIFIED what Graph answers then, DOMAIN.md §6).
-      return { features: toFeatures({ value: [{ features: {} }] }), syncConfigured: false };
+      return { features: defaultFeatures(), syncConfigured: false };
     } catch (error) {
       const e = error as { statusCode?: number; code?: string | null };
       if (e.statusCode === 404) {
-        return { features: toFeatures({ value: [{ features: {} }] }), syncConfigured: false };
+        return { features: defaultFeatures(), syncConfigured: false };
       }
       // 403: the sign-in may not read them (app-only tokens never can, DOMAIN.md §2.5).
       if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429) {

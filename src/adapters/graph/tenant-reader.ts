@@ -15,7 +15,7 @@ import type {
 } from '../../core/snapshot.js';
 import { sendBatched, type BatchOptions, type BatchResponse } from './batch.js';
 import { fromClientError, graphFailure, PERMISSION, type GraphErrorPayload } from './errors.js';
-import { toCloudUser, toDomain, toFeatures, toRecipient } from './mapping.js';
+import { defaultFeatures, toCloudUser, toDomain, toFeatures, toRecipient } from './mapping.js';
 import { readWithRetry } from './read-retry.js';
 import {
   planMembershipReads,
@@ -153,6 +153,7 @@ export async function readCloudView(
     if (lookup.kind === 'features' && res?.status === 404) {
       // Never configured (what Graph answers then is UNVERIFIED, DOMAIN.md §6): the defaults apply.
       syncConfigured = false;
+      features = defaultFeatures();
       continue;
     }
     if (!ok(res)) {
@@ -166,7 +167,7 @@ export async function readCloudView(
       if (features === null) {
         // An empty collection: no onPremisesDirectorySynchronization object yet.
         syncConfigured = false;
-        features = toFeatures({ value: [{ features: {} }] });
+        features = defaultFeatures();
       }
       continue;
     }

@@ -85,6 +85,11 @@ export class FaultInjector {
     );
   }
 
+  /** Any Graph error for the next matching request(s), e.g. a 404 where an object may not exist. */
+  answer(status: number, code: string, message: string, options: FaultOptions = {}): this {
+    return this.add(() => new GraphHttpError(status, code, message), options, false);
+  }
+
   /** Holds the answer of the next matching request(s): a timeout, as the client sees it. */
   hang(options: HangOptions = {}): this {
     this.hangs.push({
