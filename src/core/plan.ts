@@ -6,7 +6,8 @@ import type { Finding, FindingCode } from './findings.js';
 import type { PlanStep } from './plan-types.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
-import { directRoleInstructions, groupRoleInstructions, unreadUsersPlan } from './rules/skipped-checks.js';
+import { directRoleInstructions, groupRoleInstructions } from './rules/role-grants.js';
+import { unreadUsersPlan } from './rules/skipped-checks.js';
 import { federatedDomain, softMatchAllowed, takeoverBlocked } from './rules/tenant-switches.js';
 import type { CloudUser } from './snapshot.js';
 
