@@ -7,6 +7,7 @@ import { collectSnapshot } from '../../src/app/collect-snapshot.js';
 import { scanDirectory } from '../../src/app/scan.js';
 import type { ReadProgress } from '../../src/app/services.js';
 import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
+import { formatScan } from '../../src/commands/scan-report.js';
 import { diagnose } from '../../src/core/diagnose.js';
 import { loadScenario } from '../../src/lab/scenario-loader.js';
 
@@ -118,6 +119,15 @@ function check(result: Awaited<ReturnType<typeof run>>, removed: string | null, 
   if (expected.skipped?.includes('users')) expect(scanned).toEqual([...codes, 'CHECK_NOT_APPLICABLE:info']);
   else expect(scanned).toEqual(codes);
   expect(scan.users.length).toBeGreaterThan(5);
+  // The scan says once what the tenant read could not check, and the report prints it.
+  if (removed && expected.skipped) {
+    expect(scan.skipped!.filter((x) => x.permission === removed).map((x) => x.check)).toEqual(
+      expect.arrayContaining(expected.skipped.filter((c) => c !== 'deletedUsers')),
+    );
+    const text = formatScan(scan, { environment: 'lab', scope: [], seconds: 1 }, { paint: (_s, t) => t });
+    expect(text).toContain('Not checked in the tenant');
+    expect(text).toContain(`the sign-in lacks ${removed}`);
+  }
   if (expected.skipped?.includes('users')) {
     expect(new Set(scan.users.map((u) => u.forecast.outcome))).toEqual(new Set(['unknown']));
   } else {
