@@ -44,6 +44,19 @@ export function formatScan(
         : out.paint('green', '✓');
     lines.push(`  ${mark} ${pad(OUTCOME_LABEL[o], 30)}${num(n)}   ${OUTCOME_MEANING[o]}`);
   }
+  if (r.skipped?.length) {
+    // Issue 19: what the tenant read could not check, once for the whole scan.
+    lines.push('', b('Not checked in the tenant'));
+    for (const x of r.skipped) {
+      const why =
+        x.reason === 'permission'
+          ? `the sign-in lacks ${x.permission ?? 'a permission'}`
+          : x.reason === 'licence'
+            ? `the tenant has no ${x.licence ?? 'licence for it'} (not applicable)`
+            : `Graph answered ${x.status ?? ''} ${x.graphCode ?? ''}`.trim();
+      lines.push(`  ${pad(x.check, 32)}${why}`);
+    }
+  }
   const codes = Object.entries(s.byFinding) as [FindingCode, number][];
   if (codes.length > 0) {
     lines.push('', b('Findings (users with each)'));

@@ -28,6 +28,10 @@ export const FINDING_CODES = [
   'ADMIN_ROLE_BLOCKS_MATCH',
   'FEDERATED_UPN_DOMAIN',
   'TENANT_FEATURES_UNREADABLE',
+  // Issue 19: what a partly-consented or lower-licensed tenant did not let the read check.
+  'CHECK_SKIPPED',
+  'CHECK_NOT_APPLICABLE',
+  'TENANT_SYNC_NOT_CONFIGURED',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -6,6 +6,8 @@ import type { Finding, FindingCode } from './findings.js';
 import type { PlanStep } from './plan-types.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
+import { directRoleInstructions, groupRoleInstructions } from './rules/role-grants.js';
+import { unreadUsersPlan } from './rules/skipped-checks.js';
 import { federatedDomain, softMatchAllowed, takeoverBlocked } from './rules/tenant-switches.js';
 import type { CloudUser } from './snapshot.js';
 
@@ -100,7 +102,8 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ['ADMIN_ROLE_BLOCKS_MATCH'],
         'Remove the directory roles from the cloud user',
         [
-          `In the Entra admin center → Users → ${ctx.target?.userPrincipalName} → Assigned roles, remove ${ctx.targetRoles.join(', ')} (active and eligible).`,
+          ...directRoleInstructions(ctx),
+          ...groupRoleInstructions(ctx),
           'Write the roles down: give them back after the match is verified.',
         ],
         'Re-reads the role assignments and eligibility of the target and checks there are none.',
@@ -236,6 +239,9 @@ function writeOn(
 
 export function buildPlan(ctx: RuleContext, findings: Finding[]): PlanStep[] {
   if (!ctx.cloud) return [];
+  // Cloud users unreadable (issue 19): nothing to plan but the permission.
+  const unread = unreadUsersPlan(ctx);
+  if (unread.length > 0) return unread;
   const codes = new Set(findings.map((f) => f.code));
   if (codes.has('ALREADY_MATCHED')) return [];
   const manualOnes = manualSteps(ctx, findings);

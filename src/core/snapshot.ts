@@ -93,6 +93,40 @@ export interface OnPremView {
   related: OnPremObject[];
 }
 
+/** A part of the tenant read that answers one or more checks (issue 19). */
+export type CloudCheck =
+  | 'users'
+  | 'deletedUsers'
+  | 'groups'
+  | 'contacts'
+  | 'domains'
+  | 'features'
+  | 'activeRoles'
+  | 'eligibleRoles'
+  | 'groupRoles';
+
+/** A check the tenant read could not make, and why: the rest of the diagnosis goes on without it. */
+export interface SkippedCheck {
+  check: CloudCheck;
+  /** permission: the sign-in lacks it; licence: the tenant's tier has no such data; graph-error: another refusal. */
+  reason: 'permission' | 'licence' | 'graph-error';
+  /** The permission that would allow the read (reason 'permission'). */
+  permission?: string;
+  /** The licence the read needs (reason 'licence'). */
+  licence?: string;
+  /** What Graph answered. */
+  status?: number;
+  graphCode?: string;
+}
+
+/** One directory role a user holds, and how: assigned (active) or eligible, directly or through a group. */
+export interface RoleGrant {
+  role: string;
+  kind: 'active' | 'eligible';
+  /** The role-assignable group the role reaches the user through (null: assigned to the user). */
+  viaGroup: { id: string; displayName: string | null } | null;
+}
+
 /** What the tenant read found for this user's values. */
 export interface CloudView {
   /** Active users found by UPN, any SMTP address, alias or the expected immutableId. */
@@ -106,6 +140,12 @@ export interface CloudView {
   features: TenantFeatures | null;
   /** Directory role names per cloud user id (active and eligible), for the users that matter. */
   roles: Record<string, string[]>;
+  /** How each role in `roles` is held (direct or through a group), where the reader knows it. */
+  roleGrants?: Record<string, RoleGrant[]>;
+  /** Checks the read could not make (a permission, a licence, a refusal); absent or empty: none. */
+  skipped?: SkippedCheck[];
+  /** false: the tenant has never run directory sync (no onPremisesSynchronization object). */
+  syncConfigured?: boolean;
 }
 
 /** Everything one diagnosis needs. */

@@ -3,9 +3,10 @@
 // simulator — the whole tenant straight from the lab state, shaped exactly as the Graph adapter
 // maps the simulator's answers (the lab's `scan` goes through the simulator and the real adapter).
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CloudUser, CloudView, OnPremObject, TenantDomain } from '../core/snapshot.js';
+import type { CloudUser, CloudView, OnPremObject, RoleGrant, TenantDomain } from '../core/snapshot.js';
 import type { BulkPage, OnPremBulkReader, TenantBulkReader } from '../ports.js';
 import { domains } from './graph-simulator/representations.js';
+import { groupRolesOf } from './group-roles.js';
 import { toOnPremObject } from './in-memory-ad.js';
 import type { LabState } from './lab-state.js';
 import type { ScenarioCloudUser, ScenarioDeletedUser, ScenarioRecipient } from './scenario-schema.js';
@@ -92,9 +93,20 @@ export class LabTenantBulkReader implements TenantBulkReader {
     const users = t.users.map(cloudUser);
     onPage({ source: 'users', objects: users.length });
     const roles: Record<string, string[]> = {};
+    const roleGrants: Record<string, RoleGrant[]> = {};
     for (const u of t.users) {
-      const names = [...new Set([...u.directoryRoles, ...u.eligibleDirectoryRoles])];
-      if (names.length > 0) roles[u.id] = names;
+      const grants: RoleGrant[] = [
+        ...u.directoryRoles.map((role) => ({ role, kind: 'active' as const, viaGroup: null })),
+        ...u.eligibleDirectoryRoles.map((role) => ({ role, kind: 'eligible' as const, viaGroup: null })),
+        ...groupRolesOf(this.state, u.id).map(({ role, group }) => ({
+          role,
+          kind: 'active' as const,
+          viaGroup: { id: group.id, displayName: group.displayName },
+        })),
+      ];
+      if (grants.length === 0) continue;
+      roles[u.id] = [...new Set(grants.map((g) => g.role))];
+      roleGrants[u.id] = grants;
     }
     const domainList: TenantDomain[] = domains(this.state).map((d) => ({
       id: String(d['id']),
@@ -122,6 +134,9 @@ export class LabTenantBulkReader implements TenantBulkReader {
               quarantineUponProxyAddressesConflictEnabled: f.quarantineUponProxyAddressesConflictEnabled,
             },
       roles,
+      roleGrants,
+      skipped: [],
+      ...(t.directorySyncConfigured === false ? { syncConfigured: false } : {}),
     };
   }
 }

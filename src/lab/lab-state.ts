@@ -6,6 +6,8 @@ import type {
   ScenarioCloudUser,
   ScenarioDeletedUser,
   ScenarioFeatures,
+  ScenarioGroup,
+  ScenarioLicense,
   ScenarioRecipient,
 } from './scenario-schema.js';
 
@@ -32,9 +34,12 @@ export interface LabTenant {
   }[];
   features: ScenarioFeatures | 'forbidden';
   users: ScenarioCloudUser[];
-  groups: ScenarioRecipient[];
+  groups: ScenarioGroup[];
   contacts: ScenarioRecipient[];
   deletedUsers: ScenarioDeletedUser[];
+  license?: ScenarioLicense;
+  grantedPermissions?: string[];
+  directorySyncConfigured?: boolean;
 }
 
 export interface LabState {

@@ -65,6 +65,56 @@ export const recipientSchema = z
   })
   .strict();
 
+/**
+ * What a licence tier cannot hold (issue 19): eligible (PIM) roles need P2, role-assignable groups
+ * need P1 (https://learn.microsoft.com/entra/identity/role-based-access-control/groups-concept).
+ */
+function checkTenantProfile(
+  tenant: {
+    license?: 'free' | 'p1' | 'p2';
+    users: { eligibleDirectoryRoles: string[] }[];
+    groups: { isAssignableToRole?: boolean }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const license = tenant.license ?? 'p2';
+  if (license !== 'p2') {
+    tenant.users.forEach((u, i) => {
+      if (u.eligibleDirectoryRoles.length > 0) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['users', i, 'eligibleDirectoryRoles'],
+          message: `eligible (PIM) roles need tenant.license "p2" (this tenant is "${license}")`,
+        });
+      }
+    });
+  }
+  if (license === 'free') {
+    tenant.groups.forEach((g, i) => {
+      if (g.isAssignableToRole) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['groups', i, 'isAssignableToRole'],
+          message: 'role-assignable groups need tenant.license "p1" or "p2"',
+        });
+      }
+    });
+  }
+}
+
+/** A cloud group: a recipient that may also hold directory roles (issue 19; all optional). */
+export const groupSchema = recipientSchema.extend({
+  /** A role-assignable group (`isAssignableToRole`): only these can be given directory roles. */
+  isAssignableToRole: z.boolean().optional(),
+  /** Member object ids (users, or groups for nesting). */
+  members: z.array(z.string()).optional(),
+  /** Role names assigned (active) to the group: they reach every member. */
+  directoryRoles: z.array(z.string()).optional(),
+});
+
+/** The tenant's licence tier: PIM (eligible roles) needs P2; role-assignable groups need P1. */
+export const licenseSchema = z.enum(['free', 'p1', 'p2']);
+
 export const featuresSchema = z
   .object({
     blockSoftMatchEnabled: z.boolean().default(false),
@@ -120,11 +170,18 @@ export const scenarioSchema = z
           .default([]),
         features: z.union([featuresSchema, z.literal('forbidden')]).default({}),
         users: z.array(cloudUserSchema).default([]),
-        groups: z.array(recipientSchema).default([]),
+        groups: z.array(groupSchema).default([]),
         contacts: z.array(recipientSchema).default([]),
         deletedUsers: z.array(deletedUserSchema).default([]),
+        /** Licence tier (issue 19); default p2, the tier where every read the tool makes works. */
+        license: licenseSchema.optional(),
+        /** Permissions the signed-in principal holds; default: every one the tool asks for. */
+        grantedPermissions: z.array(z.string()).optional(),
+        /** false: the tenant never ran directory sync (no onPremisesSynchronization object). */
+        directorySyncConfigured: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(checkTenantProfile),
   })
   .strict();
 
@@ -134,6 +191,8 @@ export type ScenarioCloudUser = z.infer<typeof cloudUserSchema>;
 export type ScenarioDeletedUser = z.infer<typeof deletedUserSchema>;
 export type ScenarioRecipient = z.infer<typeof recipientSchema>;
 export type ScenarioFeatures = z.infer<typeof featuresSchema>;
+export type ScenarioGroup = z.infer<typeof groupSchema>;
+export type ScenarioLicense = z.infer<typeof licenseSchema>;
 
 /** Formats the first problems zod found as `path: message` lines (the JSON path of each). */
 export function describeScenarioIssues(error: z.ZodError): string[] {

@@ -234,18 +234,34 @@ describe('GraphTenant.readFor', () => {
     expect(view.users.length).toBeGreaterThan(0);
   });
 
+  // Issue 19: a missing permission costs exactly the checks that need it; the read goes on.
   it.each([
-    ['/groups', 'Group.Read.All'],
-    ['/contacts', 'OrgContact.Read.All'],
-    ['/domains', 'Domain.Read.All'],
-    ['/users', 'User.Read.All'],
-    ['/roleManagement', 'RoleManagement.Read.Directory'],
-  ])('names the missing permission when %s is forbidden', async (path, permission) => {
+    ['/groups', 'Group.Read.All', ['groups']],
+    ['/contacts', 'OrgContact.Read.All', ['contacts']],
+    ['/domains', 'Domain.Read.All', ['domains']],
+    ['/users', 'User.Read.All', ['users']],
+    ['/directory/deletedItems', 'User.Read.All', ['deletedUsers']],
+    ['/roleManagement', 'RoleManagement.Read.Directory', ['activeRoles', 'eligibleRoles']],
+  ])('reads on when %s is forbidden, and names %s for what was skipped', async (path, permission, checks) => {
+    const full = await tenant.readFor(adUser(), ANCHOR);
     lab.sim.faults.forbid(path);
-    const err = (await tenant.readFor(adUser(), ANCHOR).catch((e: unknown) => e)) as UserFacingError;
-    expect(err).toBeInstanceOf(UserFacingError);
-    expect(err.code).toBe('GRAPH_FORBIDDEN');
-    expect(err.hint).toContain(permission);
+    const view = await tenant.readFor(adUser(), ANCHOR);
+    expect(view.skipped!.map((s) => s.check)).toEqual(checks);
+    for (const s of view.skipped!) {
+      expect(s).toMatchObject({
+        reason: 'permission',
+        permission,
+        status: 403,
+        graphCode: 'Authorization_RequestDenied',
+      });
+    }
+    // Everything else was read as without the fault.
+    const kept = (['groups', 'contacts', 'domains', 'deletedUsers'] as const).filter(
+      (k) => !checks.includes(k),
+    );
+    for (const k of kept) expect(view[k], k).toEqual(full[k]);
+    if (!checks.includes('users')) expect(view.users).toEqual(full.users);
+    if (!checks.includes('activeRoles') && !checks.includes('users')) expect(view.roles).toEqual(full.roles);
   });
 
   it('follows @odata.nextLink when a lookup has more than one page', async () => {

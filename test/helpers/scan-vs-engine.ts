@@ -59,6 +59,9 @@ export function disagreement(u: UserForecast, lines: readonly SyncLogEntry[]): s
           : first?.outcome === 'Created';
       case 'export-error':
         return first?.outcome === ERROR_LINE[f.error!] && !outcomes.includes('Created');
+      case 'unknown':
+        // Nothing was forecast (the cloud users could not be read): never an agreement.
+        return false;
     }
   })();
   return ok ? null : `${u.dn}: ${story}`;

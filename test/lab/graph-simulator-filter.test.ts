@@ -110,8 +110,17 @@ describe('$filter fidelity through the Graph client', () => {
     expect(err.message).toContain(text);
   });
 
-  it('rejects $count without the header, and the header without $count', async () => {
-    const err = await graphErrorOf(list('/users', "mail eq 'x@y.z'", '&$count=true').get());
+  it('ignores $count=true without the header (as Graph does), and refuses the header without $count', async () => {
+    const basic = (await list('/users', "mail eq 'john.doe@contoso.com'", '&$count=true').get()) as {
+      value: unknown[];
+      '@odata.count'?: number;
+    };
+    expect(basic.value).toHaveLength(1);
+    expect(basic['@odata.count']).toBeUndefined();
+    // Still a basic query: endsWith stays refused with $count=true alone.
+    const err = await graphErrorOf(
+      list('/users', "endsWith(userPrincipalName,'@contoso.com')", '&$count=true').get(),
+    );
     expect(err.code).toBe('Request_UnsupportedQuery');
     const half = await graphErrorOf(
       list('/users', "endsWith(userPrincipalName,'@contoso.com')")
@@ -158,7 +167,23 @@ describe('$filter fidelity through the Graph client', () => {
   it('needs the type cast on the recycle bin', async () => {
     const err = await graphErrorOf(lab.client.api('/directory/deletedItems').get());
     expect(err.statusCode).toBe(400);
+    expect(err.code).toBe('Request_UnsupportedQuery');
+    expect(err.message).toBe(
+      'Searches against this resource are not supported. Only specific instances can be queried.',
+    );
   });
+
+  it.each(['onPremisesSamAccountName', 'mobilePhone', 'officeLocation'])(
+    'accepts %s eq only as an advanced query',
+    async (property) => {
+      const err = await graphErrorOf(list('/users', `${property} eq 'x'`).get());
+      expect(err.code).toBe('Request_UnsupportedQuery');
+      const ok = (await list('/users', `${property} eq 'x'`, '&$count=true')
+        .header('ConsistencyLevel', 'eventual')
+        .get()) as { value: unknown[] };
+      expect(ok.value).toEqual([]);
+    },
+  );
 
   it('rejects filters on unknown or non-filterable properties', async () => {
     const unknown = await graphErrorOf(list('/users', "immutableId eq 'x'").get());

@@ -13,6 +13,10 @@ import {
 type TenantInput = Partial<Record<'users' | 'groups' | 'contacts' | 'deletedUsers', unknown[]>> & {
   features?: unknown;
   domains?: unknown[];
+  /** The tenant profile (issue 19): licence tier, granted permissions, sync never configured. */
+  license?: 'free' | 'p1' | 'p2';
+  grantedPermissions?: string[];
+  directorySyncConfigured?: boolean;
 };
 
 /** A valid scenario (checked with the real schema) around the given tenant objects. */
@@ -34,6 +38,11 @@ export function labScenario(tenant: TenantInput, ad: unknown[] = []): Scenario {
       groups: tenant.groups ?? [],
       contacts: tenant.contacts ?? [],
       deletedUsers: tenant.deletedUsers ?? [],
+      ...(tenant.license ? { license: tenant.license } : {}),
+      ...(tenant.grantedPermissions ? { grantedPermissions: tenant.grantedPermissions } : {}),
+      ...(tenant.directorySyncConfigured !== undefined
+        ? { directorySyncConfigured: tenant.directorySyncConfigured }
+        : {}),
     },
   });
 }

@@ -41,7 +41,18 @@ describe('every shipped scenario', async () => {
     expect(report).toMatchObject({ adds: 0, updates: 0, deletes: 0 });
   });
 
-  it.each(names)(
+  // A tenant that never synced (small-business-p1) has no background in sync: its first sync
+  // soft-matches every hand-made cloud user, which the next test checks instead.
+  const synced = names.filter((n) => n !== 'small-business-p1');
+  it('small-business-p1: the first sync soft-matches every hand-made cloud user', async () => {
+    const state = await labFor('small-business-p1');
+    runDeltaSync(state, clock);
+    const users = state.syncLog.filter((e) => e.dn.startsWith('CN=') && !e.dn.includes('OU=Contacts'));
+    expect(users.map((e) => e.outcome)).toEqual(['SoftMatch', 'SoftMatch', 'SoftMatch', 'SoftMatch']);
+    expect(state.tenant.directorySyncConfigured).toBe(true);
+  });
+
+  it.each(synced)(
     '%s: background objects are already in sync (only the identity has a story)',
     async (name) => {
       const state = await labFor(name);
@@ -65,6 +76,9 @@ describe('the story each scenario tells on the first sync', () => {
     ['duplicate-synced-user', ['Unchanged']],
     ['proxy-conflict-with-group', ['ExportError']],
     ['admin-role', ['ExistingAdminRoleConflict', 'Created', 'Quarantined', 'Quarantined']],
+    // The role comes through a role-assignable group: blocked as a direct one is.
+    ['admin-role-through-group', ['ExistingAdminRoleConflict', 'Created', 'Quarantined', 'Quarantined']],
+    ['small-business-p1', ['SoftMatch']],
     ['on-prem-duplicates', ['Created', 'Quarantined', 'Quarantined']],
   ])('%s → %j', async (name, story) => {
     const state = await labFor(name);

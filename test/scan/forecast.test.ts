@@ -75,6 +75,11 @@ describe('the identity of each shipped scenario', () => {
       'on-prem-duplicates',
       { outcome: 'new-user-quarantined', error: null, duplicateVia: null, quarantined: true },
     ],
+    [
+      'admin-role-through-group',
+      { outcome: 'duplicate', error: 'ExistingAdminRoleConflict', duplicateVia: 'create', quarantined: true },
+    ],
+    ['small-business-p1', { outcome: 'soft-match', error: null, duplicateVia: null, quarantined: false }],
   ] as const)('%s → %j', async (name, expected) => {
     const { user } = await identityForecast(name);
     expect(pick(user.forecast)).toEqual(expected);

@@ -39,7 +39,10 @@ afterAll(async () => {
 describe('scan against the one-user diagnosis on a generated lab', () => {
   it('forecasts every AD user of the scope, with every outcome kind present', () => {
     expect(result.users).toHaveLength(240);
-    expect(new Set(result.users.map((u) => u.forecast.outcome))).toEqual(new Set(OUTCOMES));
+    // Every kind but 'unknown', which only a scan that could not read the cloud users gives.
+    expect(new Set(result.users.map((u) => u.forecast.outcome))).toEqual(
+      new Set(OUTCOMES.filter((o) => o !== 'unknown')),
+    );
   });
 
   it('cuts, for every user, the snapshot the one-user read produces, and diagnoses and forecasts it alike', async () => {

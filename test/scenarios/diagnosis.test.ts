@@ -36,6 +36,16 @@ const EXPECTED: Record<string, { findings: string[]; plan: string[] }> = {
     plan: ['MANUAL'],
   },
   'admin-role': { findings: ['ADMIN_ROLE_BLOCKS_MATCH:error'], plan: ['MANUAL'] },
+  'admin-role-through-group': { findings: ['ADMIN_ROLE_BLOCKS_MATCH:error'], plan: ['MANUAL'] },
+  'small-business-p1': {
+    findings: [
+      'CHECK_SKIPPED:warning',
+      'READY_FOR_SOFT_MATCH:info',
+      'CHECK_NOT_APPLICABLE:info',
+      'TENANT_SYNC_NOT_CONFIGURED:info',
+    ],
+    plan: ['TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+  },
   'on-prem-duplicates': {
     findings: [
       'AD_DUPLICATE_VALUE:error',
@@ -95,6 +105,37 @@ describe('every shipped scenario', () => {
     expect(d.onPrem?.userPrincipalName).toMatch(/@contoso\.local$/);
     expect(d.target?.userPrincipalName).toBe('john.doe@contoso.com');
     expect(d.plan[0]).toMatchObject({ action: 'SET_IMMUTABLE_ID', objectId: d.target!.id });
+  });
+
+  it('names the group a role comes through in admin-role-through-group, and tells to leave it', async () => {
+    const { d } = await diagnoseScenario('admin-role-through-group');
+    const f = d.findings[0]!;
+    expect(f.message).toContain('through the role-assignable group "Tenant Admins"');
+    expect(f.evidence['viaGroups']).toEqual([
+      {
+        role: 'Global Administrator',
+        group: { id: '5c0f3e9a-7d21-4b8e-9f6a-2e4d8c1b7a93', displayName: 'Tenant Admins' },
+      },
+    ]);
+    expect(d.target?.roles).toEqual(['Global Administrator']);
+    // The role is not assigned to John himself: leave the group (nothing to remove under his roles).
+    expect(d.plan[0]!.manual!.instructions[0]).toContain('remove the user from it');
+    expect(d.plan[0]!.manual!.instructions.join(' ')).not.toContain('Assigned roles');
+  });
+
+  it('says in small-business-p1 what was not checked, why, and what it means for Jenna', async () => {
+    const { d } = await diagnoseScenario('small-business-p1');
+    const skipped = d.findings.find((f) => f.code === 'CHECK_SKIPPED')!;
+    expect(skipped.evidence).toMatchObject({
+      checks: ['contacts'],
+      reason: 'permission',
+      permission: 'OrgContact.Read.All',
+      graphCode: 'Authorization_RequestDenied',
+    });
+    expect(skipped.message).toContain('jenna.diaz@fourthcoffee.com would get those values quarantined');
+    const na = d.findings.find((f) => f.code === 'CHECK_NOT_APPLICABLE')!;
+    expect(na.evidence).toMatchObject({ check: 'eligibleRoles', graphCode: 'AadPremiumLicenseRequired' });
+    expect(na.message).toContain('none to find');
   });
 
   it('ships exactly these scenarios', async () => {

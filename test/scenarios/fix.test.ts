@@ -17,9 +17,11 @@ const FIXABLE = [
   'ready-for-soft-match',
   'healthy',
   'migrated-consistency-guid',
+  'small-business-p1',
 ];
 const NOT_FROM_HERE = [
   'admin-role',
+  'admin-role-through-group',
   'duplicate-synced-user',
   'proxy-conflict-with-group',
   'on-prem-duplicates',

@@ -39,7 +39,11 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   // Not in the original list, but DOMAIN.md §2.4 needs role assignments and eligibility to tell
   // whether an admin role blocks the match; without it that one check is skipped.
-  { permission: 'RoleManagement.Read.Directory', feature: 'admin roles that block matching', write: false },
+  {
+    permission: 'RoleManagement.Read.Directory',
+    feature: 'admin roles that block matching (active, eligible, through role-assignable groups)',
+    write: false,
+  },
   {
     permission: 'User.ReadWrite.All',
     feature: 'set or clear onPremisesImmutableId, change a UPN (fixes)',

@@ -56,6 +56,18 @@ function retryAfterSeconds(res: BatchResponse, fallback: number): number {
   return Number.isNaN(at) ? fallback : Math.max(0, (at - Date.now()) / 1000);
 }
 
+/**
+ * "When a body is included with the request, the headers object must contain a value for
+ * Content-Type" (https://learn.microsoft.com/graph/json-batching): without it Graph refuses the
+ * whole batch before running any of it.
+ */
+export function withContentType(request: BatchRequest): BatchRequest {
+  if (request.body === undefined) return request;
+  const headers = request.headers ?? {};
+  if (header(headers, 'Content-Type') !== undefined) return request;
+  return { ...request, headers: { ...headers, 'Content-Type': 'application/json' } };
+}
+
 /** Sends every request (batched, parallel), retrying throttled inner ones; answers by id. */
 export async function sendBatched(
   client: Client,
@@ -71,7 +83,7 @@ export async function sendBatched(
     const answers = await Promise.all(
       chunks(pending, BATCH_LIMIT).map(async (group) => {
         // A $batch of reads may be sent again; one with a write inside may not.
-        const post = () => client.api('/$batch').post({ requests: group });
+        const post = () => client.api('/$batch').post({ requests: group.map(withContentType) });
         const reply = (await (group.every((r) => r.method === 'GET') ? readWithRetry(post) : post())) as {
           responses?: BatchResponse[];
         };

@@ -11,6 +11,7 @@ export type GraphOperation =
   | 'read-domains'
   | 'read-sync-features'
   | 'read-roles'
+  | 'read-memberships'
   | 'write-user'
   | 'purge-deleted-user'
   | 'restore-deleted-user';
@@ -24,6 +25,8 @@ export const PERMISSION: Record<GraphOperation, string> = {
   'read-domains': 'Domain.Read.All',
   'read-sync-features': 'OnPremDirectorySynchronization.Read.All',
   'read-roles': 'RoleManagement.Read.Directory',
+  // https://learn.microsoft.com/graph/api/user-list-transitivememberof (another user's memberships).
+  'read-memberships': 'User.Read.All',
   'write-user': 'User.ReadWrite.All',
   'purge-deleted-user': 'User.DeleteRestore.All',
   'restore-deleted-user': 'User.DeleteRestore.All',
@@ -37,6 +40,7 @@ const WHAT: Record<GraphOperation, string> = {
   'read-domains': "read the tenant's domains",
   'read-sync-features': "read the tenant's directory synchronization settings",
   'read-roles': 'read directory role assignments',
+  'read-memberships': "read the user's group memberships",
   'write-user': 'change the user',
   'purge-deleted-user': 'permanently delete the user from the recycle bin',
   'restore-deleted-user': 'restore the user from the recycle bin',
@@ -85,6 +89,13 @@ export function graphFailure(
       `Grant the ${permission} permission (with admin consent) to the app, or sign in with an account that has it.` +
         (ctx.operation === 'write-user'
           ? ' Some tenants also need Directory.AccessAsUser.All to change onPremisesImmutableId.'
+          : '') +
+        (ctx.operation === 'purge-deleted-user' || ctx.operation === 'restore-deleted-user'
+          ? // https://learn.microsoft.com/graph/api/directory-deleteditems-delete and …-restore.
+            ' If the user held a privileged admin role, a person signing in also needs the delegated ' +
+            'Directory.AccessAsUser.All permission (syncmatch does not ask for it unless you add it to the app) ' +
+            'and a higher privileged admin role (Microsoft\'s "Who can perform sensitive actions"); for an app ' +
+            'sign-in, see the deletedItems delete and restore pages.'
           : ''),
     );
   }

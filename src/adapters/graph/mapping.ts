@@ -123,3 +123,8 @@ export function toFeatures(body: unknown): TenantFeatures | null {
     quarantineUponProxyAddressesConflictEnabled: flag('quarantineUponProxyAddressesConflictEnabled', true),
   };
 }
+
+/** The switches of a tenant that never ran directory sync: Graph's defaults. */
+export function defaultFeatures(): TenantFeatures {
+  return toFeatures({ value: [{ features: {} }] })!;
+}

@@ -16,7 +16,8 @@ export type LookupKind =
   | 'domains'
   | 'features'
   | 'roleAssignments'
-  | 'roleEligibility';
+  | 'roleEligibility'
+  | 'memberOf';
 
 export interface Lookup {
   kind: LookupKind;
@@ -29,7 +30,7 @@ export interface Lookup {
 }
 
 /** Advanced queries (endsWith, ne, …) need this header and `$count=true` (DOMAIN.md §3). */
-const EVENTUAL = { ConsistencyLevel: 'eventual' };
+export const EVENTUAL = { ConsistencyLevel: 'eventual' };
 
 export function planTenantReads(user: OnPremObject, expectedImmutableId: string | null): Lookup[] {
   const lookups: Lookup[] = [];
@@ -132,4 +133,26 @@ export function planRoleReads(userIds: string[]): Lookup[] {
       },
     ];
   });
+}
+
+/**
+ * The groups each user belongs to, directly or not, with whether each is role-assignable
+ * (https://learn.microsoft.com/graph/api/user-list-transitivememberof). The OData cast to groups
+ * needs `ConsistencyLevel: eventual` and `$count=true` (that page, "Request headers").
+ */
+export function planMembershipReads(userIds: string[]): Lookup[] {
+  return userIds.map((id, i) => ({
+    kind: 'memberOf' as const,
+    operation: 'read-memberships' as const,
+    principalId: id,
+    request: {
+      id: `m${i}`,
+      method: 'GET' as const,
+      url: withQuery(`/users/${encodeURIComponent(id)}/transitiveMemberOf/microsoft.graph.group`, {
+        $count: 'true',
+        $select: 'id,displayName,isAssignableToRole',
+      }),
+      headers: EVENTUAL,
+    },
+  }));
 }

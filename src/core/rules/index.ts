@@ -7,6 +7,7 @@ import { cloudDuplicateRules } from './cloud-duplicates.js';
 import type { RuleContext } from './context.js';
 import { deletedUserRules } from './deleted-users.js';
 import { quarantineRules } from './quarantine.js';
+import { skippedCheckRules } from './skipped-checks.js';
 import { targetStateRules } from './target-state.js';
 import { tenantSwitchRules } from './tenant-switches.js';
 import { upnSuffixRules } from './upn-suffix.js';
@@ -23,4 +24,5 @@ export const RULES: readonly Rule[] = [
   deletedUserRules,
   quarantineRules,
   tenantSwitchRules,
+  skippedCheckRules,
 ];

@@ -3,6 +3,7 @@
 // READY_FOR_HARD_MATCH, STALE_IMMUTABLE_ID, LINKED_TO_OTHER_ANCHOR).
 import type { Finding } from '../findings.js';
 import { cloudRef, isSynced, management, type RuleContext } from './context.js';
+import { usersUnread } from './skipped-checks.js';
 import { softMatchAllowed } from './tenant-switches.js';
 
 export function targetStateRules(ctx: RuleContext): Finding[] {
@@ -22,6 +23,8 @@ export function targetStateRules(ctx: RuleContext): Finding[] {
     });
   }
   if (!target) {
+    // Not found is not "absent" when the users could not be read (CHECK_SKIPPED says so).
+    if (usersUnread(ctx)) return out;
     out.push({
       code: 'CLOUD_USER_NOT_FOUND',
       severity: 'info',

@@ -29,14 +29,26 @@ export function tenantSwitchRules(ctx: RuleContext): Finding[] {
   if (!cloud) return [];
   const out: Finding[] = [];
   if (!ctx.features) {
+    const why = cloud.skipped?.find((s) => s.check === 'features');
+    const said = why?.graphCode
+      ? ` Graph answered ${why.status ?? ''} ${why.graphCode}.`.replace('  ', ' ')
+      : '';
     out.push({
       code: 'TENANT_FEATURES_UNREADABLE',
       severity: 'warning',
       message:
         "The tenant's sync switches (blockSoftMatchEnabled, blockCloudObjectTakeoverThroughHardMatchEnabled, " +
-        'softMatchOnUpnEnabled) could not be read, so the checks that need them were skipped. Reading them needs the ' +
-        'delegated permission OnPremDirectorySynchronization.Read.All (an app-only sign-in cannot).',
-      evidence: { skipped: ['SOFT_MATCH_BLOCKED', 'HARD_MATCH_TAKEOVER_BLOCKED'] },
+        'softMatchOnUpnEnabled) could not be read, so the checks that need them were skipped.' +
+        said +
+        ' Reading them needs the delegated permission OnPremDirectorySynchronization.Read.All (an app-only sign-in ' +
+        'cannot). For this user: if the tenant blocks soft match or hard-match takeover, the planned match fails ' +
+        'at the next sync (InvalidSoftMatch / InvalidHardMatch) instead of here.',
+      evidence: {
+        skipped: ['SOFT_MATCH_BLOCKED', 'HARD_MATCH_TAKEOVER_BLOCKED'],
+        permission: 'OnPremDirectorySynchronization.Read.All',
+        ...(why?.status !== undefined ? { status: why.status } : {}),
+        ...(why?.graphCode ? { graphCode: why.graphCode } : {}),
+      },
     });
   }
   if (!target || isSynced(target)) return out;
@@ -66,15 +78,36 @@ export function tenantSwitchRules(ctx: RuleContext): Finding[] {
     });
   }
   if (ctx.targetRoles.length > 0) {
+    const grants = cloud.roleGrants?.[target.id] ?? [];
+    const viaGroups = grants.filter((g) => g.viaGroup);
+    // Whether Connect's block counts roles held through a group is UNVERIFIED: treated as blocking.
+    const groupText =
+      viaGroups.length > 0
+        ? ` ${viaGroups
+            .map(
+              (g) =>
+                `${g.role} reaches it through the role-assignable group "${g.viaGroup!.displayName ?? g.viaGroup!.id}"`,
+            )
+            .join('; ')} (a role held through a group is treated as blocking, like a direct one).`
+        : '';
     out.push({
       code: 'ADMIN_ROLE_BLOCKS_MATCH',
       severity: 'error',
       message:
-        `${target.userPrincipalName} holds the directory role(s) ${ctx.targetRoles.join(', ')}. Entra Connect never ` +
+        `${target.userPrincipalName} holds the directory role(s) ${ctx.targetRoles.join(', ')}.${groupText} Entra Connect never ` +
         'soft-matches an admin, and since mid-2026 it refuses hard matches onto privileged users too; the incoming ' +
         'user would be created as a separate, quarantined object ("Existing Admin Role Conflict"). Remove the role ' +
-        '(active and eligible assignments) first; give it back after the match.',
-      evidence: { target: target.id, roles: ctx.targetRoles },
+        '(active and eligible assignments' +
+        (viaGroups.length > 0 ? ', and the membership of the group' : '') +
+        ') first; give it back after the match.',
+      evidence: {
+        target: target.id,
+        roles: ctx.targetRoles,
+        ...(grants.length > 0 ? { grants } : {}),
+        ...(viaGroups.length > 0
+          ? { viaGroups: viaGroups.map((g) => ({ role: g.role, group: g.viaGroup })) }
+          : {}),
+      },
     });
   }
   const fed = federatedDomain(ctx, target.userPrincipalName);

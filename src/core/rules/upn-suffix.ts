@@ -12,6 +12,8 @@ export function upnSuffixRules(ctx: RuleContext): Finding[] {
   const u = ctx.user;
   const upn = u.userPrincipalName;
   if (!upn || !ctx.cloud || !upn.includes('@')) return [];
+  // No domains at all: they were not read (a tenant always has its initial domain); CHECK_SKIPPED says so.
+  if (ctx.cloud.domains.length === 0) return [];
   const suffix = upn.slice(upn.lastIndexOf('@') + 1);
   const verified = ctx.cloud.domains.filter((d) => d.isVerified).map((d) => d.id.toLowerCase());
   if (verified.includes(addressKey(suffix))) return [];

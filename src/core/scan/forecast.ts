@@ -110,6 +110,13 @@ export function forecastOutcome(d: Diagnosis, snapshot: Snapshot): Forecast {
   const user = d.onPrem;
   const codes = new Set<FindingCode>(d.findings.map((f) => f.code));
   if (!user || !snapshot.cloud) return result('not-synced', 'No single AD user was diagnosed.');
+  const unread = snapshot.cloud.skipped?.find((s) => s.check === 'users');
+  if (unread) {
+    return result(
+      'unknown',
+      `The cloud users could not be read (${unread.permission ?? unread.graphCode ?? 'refused'}): no forecast.`,
+    );
+  }
   if (codes.has('AD_OUT_OF_SYNC_SCOPE')) {
     const joined = d.anchorHolder && isSynced(d.anchorHolder) ? d.anchorHolder : null;
     return result(

@@ -11,6 +11,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   duplicate: 'duplicate account',
   'export-error': 'export error',
   'not-synced': 'not synced',
+  unknown: 'unknown',
 };
 
 /** What each outcome means for the technician, one line. */
@@ -24,6 +25,7 @@ export const OUTCOME_MEANING: Record<Outcome, string> = {
   duplicate: 'a second cloud account for someone who already has one',
   'export-error': 'the sync refuses or fails to export it',
   'not-synced': 'outside the sync scope, or never exported by Connect',
+  unknown: 'the cloud users could not be read (a permission is missing): no forecast',
 };
 
 /** The outcome as a short phrase with the sync error or how the duplicate comes about. */

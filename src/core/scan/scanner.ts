@@ -94,6 +94,7 @@ export function createScanner(input: ScanInput): Scanner {
         cloudUsers: input.tenant.users.length,
         cloudOnly: cloudOnly.length,
       }),
+      ...(input.tenant.skipped?.length ? { skipped: input.tenant.skipped } : {}),
     };
   }
 

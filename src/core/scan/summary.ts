@@ -8,6 +8,7 @@ export const PROBLEM_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
   'export-error',
   'duplicate',
   'new-user-quarantined',
+  'unknown',
 ]);
 
 export function summarize(

@@ -6,7 +6,7 @@
 // except the immutableId (base64 is case-sensitive).
 import { usersThatMatter } from '../users-that-matter.js';
 import { addressKey, userAddresses } from '../proxy-addresses.js';
-import type { CloudView, OnPremObject } from '../snapshot.js';
+import type { CloudView, OnPremObject, RoleGrant } from '../snapshot.js';
 
 type Index = Map<string, number[]>;
 
@@ -144,7 +144,11 @@ export function cloudViewFor(index: TenantIndex, user: OnPremObject, anchor: str
 
   const found = users.found;
   const roles: Record<string, string[]> = {};
-  for (const u of usersThatMatter(user, anchor, found)) roles[u.id] = [...(all.roles[u.id] ?? [])];
+  const roleGrants: Record<string, RoleGrant[]> = {};
+  for (const u of usersThatMatter(user, anchor, found)) {
+    roles[u.id] = [...(all.roles[u.id] ?? [])];
+    roleGrants[u.id] = [...(all.roleGrants?.[u.id] ?? [])];
+  }
   return {
     users: found,
     groups: groups.found,
@@ -153,5 +157,9 @@ export function cloudViewFor(index: TenantIndex, user: OnPremObject, anchor: str
     domains: all.domains,
     features: all.features,
     roles,
+    // What the bulk read could not check holds for every user (issue 19).
+    ...(all.roleGrants ? { roleGrants } : {}),
+    ...(all.skipped ? { skipped: all.skipped } : {}),
+    ...(all.syncConfigured === false ? { syncConfigured: false } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // What a scan produces: for every in-scope AD user the findings of the one-user diagnosis and the
 // predicted outcome of the next sync, plus the cloud users nobody will claim (issue 9).
 import type { Severity, FindingCode } from '../findings.js';
+import type { SkippedCheck } from '../snapshot.js';
 
 /** What the next delta sync is expected to do with one AD user. */
 export const OUTCOMES = [
@@ -13,6 +14,8 @@ export const OUTCOMES = [
   'duplicate',
   'export-error',
   'not-synced',
+  /** The cloud users could not be read (a permission is missing): nothing can be forecast (issue 19). */
+  'unknown',
 ] as const;
 
 export type Outcome = (typeof OUTCOMES)[number];
@@ -96,4 +99,6 @@ export interface ScanResult {
   /** DNs of the AD users whose sync makes or keeps a second cloud account for someone. */
   duplicates: string[];
   summary: ScanSummary;
+  /** What the tenant read could not check, for every user (a permission, a licence; issue 19). */
+  skipped?: SkippedCheck[];
 }

@@ -126,6 +126,20 @@ export const graphErrors = {
       'Authorization_RequestDenied',
       'Insufficient privileges to complete the operation.',
     ),
+  /** PIM reads on a tenant without Entra ID P2 / ID Governance (what such tenants report). */
+  premiumLicenseRequired: () =>
+    new GraphHttpError(
+      400,
+      'AadPremiumLicenseRequired',
+      'The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.',
+    ),
+  /** Listing /directory/deletedItems without the type cast. */
+  onlySpecificInstances: () =>
+    new GraphHttpError(
+      400,
+      'Request_UnsupportedQuery',
+      'Searches against this resource are not supported. Only specific instances can be queried.',
+    ),
   unauthenticated: (message: string) =>
     new GraphHttpError(401, 'InvalidAuthenticationToken', message, undefined, {
       'WWW-Authenticate':

@@ -85,6 +85,11 @@ export class FaultInjector {
     );
   }
 
+  /** Any Graph error for the next matching request(s), e.g. a 404 where an object may not exist. */
+  answer(status: number, code: string, message: string, options: FaultOptions = {}): this {
+    return this.add(() => new GraphHttpError(status, code, message), options, false);
+  }
+
   /** Holds the answer of the next matching request(s): a timeout, as the client sees it. */
   hang(options: HangOptions = {}): this {
     this.hangs.push({
@@ -175,6 +180,10 @@ export interface LoggedRequest {
   endedAt: number;
   /** The Graph client's Retry-Attempt header, when it retried. */
   retryAttempt?: string;
+  /** Headers that shape the query (ConsistencyLevel, Content-Type), names in lower case. */
+  headers?: Record<string, string>;
+  /** The query parameters, decoded, in order (the request's shape: $filter, $select, …). */
+  query?: [string, string][];
 }
 
 /** Every request the simulator answered, in arrival order. */

@@ -114,12 +114,8 @@ export function listResponse(
 ): SimResponse {
   checkOptions(req, LIST_OPTIONS);
   const advanced = isAdvancedQuery(req);
-  const count = req.query.get('$count');
-  if (count !== null && !advanced) {
-    throw graphErrors.unsupportedQuery(
-      '$count is not currently supported without the ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information',
-    );
-  }
+  // `$count=true` without `ConsistencyLevel: eventual` is ignored by Graph, not refused: the query
+  // runs as a basic one (https://learn.microsoft.com/graph/aad-advanced-queries).
   if (req.query.has('$orderby') && !advanced) {
     throw graphErrors.unsupportedQuery('Sorting not supported for current query.');
   }

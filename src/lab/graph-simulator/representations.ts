@@ -102,6 +102,7 @@ export function groups(state: LabState): Resource[] {
     mailEnabled: g.mailEnabled ?? true,
     securityEnabled: !(g.mailEnabled ?? true),
     groupTypes: [],
+    isAssignableToRole: g.isAssignableToRole ?? null,
   }));
 }
 

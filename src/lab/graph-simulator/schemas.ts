@@ -43,6 +43,8 @@ const collection = (basic: boolean): PropertyRule => ({
   filterable: basic,
 });
 const complex: PropertyRule = { type: 'complex' };
+/** Filterable only as an advanced query (https://learn.microsoft.com/graph/aad-advanced-queries). */
+const advancedOnly: PropertyRule = { type: 'string', filterable: true };
 const EQ_IN_STARTS = ['eq', 'in', 'startswith'] as const;
 
 export const userSchema: ResourceSchema = {
@@ -55,8 +57,8 @@ export const userSchema: ResourceSchema = {
     surname: str(EQ_IN_STARTS),
     jobTitle: str(EQ_IN_STARTS),
     mail: str(EQ_IN_STARTS),
-    mobilePhone: str(EQ_IN_STARTS),
-    officeLocation: str(EQ_IN_STARTS),
+    mobilePhone: advancedOnly,
+    officeLocation: advancedOnly,
     preferredLanguage: str(['eq']),
     businessPhones: collection(true),
     userPrincipalName: str(EQ_IN_STARTS),
@@ -72,7 +74,7 @@ export const userSchema: ResourceSchema = {
     onPremisesLastSyncDateTime: date(true),
     onPremisesProvisioningErrors: complex,
     onPremisesDistinguishedName: str(undefined),
-    onPremisesSamAccountName: str(EQ_IN_STARTS),
+    onPremisesSamAccountName: advancedOnly,
     onPremisesUserPrincipalName: str(undefined),
     onPremisesDomainName: str(undefined),
   },
@@ -121,6 +123,8 @@ export const groupSchema: ResourceSchema = {
     mailEnabled: bool(true),
     securityEnabled: bool(true),
     groupTypes: collection(true),
+    // https://learn.microsoft.com/graph/api/resources/group (isAssignableToRole: $filter eq, ne, not).
+    isAssignableToRole: bool(true),
   },
   // Groups, unlike users, return their mail properties by default.
   defaultSelect: [

@@ -14,6 +14,7 @@ import { FaultInjector, RequestLog, type LoggedRequest } from './faults.js';
 import type { SimContext, SimRequest, SimResponse } from './http-types.js';
 import { parseTarget, route } from './router.js';
 import { runBatch } from './routes/batch.js';
+import { profileRefusal } from './tenant-profile.js';
 import { createLabCertificates } from './tls.js';
 
 export interface GraphSimulatorOptions {
@@ -97,11 +98,16 @@ export async function startGraphSimulator(
             batchSeq: entry.seq,
             startedAt: performance.now(),
             endedAt: 0,
+            headers: loggedHeaders(innerReq.headers),
+            query: [...innerReq.query],
           };
           log.entries.push(innerEntry);
           return execute(innerReq, true, innerEntry);
         });
       } else {
+        // The tenant's licence and the caller's permissions, as Graph checks them per call.
+        const refusal = profileRefusal(req, state);
+        if (refusal) throw refusal;
         res = route(req, ctx);
       }
     } catch (error) {
@@ -134,6 +140,8 @@ export async function startGraphSimulator(
       if (latencyMs > 0) await sleep(latencyMs);
       const sim = toSimRequest(req, raw);
       entry.url = describe(sim);
+      entry.headers = loggedHeaders(sim.headers);
+      entry.query = [...sim.query];
       if (expiresIn !== null && --expiresIn < 0) {
         expiresIn = null;
         renewToken();
@@ -202,6 +210,15 @@ export async function startGraphSimulator(
     },
     close,
   };
+}
+
+/** The request headers that change what Graph does with a query (never Authorization). */
+const SHAPE_HEADERS = ['consistencylevel', 'content-type'];
+
+function loggedHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of SHAPE_HEADERS) if (headers[name] !== undefined) out[name] = headers[name]!;
+  return out;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

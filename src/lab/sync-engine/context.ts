@@ -29,6 +29,8 @@ export interface SyncContext {
 
 export function createContext(state: LabState, clock: SyncClock): SyncContext {
   state.syncRuns += 1;
+  // The first sync gives a tenant that never synced its onPremisesSynchronization settings.
+  if (state.tenant.directorySyncConfigured === false) state.tenant.directorySyncConfigured = true;
   // "forbidden" only stops a sign-in from *reading* the switches; the service still applies them,
   // and a scenario that hides them gets the defaults (zod fills them from an empty object).
   const features =

@@ -15,7 +15,7 @@ export function takeoverRefusal(
   ctx: SyncContext,
   target: ScenarioCloudUser,
 ): { outcome: 'ExistingAdminRoleConflict' | 'InvalidHardMatch'; message: string } | null {
-  const roles = rolesOf(target);
+  const roles = rolesOf(target, ctx.state);
   // From mid-2026 a hard match onto a role holder is blocked (DOMAIN.md §2.4). The lab models the
   // service after that date; which roles count is UNVERIFIED (see messages.ts).
   if (roles.length > 0) {

@@ -65,7 +65,7 @@ export function trySoftMatch(
     logLine(ctx, obj.dn, 'InvalidSoftMatch', duplicateValuesText(keys), user.id);
     return true;
   }
-  const roles = rolesOf(user);
+  const roles = rolesOf(user, ctx.state);
   if (roles.length > 0) {
     logLine(
       ctx,

@@ -1,12 +1,19 @@
 // Small reads and moves on the lab tenant that several sync rules share.
+import { groupRolesOf } from '../group-roles.js';
 import type { LabState } from '../lab-state.js';
 import type { ScenarioCloudUser, ScenarioDeletedUser } from '../scenario-schema.js';
 
-/** Role names (active and eligible) a user holds: any one blocks matching (DOMAIN.md §2.4). */
+/**
+ * Role names (active and eligible) a user holds: any one blocks matching (DOMAIN.md §2.4). With the
+ * state, roles held through role-assignable groups count too (whether Connect's block counts them
+ * is UNVERIFIED; the lab treats them as blocking, as the tool does).
+ */
 export function rolesOf(
-  user: Pick<ScenarioCloudUser, 'directoryRoles' | 'eligibleDirectoryRoles'>,
+  user: Pick<ScenarioCloudUser, 'directoryRoles' | 'eligibleDirectoryRoles'> & { id?: string },
+  state?: LabState,
 ): string[] {
-  return [...new Set([...(user.directoryRoles ?? []), ...(user.eligibleDirectoryRoles ?? [])])];
+  const viaGroups = state && user.id ? groupRolesOf(state, user.id).map((r) => r.role) : [];
+  return [...new Set([...(user.directoryRoles ?? []), ...(user.eligibleDirectoryRoles ?? []), ...viaGroups])];
 }
 
 /** The AD objectGUID joined to a cloud object, if any. */

@@ -47,6 +47,16 @@ export async function runBatch(
         `Invalid batch payload format: request '${r.id}' needs a method and a url.`,
       );
     }
+    // "When a body is included with the request, the headers object must contain a value for
+    // Content-Type" (https://learn.microsoft.com/graph/json-batching). Graph checks it for the whole
+    // batch before running any request; the message is what Graph sends (field reports).
+    const hasType = Object.keys(r.headers ?? {}).some((k) => k.toLowerCase() === 'content-type');
+    const isWrite = ['POST', 'PATCH', 'PUT'].includes(r.method.toUpperCase());
+    if ((r.body !== undefined && !hasType) || (isWrite && r.body === undefined)) {
+      throw graphErrors.badRequest(
+        `Write request id : ${r.id} does not contain Content-Type header or body.`,
+      );
+    }
   }
   const statusById = new Map<string, number>();
   const responses: Record<string, unknown>[] = [];

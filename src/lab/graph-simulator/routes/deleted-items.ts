@@ -26,11 +26,10 @@ export function deletedItemsRoute(req: SimRequest, ctx: SimContext, segments: st
   const [, , key, action] = segments;
   const { state } = ctx;
   if (key === undefined) {
-    // Graph needs the type cast on this collection (DOMAIN.md §3).
+    // Graph needs the type cast on this collection
+    // (https://learn.microsoft.com/graph/api/directory-deleteditems-list): without it, 400.
     if (req.method !== 'GET') return null;
-    throw graphErrors.badRequest(
-      'The type cast is required: use /directory/deletedItems/microsoft.graph.user (or .group, .application…).',
-    );
+    throw graphErrors.onlySpecificInstances();
   }
   if (key === 'microsoft.graph.user' && action === undefined && req.method === 'GET') {
     return listResponse(req, ctx, deletedUsers(state), userShape);

@@ -6,6 +6,7 @@ import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type QueryShape, type Resource } from '../query-options.js';
 import { contacts, domains, groups } from '../representations.js';
 import { contactSchema, domainSchema, groupSchema } from '../schemas.js';
+import { groupTransitiveMembers } from './memberships.js';
 
 function collection(
   req: SimRequest,
@@ -22,6 +23,9 @@ function collection(
 }
 
 export function groupsRoute(req: SimRequest, ctx: SimContext, segments: string[]): SimResponse | null {
+  if (segments[2] === 'transitiveMembers' && segments.length <= 4 && req.method === 'GET') {
+    return groupTransitiveMembers(req, ctx, segments[1]!, segments[3]);
+  }
   if (segments.length > 2) return null;
   return collection(req, ctx, segments[1], groups(ctx.state), { schema: groupSchema, contextPath: 'groups' });
 }
@@ -86,6 +90,18 @@ export function onPremisesSynchronizationRoute(
   if (f === null) throw graphErrors.forbidden();
   // The tenant id is not in a scenario; a stable id per initial domain stands in for it.
   const tenantId = stableTenantId(ctx.state.tenant.initialDomain);
+  if (ctx.state.tenant.directorySyncConfigured === false) {
+    // A tenant that never ran directory sync: UNVERIFIED what Graph answers; the lab answers an
+    // empty collection (and 404 for the single object), the two answers the tool accepts.
+    if (segments[2] !== undefined) throw graphErrors.notFound(segments[2]);
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${ctx.baseUrl}v1.0/$metadata#directory/onPremisesSynchronization`,
+        value: [],
+      },
+    };
+  }
   const item: Resource = {
     id: tenantId,
     configuration: {

@@ -64,6 +64,7 @@ function allDefinitions(state: LabState): Resource[] {
   const names = new Set(Object.keys(BUILT_IN_ROLES));
   for (const u of state.tenant.users)
     for (const r of [...u.directoryRoles, ...u.eligibleDirectoryRoles]) names.add(r);
+  for (const g of state.tenant.groups) for (const r of g.directoryRoles ?? []) names.add(r);
   return [...names].map(roleDefinition);
 }
 
@@ -71,9 +72,16 @@ function definitionById(state: LabState, id: string): Resource | undefined {
   return allDefinitions(state).find((d) => String(d['id']).toLowerCase() === id.toLowerCase());
 }
 
+/** Active assignments: to users, and to role-assignable groups (principalId is the group's id). */
 function assignments(state: LabState): Resource[] {
-  return state.tenant.users.flatMap((u) =>
-    u.directoryRoles.map((name) => {
+  const holders = [
+    ...state.tenant.users.map((u) => ({ id: u.id, roles: u.directoryRoles })),
+    ...state.tenant.groups
+      .filter((g) => g.isAssignableToRole === true)
+      .map((g) => ({ id: g.id, roles: g.directoryRoles ?? [] })),
+  ];
+  return holders.flatMap((u) =>
+    u.roles.map((name) => {
       const def = roleDefinition(name);
       return {
         id: stableId(`assignment:${u.id}:${name}`),
@@ -112,6 +120,8 @@ function expandFor(state: LabState) {
     roleDefinition: (item: Resource) => definitionById(state, String(item['roleDefinitionId'])) ?? null,
     principal: (item: Resource) => {
       const u = state.tenant.users.find((x) => x.id === item['principalId']);
+      const g = state.tenant.groups.find((x) => x.id === item['principalId']);
+      if (g) return { '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName };
       return u
         ? {
             '@odata.type': '#microsoft.graph.user',

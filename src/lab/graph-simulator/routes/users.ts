@@ -8,6 +8,7 @@ import { listResponse, singleResponse, type QueryShape } from '../query-options.
 import { activeUsers } from '../representations.js';
 import { userSchema } from '../schemas.js';
 import { patchUser } from './user-writes.js';
+import { userTransitiveMemberOf } from './memberships.js';
 import { memberOfDirectoryRoles } from './roles.js';
 
 const shape: QueryShape = { schema: userSchema, contextPath: 'users' };
@@ -33,6 +34,9 @@ export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[])
     req.method === 'GET'
   ) {
     return memberOfDirectoryRoles(req, ctx, user.id);
+  }
+  if (nav === 'transitiveMemberOf' && segments.length <= 4 && req.method === 'GET') {
+    return userTransitiveMemberOf(req, ctx, user.id, cast);
   }
   if (segments.length !== 2) return null;
   if (req.method === 'GET') {
