@@ -109,6 +109,8 @@ export const syncFileSchema = z
     powershell: nonEmpty,
     connectTimeoutSeconds: seconds,
     commandTimeoutSeconds: seconds,
+    /** The Connect server's OEM code page (437 US English, 850 Western European …). */
+    codePage: nonEmpty,
     ssh: sshFileSchema,
     winrm: z.object({ server: nonEmpty, useSsl: z.boolean() }).partial().strict(),
     command: z

@@ -1,0 +1,110 @@
+// What an Entra Connect server says about itself, read the same way whether the answer came over
+// remoting (real servers) or from the lab: the scheduler's switches before a cycle is started, and
+// the run profile results after it ended. Pure: sentences and verdicts only, no I/O.
+//
+// Sources:
+// - Get-ADSyncScheduler (StagingModeEnabled, SchedulerSuspended, SyncCycleEnabled, SyncCycleInProgress):
+//   https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-sync-feature-scheduler
+// - Staging mode (imports and syncs, never exports):
+//   https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-sync-staging-server
+// - Run results (Get-ADSyncRunProfileResult: Result, RunProfileName, ConnectorName, StartDate, EndDate):
+//   https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-adsync#get-adsyncrunprofileresult
+
+/** Get-ADSyncScheduler's switches; null when the server did not say. */
+export interface SchedulerFacts {
+  syncCycleEnabled: boolean | null;
+  stagingModeEnabled: boolean | null;
+  schedulerSuspended: boolean | null;
+  syncCycleInProgress: boolean | null;
+  nextSyncCycleStartTimeInUTC: string | null;
+}
+
+/** One run of a connector's run profile (Get-ADSyncRunProfileResult). */
+export interface SyncRunSummary {
+  connector: string;
+  runProfile: string;
+  /** success, completed-no-objects, completed-export-errors, stopped-…, in-progress … */
+  result: string;
+  startDate: string | null;
+  endDate: string | null;
+  /** What the run reported beyond its Result (the lab's export error messages). */
+  messages?: string[];
+}
+
+/** Why a cycle must not be started on this server, in the technician's words. */
+export interface SchedulerStop {
+  code: 'SYNC_STAGING_MODE' | 'SYNC_SCHEDULER_SUSPENDED';
+  message: string;
+  hint: string;
+}
+
+/** Key=Value lines (as the remote scripts print them) → the scheduler's switches. */
+export function schedulerFactsFrom(values: Readonly<Record<string, string>>): SchedulerFacts {
+  const flag = (key: string): boolean | null => {
+    const v = values[key]?.trim().toLowerCase();
+    return v === 'true' ? true : v === 'false' ? false : null;
+  };
+  return {
+    syncCycleEnabled: flag('SyncCycleEnabled'),
+    stagingModeEnabled: flag('StagingModeEnabled'),
+    schedulerSuspended: flag('SchedulerSuspended'),
+    syncCycleInProgress: flag('SyncCycleInProgress'),
+    nextSyncCycleStartTimeInUTC: values.NextSyncCycleStartTimeInUTC?.trim() || null,
+  };
+}
+
+/** Staging mode and a suspended scheduler stop the sync step before anything starts. */
+export function schedulerStop(facts: SchedulerFacts, server: string): SchedulerStop | null {
+  if (facts.stagingModeEnabled) {
+    return {
+      code: 'SYNC_STAGING_MODE',
+      message: `${server} is a Connect server in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
+      hint: 'Point the remoting hook at the active Entra Connect server (the one not in staging mode), then run the sync again.',
+    };
+  }
+  if (facts.schedulerSuspended) {
+    return {
+      code: 'SYNC_SCHEDULER_SUSPENDED',
+      message: `The sync scheduler on ${server} is suspended (an upgrade is running or the Entra Connect wizard is open there): no sync action runs until it resumes. No cycle was started.`,
+      hint: 'Close the Microsoft Entra Connect wizard on the server (or wait for the upgrade to finish), then run the sync again.',
+    };
+  }
+  return null;
+}
+
+/** Things worth saying that do not stop the cycle. */
+export function schedulerNotes(facts: SchedulerFacts): string[] {
+  const notes: string[] = [];
+  if (facts.syncCycleEnabled === false) {
+    notes.push(
+      'The scheduler is disabled on the Connect server (SyncCycleEnabled False): scheduled cycles do not run; this manual cycle was still started. Set-ADSyncScheduler -SyncCycleEnabled $true turns it back on.',
+    );
+  }
+  return notes;
+}
+
+const FINE = /^(success|completed-no-objects)$/i;
+
+/** A run whose result is not a clean success (export errors, a stopped run …). */
+export function runHasErrors(run: SyncRunSummary): boolean {
+  return !FINE.test(run.result.trim());
+}
+
+/** One line per run, in the order they ran, then each run's messages. */
+export function runReportLines(runs: readonly SyncRunSummary[]): { text: string; error: boolean }[] {
+  const lines: { text: string; error: boolean }[] = [];
+  for (const run of runs) {
+    const error = runHasErrors(run);
+    lines.push({ text: `${run.runProfile} (${run.connector}): ${run.result}`, error });
+    for (const m of run.messages ?? []) lines.push({ text: `  ${m}`, error });
+  }
+  return lines;
+}
+
+/** The sentence for runs that did not end cleanly; null when every run did. */
+export function runErrorsSentence(runs: readonly SyncRunSummary[]): string | null {
+  const bad = runs.filter(runHasErrors);
+  if (bad.length === 0) return null;
+  const list = bad.map((r) => `${r.runProfile} on ${r.connector}: ${r.result}`).join('; ');
+  return `the server reported ${list} (Synchronization Service Manager > Operations shows each error)`;
+}
