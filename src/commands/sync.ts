@@ -26,7 +26,8 @@ export async function syncCommand(opts: SyncOptions): Promise<number> {
   process.once('SIGINT', onSigint);
   const timeoutMs = (opts.timeout ?? 300) * 1000;
   const progress = (p: SyncProgress) => {
-    if (p.phase === 'busy' || opts.verbose) out.status(`[${Math.round(p.elapsedMs / 1000)} s] ${p.detail}`);
+    if (p.phase === 'busy' || p.phase === 'cycle' || opts.verbose)
+      out.status(`[${Math.round(p.elapsedMs / 1000)} s] ${p.detail}`);
   };
   try {
     if (opts.wait === undefined) {

@@ -90,13 +90,24 @@ export function runHasErrors(run: SyncRunSummary): boolean {
   return !FINE.test(run.result.trim());
 }
 
-/** One line per run, in the order they ran, then each run's messages. */
+/** What the server's runs reported: one summary line (results counted), then each run that did
+ *  not end cleanly, with its messages. */
 export function runReportLines(runs: readonly SyncRunSummary[]): { text: string; error: boolean }[] {
-  const lines: { text: string; error: boolean }[] = [];
-  for (const run of runs) {
-    const error = runHasErrors(run);
-    lines.push({ text: `${run.runProfile} (${run.connector}): ${run.result}`, error });
-    for (const m of run.messages ?? []) lines.push({ text: `  ${m}`, error });
+  if (runs.length === 0)
+    return [{ text: 'Connect server: the cycle ended; no run since ours was listed.', error: false }];
+  const counts = new Map<string, number>();
+  for (const r of runs) counts.set(r.result, (counts.get(r.result) ?? 0) + 1);
+  const tally = [...counts].map(([result, n]) => `${n} ${result}`).join(', ');
+  const bad = runs.filter(runHasErrors);
+  const lines = [
+    {
+      text: `Connect server: the cycle ended; ${runs.length} run${runs.length === 1 ? '' : 's'}: ${tally}.`,
+      error: bad.length > 0,
+    },
+  ];
+  for (const run of bad) {
+    lines.push({ text: `${run.runProfile} (${run.connector}): ${run.result}`, error: true });
+    for (const m of run.messages ?? []) lines.push({ text: `  ${m}`, error: true });
   }
   return lines;
 }
@@ -107,4 +118,26 @@ export function runErrorsSentence(runs: readonly SyncRunSummary[]): string | nul
   if (bad.length === 0) return null;
   const list = bad.map((r) => `${r.runProfile} on ${r.connector}: ${r.result}`).join('; ');
   return `the server reported ${list} (Synchronization Service Manager > Operations shows each error)`;
+}
+
+/** The two real "busy" answers of Start-ADSyncSyncCycle (both InvalidOperationException; both mean
+ *  "wait and retry"). DOMAIN.md §4; the second from community scripts that test for both. */
+export const BUSY_TEXTS = {
+  'aad-busy': (connector: string) =>
+    `System.InvalidOperationException: Connector: ${connector} - AAD is busy.`,
+  'already-running': () =>
+    'System.InvalidOperationException: Sync is already running. Cannot start a new run till this one completes.',
+} as const;
+
+/** A non-member of ADSyncOperators / ADSyncAdmins: the sync service's COM error 80070005. */
+export function operatorDenied(server: string): {
+  code: 'SYNC_PERMISSION_DENIED';
+  message: string;
+  hint: string;
+} {
+  return {
+    code: 'SYNC_PERMISSION_DENIED',
+    message: `The account may not start a sync on ${server}: the sync service refused it (COM error 80070005, access denied), so it is not a member of ADSyncOperators or ADSyncAdmins there.`,
+    hint: 'Add the account to the ADSyncOperators (or ADSyncAdmins) group on the Connect server, then sign in again (a new session: group membership is read at sign-in).',
+  };
 }

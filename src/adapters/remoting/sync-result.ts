@@ -1,6 +1,7 @@
 // Turns a classified answer into the port's result, or into one sentence and the next thing to try.
 import { UserFacingError } from '../../core/errors.js';
 import {
+  operatorDenied,
   schedulerFactsFrom,
   schedulerNotes,
   schedulerStop,
@@ -74,15 +75,17 @@ export function toSyncRunResult(answer: ClassifiedOutput, ctx: TriggerContext): 
         'The ADSync module loaded neither by name nor from C:\\Program Files\\Microsoft Azure AD Sync\\Bin\\ADSync. If Entra Connect is installed on that server, restart its OpenSSH SSH Server service (Restart-Service sshd: a service started before the install keeps a stale PSModulePath) and try again; otherwise point the remoting hook at the server where Microsoft Entra Connect Sync is installed.',
         answer.output,
       );
-    case 'permission-denied':
+    case 'permission-denied': {
+      const denied = operatorDenied(ctx.target);
       throw new SyncTriggerError(
         /80070005|COM\s+class\s+factory/i.test(answer.output)
-          ? `The account may not start a sync on ${ctx.target}: the sync service refused it (COM error 80070005, access denied), so it is not a member of ADSyncOperators or ADSyncAdmins there.`
+          ? denied.message
           : `The account may not start a sync on ${ctx.target}: ${answer.detail}`,
-        'SYNC_PERMISSION_DENIED',
-        'Add the account to the ADSyncOperators (or ADSyncAdmins) group on the Connect server, then sign in again (a new session: group membership is read at sign-in).',
+        denied.code,
+        denied.hint,
         answer.output,
       );
+    }
     case 'powershell-not-found':
       throw new SyncTriggerError(
         `PowerShell${ctx.powershell ? ` ("${ctx.powershell}")` : ''} was not found on ${ctx.target}.`,
