@@ -256,7 +256,10 @@ case "$mode" in
 esac
 if has Get-ADSyncScheduler; then
   scheduler
-  if [ "$staging" = True ] || [ "$suspended" = True ] || [ "$inprogress" = True ]; then finish 0; fi
+  if [ "$staging" = True ] || [ "$suspended" = True ] || [ "$inprogress" = True ]; then
+    has Stopped= && out 'Stopped=True'
+    finish 0
+  fi
   has LastRunTicks && out 'LastRunTicks=638999000000000000'
 fi
 case "$mode" in

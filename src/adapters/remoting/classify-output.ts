@@ -102,7 +102,7 @@ export function classifyOutput(raw: RawOutput): ClassifiedOutput {
 
   // Busy first: it is an error record with a non-zero exit, but not a failure.
   if (matches(BUSY)) return { ...base, kind: 'busy', detail: firstLine(output, BUSY) };
-  if (result === null && raw.exitCode === 0) {
+  if (result === null && raw.exitCode === 0 && facts.Stopped === 'True') {
     const flag = (k: string) => facts[k]?.toLowerCase() === 'true';
     if (flag('StagingModeEnabled') || flag('SchedulerSuspended')) {
       return { ...base, kind: 'stopped', detail: 'Get-ADSyncScheduler' };

@@ -20,7 +20,7 @@ export const SCHEDULER_LINES = [
 
 /**
  * The sync step's script (DOMAIN.md §4): read the scheduler and stop (printing nothing more) when
- * the server is in staging mode, suspended or already running a cycle; note the newest run so the
+ * the server is in staging mode, suspended or already running a cycle (saying Stopped=True); note the newest run so the
  * runs since ours can be told apart on the server's own clock; then start the delta cycle. Stop on
  * the first error, so a missing module is reported as such; no progress records (they arrive as
  * CLIXML). UNVERIFIED against a live server: Get-ADSyncRunProfileResult's StartDate being a
@@ -31,7 +31,7 @@ export const SYNC_SCRIPT_LINES = [
   "$ProgressPreference = 'SilentlyContinue'",
   IMPORT_ADSYNC,
   ...SCHEDULER_LINES,
-  'if ($s.StagingModeEnabled -or $s.SchedulerSuspended -or $s.SyncCycleInProgress) { return }',
+  "if ($s.StagingModeEnabled -or $s.SchedulerSuspended -or $s.SyncCycleInProgress) { 'Stopped=True'; return }",
   '$last = Get-ADSyncRunProfileResult | Sort-Object StartDate -Descending | Select-Object -First 1',
   "'LastRunTicks=' + $(if ($last) { $last.StartDate.Ticks } else { 0 })",
   'Start-ADSyncSyncCycle -PolicyType Delta',
