@@ -42,8 +42,12 @@ export async function syncCommand(opts: SyncOptions): Promise<number> {
         else out.status(r.verdict.detail);
         return EXIT.failure;
       }
-      if (out.json) out.json_({ started: true, output: r.output.trim() });
-      else out.data(`Delta sync started: ${r.output.trim().split(/\r?\n/).pop()}`);
+      const notes = r.started.notes ?? [];
+      if (out.json) out.json_({ started: true, output: r.output.trim(), notes });
+      else {
+        out.data(`Delta sync started: ${r.output.trim().split(/\r?\n/).pop()}`);
+        for (const note of notes) out.data(`  note: ${note}`);
+      }
       return EXIT.ok;
     }
     const deps = { directory: env.directory, tenant: env.tenant, sync: env.sync };

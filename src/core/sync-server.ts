@@ -58,14 +58,14 @@ export function schedulerStop(facts: SchedulerFacts, server: string): SchedulerS
   if (facts.stagingModeEnabled) {
     return {
       code: 'SYNC_STAGING_MODE',
-      message: `${server} is a Connect server in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
+      message: `The Connect server (${server}) is in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
       hint: 'Point the remoting hook at the active Entra Connect server (the one not in staging mode), then run the sync again.',
     };
   }
   if (facts.schedulerSuspended) {
     return {
       code: 'SYNC_SCHEDULER_SUSPENDED',
-      message: `The sync scheduler on ${server} is suspended (an upgrade is running or the Entra Connect wizard is open there): no sync action runs until it resumes. No cycle was started.`,
+      message: `The sync scheduler on the Connect server (${server}) is suspended (an upgrade is running or the Entra Connect wizard is open there): no sync action runs until it resumes. No cycle was started.`,
       hint: 'Close the Microsoft Entra Connect wizard on the server (or wait for the upgrade to finish), then run the sync again.',
     };
   }

@@ -32,7 +32,7 @@ const EXPORT_ERRORS = new Set([
   'ExportError',
 ]);
 
-const SERVER = "the lab's Connect server";
+const SERVER = 'the lab';
 
 export class LabSyncTrigger implements SyncTrigger {
   readonly name = 'lab sync engine';
@@ -65,7 +65,7 @@ export class LabSyncTrigger implements SyncTrigger {
 
   async startDeltaSync(): Promise<SyncRunResult> {
     if (this.server?.operatorAccess === false) {
-      const denied = operatorDenied(SERVER);
+      const denied = operatorDenied("the lab's Connect server");
       throw new UserFacingError(denied.message, denied.code, denied.hint);
     }
     const scheduler = this.scheduler();

@@ -359,7 +359,7 @@ describe.skipIf(!sshd)('Connect server states over the real sshd (every shim mod
       .catch((e: unknown) => e)) as Error & { code: string; hint: string };
     expect(error).toMatchObject({
       code: 'SYNC_STAGING_MODE',
-      message: `${where} is a Connect server in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
+      message: `The Connect server (${where}) is in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
     });
     expect(error.hint).toMatch(/active Entra Connect server/);
   });
@@ -368,7 +368,7 @@ describe.skipIf(!sshd)('Connect server states over the real sshd (every shim mod
     shim.setMode('suspended');
     await expect(trigger().startDeltaSync()).rejects.toMatchObject({
       code: 'SYNC_SCHEDULER_SUSPENDED',
-      message: expect.stringContaining(`The sync scheduler on ${where} is suspended`),
+      message: expect.stringContaining(`The sync scheduler on the Connect server (${where}) is suspended`),
       hint: expect.stringMatching(/Close the Microsoft Entra Connect wizard/),
     });
   });

@@ -1,7 +1,7 @@
 // `setup --check`'s reading of Get-ADSyncScheduler (SCHEDULER_PROBE_SCRIPT's Key=Value lines):
 // a staging server or a suspended scheduler is a warning (a fix would not reach Entra ID through
 // it), not "ok". Sources: see src/core/sync-server.ts.
-import { schedulerFactsFrom, schedulerNotes, schedulerStop } from '../../core/sync-server.js';
+import { schedulerFactsFrom, schedulerStop } from '../../core/sync-server.js';
 import { parseFacts } from './classify-output.js';
 
 export { SCHEDULER_PROBE_SCRIPT } from './powershell-script.js';
@@ -43,7 +43,12 @@ export function schedulerCheck(output: string, server = 'The server'): Scheduler
       hint: stop?.hint,
     };
   }
-  const notes = schedulerNotes(facts);
+  const notes: string[] = [];
+  if (facts.syncCycleEnabled === false) {
+    notes.push(
+      'Scheduled cycles do not run (SyncCycleEnabled False); syncmatch still starts its manual cycle.',
+    );
+  }
   if (raw.ModuleLoadedByPath === 'True') {
     notes.push(
       "ADSync loaded only from its install folder: restart the server's OpenSSH SSH Server service (stale PSModulePath).",
