@@ -44,7 +44,7 @@ export async function triggerSync(
         ok: false,
         verdict: {
           verdict: 'sync-failed',
-          detail: `The sync server refused to start a cycle: ${r.output}`,
+          detail: `The sync server refused to start a cycle: ${cmdletAnswer(r.output)}`,
           syncReport: [r.output],
           after: null,
         },

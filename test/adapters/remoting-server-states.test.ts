@@ -101,6 +101,31 @@ describe('Connect server states through the command transport', () => {
   });
 });
 
+describe('the cycle status over WinRM and locally (powershell.exe on PATH)', () => {
+  const env = { PATH: `${shim.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+
+  it('WinRM wraps the status script in Invoke-Command and reads its runs', async () => {
+    const winrm = createSyncTrigger({ transport: 'winrm', server: 'sync01' }, { env });
+    shim.setMode('export-errors');
+    const started = await winrm.startDeltaSync();
+    const status = await winrm.cycleStatus!(started);
+    expect(shim.lastScript()).toMatch(
+      /^\$ErrorActionPreference = 'Stop'; .*Invoke-Command -ComputerName 'sync01' -ErrorAction Stop -ScriptBlock \{ .*'SyncCycleInProgress=' \+ \$s\.SyncCycleInProgress.*Get-ADSyncRunProfileResult/,
+    );
+    expect(status.runs.filter((r) => r.result !== 'success')).toEqual([
+      expect.objectContaining({ runProfile: 'Export', result: 'completed-export-errors' }),
+    ]);
+  });
+
+  it('locally: in progress while the server says so', async () => {
+    const local = createSyncTrigger({ transport: 'local' }, { env });
+    shim.setMode('cycle-polls:1');
+    const started = await local.startDeltaSync();
+    await expect(local.cycleStatus!(started)).resolves.toEqual({ inProgress: true, runs: [] });
+    await expect(local.cycleStatus!(started)).resolves.toMatchObject({ inProgress: false });
+  });
+});
+
 describe('decoding what the server wrote', () => {
   it('reads the OEM code page the profile names; 437 by default', () => {
     // 0x9B is "¢" in 437 and "ø" in 850; 0x81 is "ü" in both.
