@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncTrigger, type RemotingConfigInput } from '../../src/adapters/remoting/index.js';
-import { awaitCycleEnd, triggerSync } from '../../src/app/sync-and-verify.js';
+import { awaitCycleEnd, syncAndVerify, triggerSync } from '../../src/app/sync-and-verify.js';
+import type { Diagnosis } from '../../src/core/diagnosis-types.js';
 import { SYNC_SCRIPT, encodePowerShell } from '../../src/adapters/remoting/powershell-script.js';
 import { runReportLines } from '../../src/core/sync-server.js';
-import type { Clock } from '../../src/ports.js';
+import type { Clock, TenantReader } from '../../src/ports.js';
 import { shimState } from '../adapters/remoting-shim.js';
 import { service } from '../helpers/services.js';
 
@@ -362,6 +363,37 @@ describe.skipIf(!sshd)('Connect server states over the real sshd (every shim mod
       message: `The Connect server (${where}) is in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
     });
     expect(error.hint).toMatch(/active Entra Connect server/);
+  });
+
+  it('staging mode stops the whole sync step before any wait: the tenant is never read', async () => {
+    shim.setMode('staging');
+    let reads = 0;
+    const tenant = {
+      getUser: async () => {
+        reads++;
+        return null;
+      },
+    } as unknown as TenantReader;
+    const before = { identity: 'jdoe', onPrem: null, target: { id: 'u1' } } as unknown as Diagnosis;
+    const progress: string[] = [];
+    await expect(
+      syncAndVerify(
+        { trigger: trigger(), tenant, clock: virtualClock(), rediagnose: async () => before },
+        before,
+        (p) => progress.push(p.phase),
+      ),
+    ).rejects.toMatchObject({ code: 'SYNC_STAGING_MODE' });
+    expect(reads).toBe(0);
+    expect(progress).toEqual(['triggering']);
+    expect(shim.calls()).toBe(1);
+  });
+
+  it('result:Failure is what the sync reported, not a success', async () => {
+    shim.setMode('result:Failure');
+    await expect(trigger().startDeltaSync()).resolves.toMatchObject({
+      result: 'Failed',
+      output: expect.stringMatching(/Result\n------\nFailure$/),
+    });
   });
 
   it('a suspended scheduler: stops before triggering, naming the wizard and the upgrade', async () => {
