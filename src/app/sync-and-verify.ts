@@ -92,16 +92,26 @@ export async function syncAndVerify(
     : null;
   // Start-ADSyncSyncCycle returns when the cycle starts: ask the server when it ended, and what its
   // runs reported, before reading the cloud (real servers and the lab; a trigger without it: skip).
-  const cycle = deps.trigger.cycleStatus
-    ? await awaitCycleEnd(deps, triggered.started, timeout - elapsed(), onProgress, signal)
-    : null;
-  const serverLines = runReportLines(cycle?.runs ?? []).map((l) => l.text);
+  let cycle: { ended: boolean; runs: SyncRunSummary[] } | null = null;
+  const notes = [...(triggered.started.notes ?? [])];
+  if (deps.trigger.cycleStatus) {
+    try {
+      cycle = await awaitCycleEnd(deps, triggered.started, timeout - elapsed(), onProgress, signal);
+    } catch (error) {
+      // The cycle did start: a failed question about its end is no reason to stop watching the cloud.
+      if (signal?.aborted) throw error;
+      notes.push(
+        `Could not ask the Connect server whether the cycle ended (${error instanceof Error ? error.message : String(error)}); watching Entra ID instead.`,
+      );
+    }
+  }
+  const serverLines = cycle ? runReportLines(cycle.runs).map((l) => l.text) : [];
   const runErrors = runErrorsSentence(cycle?.runs ?? []);
   const lines = () =>
     before.onPrem && deps.trigger.reportFor ? deps.trigger.reportFor(before.onPrem.dn) : [];
   const report = () => [
     cmdletAnswer(triggered.output),
-    ...(triggered.started.notes ?? []),
+    ...notes,
     ...serverLines,
     ...lines().map((l) => l.text),
   ];

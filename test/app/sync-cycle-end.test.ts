@@ -18,7 +18,12 @@ import type { Clock, SyncCycleStatus, SyncRunResult, SyncTrigger, TenantReader }
 const T0 = '2026-12-03T09:00:00Z';
 const T1 = '2026-12-03T10:00:00Z';
 
-function world(options: { output?: string; statuses?: SyncCycleStatus[]; lastSyncAtSuccess?: string }) {
+function world(options: {
+  output?: string;
+  statuses?: SyncCycleStatus[];
+  lastSyncAtSuccess?: string;
+  statusError?: Error;
+}) {
   let now = 0;
   const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
   const statuses = [...(options.statuses ?? [])];
@@ -30,7 +35,12 @@ function world(options: { output?: string; statuses?: SyncCycleStatus[]; lastSyn
       runsAfter: '42',
     }),
     ...(options.statuses
-      ? { cycleStatus: async () => statuses.shift() ?? { inProgress: true, runs: [] } }
+      ? {
+          cycleStatus: async () => {
+            if (options.statusError) throw options.statusError;
+            return statuses.shift() ?? { inProgress: true, runs: [] };
+          },
+        }
       : {}),
   };
   // A cycle that was already running moved onPremisesLastSyncDateTime just before our Success.
@@ -122,6 +132,20 @@ describe('the sync step after Success', () => {
     expect(verdict.verdict).toBe('timeout');
     expect(verdict.detail).toMatch(/^The sync cycle was still running on the Connect server after 60 s/);
     expect(w.progress.some((p) => p.phase === 'waiting')).toBe(false);
+  });
+
+  it('a failed question about the end (the connection dropped) is noted; the cloud is still watched', async () => {
+    const w = world({
+      statuses: [],
+      statusError: new Error('The ssh server at sync01:22 is unreachable (ECONNRESET).'),
+    });
+    const verdict = await w.run();
+    expect(verdict.verdict).toBe('timeout');
+    expect(verdict.syncReport).toContain(
+      'Could not ask the Connect server whether the cycle ended (The ssh server at sync01:22 is unreachable (ECONNRESET).); watching Entra ID instead.',
+    );
+    expect(verdict.detail).toMatch(/The sync may still be exporting/);
+    expect(w.progress.filter((p) => p.phase === 'waiting').length).toBeGreaterThan(1);
   });
 
   it('reads Result as the last of the columns Invoke-Command adds (WinRM)', async () => {
