@@ -41,7 +41,8 @@ export const SYNC_SCRIPT = SYNC_SCRIPT_LINES.join('; ');
 
 /**
  * After the trigger: is the cycle still running, and once it is not, one tab-separated `Run=` line
- * per run that started after `afterTicks` (ConnectorName, RunProfileName, Result, StartDate, EndDate).
+ * per run that started after `afterTicks` (ConnectorName, RunProfileName, Result, StartDate, EndDate;
+ * the last 30 at most, should the marker be missing and the whole run history match).
  */
 export function cycleStatusScript(afterTicks: string): string {
   const ticks = /^\d{1,19}$/.test(afterTicks) ? afterTicks : '0';
@@ -52,7 +53,7 @@ export function cycleStatusScript(afterTicks: string): string {
     '$s = Get-ADSyncScheduler',
     "'SyncCycleInProgress=' + $s.SyncCycleInProgress",
     'if ($s.SyncCycleInProgress) { return }',
-    `Get-ADSyncRunProfileResult | Where-Object { $_.StartDate.Ticks -gt ${ticks} } | Sort-Object StartDate | ForEach-Object { 'Run=' + (@($_.ConnectorName, $_.RunProfileName, $_.Result, $_.StartDate, $_.EndDate) -join [char]9) }`,
+    `Get-ADSyncRunProfileResult | Where-Object { $_.StartDate.Ticks -gt ${ticks} } | Sort-Object StartDate | Select-Object -Last 30 | ForEach-Object { 'Run=' + (@($_.ConnectorName, $_.RunProfileName, $_.Result, $_.StartDate, $_.EndDate) -join [char]9) }`,
   ].join('; ');
 }
 
