@@ -72,7 +72,8 @@ export function schedulerStop(facts: SchedulerFacts, server: string): SchedulerS
   return null;
 }
 
-/** Things worth saying that do not stop the cycle. */
+/** Things worth saying that do not stop the cycle. UNVERIFIED: that a manual Start-ADSyncSyncCycle
+ *  still runs while SyncCycleEnabled is False (the scheduler page speaks of scheduled cycles only). */
 export function schedulerNotes(facts: SchedulerFacts): string[] {
   const notes: string[] = [];
   if (facts.syncCycleEnabled === false) {
@@ -83,6 +84,8 @@ export function schedulerNotes(facts: SchedulerFacts): string[] {
   return notes;
 }
 
+// Results that are a clean run. UNVERIFIED beyond success, completed-no-objects and
+// completed-export-errors (the values field reports show): anything else counts as not clean.
 const FINE = /^(success|completed-no-objects)$/i;
 
 /** A run whose result is not a clean success (export errors, a stopped run …). */
