@@ -3,6 +3,7 @@
 import type { IdentityQuery } from './core/identity-input.js';
 import type { ActionKind } from './core/plan-types.js';
 import type { CloudUser, CloudView, OnPremObject, SyncSettings } from './core/snapshot.js';
+import type { SchedulerFacts, SyncRunSummary } from './core/sync-server.js';
 
 /** The on-premises directory (AD over LDAP, or the lab's in-memory AD). */
 export interface OnPremDirectory {
@@ -42,6 +43,18 @@ export interface SyncRunResult {
   result: 'Success' | 'Busy' | 'Failed';
   /** The remote output (trimmed), for "what the sync reported". */
   output: string;
+  /** Get-ADSyncScheduler as read just before the trigger, when the server said. */
+  scheduler?: SchedulerFacts;
+  /** Worth telling the technician though the cycle started (scheduler disabled, module by path). */
+  notes?: string[];
+  /** Marks the newest run that existed before ours (the server's own clock); for cycleStatus. */
+  runsAfter?: string;
+}
+
+/** Whether the cycle is still running, and (once it is not) the runs since the trigger. */
+export interface SyncCycleStatus {
+  inProgress: boolean;
+  runs: SyncRunSummary[];
 }
 
 /** One line of what a sync cycle reported; `error` marks an export error for this object. */
@@ -56,6 +69,9 @@ export interface SyncTrigger {
   startDeltaSync(options?: { signal?: AbortSignal }): Promise<SyncRunResult>;
   /** What the last cycle reported about one AD object (the lab's run log); real servers: absent. */
   reportFor?(dn: string): SyncReportLine[];
+  /** Asks the server whether the cycle `started` began is still running (SyncCycleInProgress) and,
+   *  once it is not, what its runs reported (Get-ADSyncRunProfileResult). */
+  cycleStatus?(started: SyncRunResult, options?: { signal?: AbortSignal }): Promise<SyncCycleStatus>;
 }
 
 /** Where sync settings come from (config or scenario). */

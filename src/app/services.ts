@@ -35,7 +35,7 @@ export interface StepOutcome {
 
 /** Progress of the sync-and-verify step. */
 export interface SyncProgress {
-  phase: 'triggering' | 'busy' | 'waiting' | 'verifying';
+  phase: 'triggering' | 'busy' | 'cycle' | 'waiting' | 'verifying';
   elapsedMs: number;
   detail: string;
 }

@@ -2,7 +2,8 @@
 // the match or the timeout passes, then re-diagnose and give a verdict (issue 6 "Behaviour").
 import type { Diagnosis } from '../core/diagnosis-types.js';
 import type { CloudUser } from '../core/snapshot.js';
-import type { Clock, SyncTrigger, TenantReader } from '../ports.js';
+import { runErrorsSentence, runReportLines, type SyncRunSummary } from '../core/sync-server.js';
+import type { Clock, SyncRunResult, SyncTrigger, TenantReader } from '../ports.js';
 import type { SyncProgress, SyncVerdict } from './services.js';
 
 export interface SyncAndVerifyDeps {
@@ -26,7 +27,7 @@ export async function triggerSync(
   deps: Pick<SyncAndVerifyDeps, 'trigger' | 'clock' | 'busyDeadlineMs' | 'busyRetryMs'>,
   onProgress: (p: SyncProgress) => void,
   signal?: AbortSignal,
-): Promise<{ ok: true; output: string } | { ok: false; verdict: SyncVerdict }> {
+): Promise<{ ok: true; output: string; started: SyncRunResult } | { ok: false; verdict: SyncVerdict }> {
   const start = deps.clock.now().getTime();
   const deadline = deps.busyDeadlineMs ?? DEFAULT_TIMEOUT_MS;
   const elapsed = () => deps.clock.now().getTime() - start;
@@ -37,13 +38,13 @@ export async function triggerSync(
       detail: `Start-ADSyncSyncCycle -PolicyType Delta via ${deps.trigger.name}`,
     });
     const r = await deps.trigger.startDeltaSync({ signal });
-    if (r.result === 'Success') return { ok: true, output: r.output };
+    if (r.result === 'Success') return { ok: true, output: r.output, started: r };
     if (r.result === 'Failed') {
       return {
         ok: false,
         verdict: {
           verdict: 'sync-failed',
-          detail: `The sync server refused to start a cycle: ${r.output}`,
+          detail: `The sync server refused to start a cycle: ${cmdletAnswer(r.output)}`,
           syncReport: [r.output],
           after: null,
         },
@@ -83,12 +84,45 @@ export async function syncAndVerify(
   const elapsed = () => deps.clock.now().getTime() - started;
   const triggered = await triggerSync(deps, onProgress, signal);
   if (!triggered.ok) return triggered.verdict;
-  const lines = () =>
-    before.onPrem && deps.trigger.reportFor ? deps.trigger.reportFor(before.onPrem.dn) : [];
-  const report = () => [cmdletAnswer(triggered.output), ...lines().map((l) => l.text)];
   const timeout = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const targetId = before.target?.id;
-  const lastSyncBefore = before.target?.onPremisesLastSyncDateTime ?? null;
+  // The baseline right after our Success: a cycle that was running before ours cannot move it.
+  const lastSyncBefore = targetId
+    ? ((await deps.tenant.getUser(targetId))?.onPremisesLastSyncDateTime ?? null)
+    : null;
+  // Start-ADSyncSyncCycle returns when the cycle starts: ask the server when it ended, and what its
+  // runs reported, before reading the cloud (real servers and the lab; a trigger without it: skip).
+  let cycle: { ended: boolean; runs: SyncRunSummary[] } | null = null;
+  const notes = [...(triggered.started.notes ?? [])];
+  if (deps.trigger.cycleStatus) {
+    try {
+      cycle = await awaitCycleEnd(deps, triggered.started, timeout - elapsed(), onProgress, signal);
+    } catch (error) {
+      // The cycle did start: a failed question about its end is no reason to stop watching the cloud.
+      if (signal?.aborted) throw error;
+      notes.push(
+        `Could not ask the Connect server whether the cycle ended (${error instanceof Error ? error.message : String(error)}); watching Entra ID instead.`,
+      );
+    }
+  }
+  const serverLines = cycle ? runReportLines(cycle.runs).map((l) => l.text) : [];
+  const runErrors = runErrorsSentence(cycle?.runs ?? []);
+  const lines = () =>
+    before.onPrem && deps.trigger.reportFor ? deps.trigger.reportFor(before.onPrem.dn) : [];
+  const report = () => [
+    cmdletAnswer(triggered.output),
+    ...notes,
+    ...serverLines,
+    ...lines().map((l) => l.text),
+  ];
+  if (cycle && !cycle.ended) {
+    return {
+      verdict: 'timeout',
+      detail: `The sync cycle was still running on the Connect server after ${Math.round(elapsed() / 1000)} s. Run 'syncmatch sync --wait ${before.identity}' when it ends (Get-ADSyncScheduler shows SyncCycleInProgress).`,
+      syncReport: report(),
+      after: null,
+    };
+  }
   for (;;) {
     signal?.throwIfAborted();
     onProgress({ phase: 'waiting', elapsedMs: elapsed(), detail: 'Waiting for the cloud to show the sync' });
@@ -121,7 +155,7 @@ export async function syncAndVerify(
         ? `the sync reported ${errors[0].text}`
         : first
           ? first.message
-          : 'no error was reported';
+          : (runErrors ?? 'no error was reported');
       return {
         verdict: 'not-yet',
         detail: `The sync ran but the user is not matched: ${why}`,
@@ -132,7 +166,9 @@ export async function syncAndVerify(
     if (elapsed() >= timeout) {
       return {
         verdict: 'timeout',
-        detail: `No match after ${Math.round(elapsed() / 1000)} s. The sync may still be exporting: run 'syncmatch sync --wait ${before.identity}' later, or look at Synchronization Service Manager for export errors.`,
+        detail: cycle
+          ? `No match after ${Math.round(elapsed() / 1000)} s, though the sync cycle ended on the Connect server${runErrors ? `: ${runErrors}` : ' without errors'}. Run 'syncmatch sync --wait ${before.identity}' later, or look at the user in Synchronization Service Manager (Metaverse Search).`
+          : `No match after ${Math.round(elapsed() / 1000)} s. The sync may still be exporting: run 'syncmatch sync --wait ${before.identity}' later, or look at Synchronization Service Manager for export errors.`,
         syncReport: report(),
         after,
       };
@@ -141,8 +177,42 @@ export async function syncAndVerify(
   }
 }
 
-/** `Result / ------ / Success` (Format-Table) as one line. */
+/**
+ * Polls the server until the cycle our Success started has ended (SyncCycleInProgress false), at
+ * most `budgetMs`; then the runs it reported. Progress every poll, so the wait is visible.
+ */
+export async function awaitCycleEnd(
+  deps: Pick<SyncAndVerifyDeps, 'trigger' | 'clock' | 'pollMs'>,
+  started: SyncRunResult,
+  budgetMs: number,
+  onProgress: (p: SyncProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ ended: boolean; runs: SyncRunSummary[] }> {
+  const begin = deps.clock.now().getTime();
+  const waited = () => deps.clock.now().getTime() - begin;
+  for (let polls = 1; ; polls++) {
+    signal?.throwIfAborted();
+    const status = await deps.trigger.cycleStatus!(started, { signal });
+    if (!status.inProgress) return { ended: true, runs: status.runs };
+    onProgress({
+      phase: 'cycle',
+      elapsedMs: waited(),
+      detail: `The sync cycle is still running on the Connect server (asked ${polls} time${polls === 1 ? '' : 's'}).`,
+    });
+    if (waited() >= budgetMs) return { ended: false, runs: [] };
+    await deps.clock.sleep(Math.max(0, Math.min(deps.pollMs ?? 5_000, budgetMs - waited())), signal);
+  }
+}
+
+/** The `Result` of `Start-ADSyncSyncCycle`'s table as one line; the Result column may be the last
+ *  of several (Invoke-Command adds PSComputerName and RunspaceId before it). */
 function cmdletAnswer(output: string): string {
-  const result = /Result\s*-+\s*(\S+)/.exec(output)?.[1];
-  return result ? `Start-ADSyncSyncCycle: Result ${result}` : output.trim();
+  const rows = output.split(/\r?\n/);
+  for (let i = 0; i + 2 < rows.length; i++) {
+    const at = (rows[i] ?? '').search(/\bResult\b/);
+    if (at < 0 || !/^\s*-[-\s]*$/.test(rows[i + 1] ?? '')) continue;
+    const value = (rows[i + 2] ?? '').slice(at).trim().split(/\s+/)[0];
+    if (value) return `Start-ADSyncSyncCycle: Result ${value}`;
+  }
+  return output.trim();
 }

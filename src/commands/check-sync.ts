@@ -13,6 +13,7 @@ import {
   validateServerName,
 } from '../adapters/remoting/powershell-script.js';
 import { runProcess } from '../adapters/remoting/process-runner.js';
+import { SCHEDULER_PROBE_SCRIPT, schedulerCheck } from '../adapters/remoting/scheduler-probe.js';
 import { sshOptions } from '../adapters/remoting/index.js';
 import { SshSyncTrigger } from '../adapters/remoting/ssh-transport.js';
 import { SyncTriggerError, toSyncRunResult } from '../adapters/remoting/sync-result.js';
@@ -20,17 +21,8 @@ import { failedRow, row, type CheckRow } from './check-row.js';
 
 const AREA = 'Sync server';
 
-/** Reads the scheduler; prints one Key=Value line per fact (parsed below). */
-export const PROBE_SCRIPT = [
-  "$ErrorActionPreference = 'Stop'",
-  "$ProgressPreference = 'SilentlyContinue'",
-  'Import-Module ADSync',
-  '$s = Get-ADSyncScheduler',
-  "'SyncCycleEnabled=' + $s.SyncCycleEnabled",
-  "'SyncCycleInProgress=' + $s.SyncCycleInProgress",
-  "'StagingModeEnabled=' + $s.StagingModeEnabled",
-  "'NextSyncCycleStartTimeInUTC=' + $s.NextSyncCycleStartTimeInUTC",
-].join('; ');
+/** Reads the scheduler; prints one Key=Value line per fact (read by the adapter's schedulerCheck). */
+export const PROBE_SCRIPT = SCHEDULER_PROBE_SCRIPT;
 
 type Ready = Exclude<SyncServerSettings, { transport: 'none' }>;
 
@@ -152,6 +144,7 @@ async function checkProcess(sync: Ready, runtime: RemotingRuntime): Promise<Chec
   try {
     const raw = await runProcess(argv, {
       timeoutMs: config.commandTimeoutMs,
+      codePage: config.codePage,
       env,
       onTimeout: () =>
         new SyncTriggerError(
@@ -179,37 +172,8 @@ async function checkProcess(sync: Ready, runtime: RemotingRuntime): Promise<Chec
 }
 
 function schedulerRow(output: string, name: string): CheckRow {
-  const facts = Object.fromEntries(
-    output
-      .split(/\r?\n/)
-      .map((l) => /^(\w+)=(.*)$/.exec(l.trim()))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!.trim()]),
-  );
-  if (!('SyncCycleInProgress' in facts)) {
-    return row(
-      AREA,
-      name,
-      'failed',
-      `The server answered, but not like Get-ADSyncScheduler: ${firstLine(output)}`,
-      'Check that this is the Entra Connect server.',
-    );
-  }
-  const detail = [
-    `sync cycle ${facts.SyncCycleInProgress === 'True' ? 'running now' : 'idle'}`,
-    facts.SyncCycleEnabled === 'False' ? 'scheduler disabled' : 'scheduler enabled',
-    facts.NextSyncCycleStartTimeInUTC ? `next run ${facts.NextSyncCycleStartTimeInUTC} UTC` : '',
-  ].filter(Boolean);
-  if (facts.StagingModeEnabled === 'True') {
-    return row(
-      AREA,
-      name,
-      'warning',
-      `Answered (${detail.join(', ')}), but the server is in STAGING MODE: it never exports, so fixes would not reach Entra ID through it.`,
-      'Point the transport at the active Connect server.',
-    );
-  }
-  return row(AREA, name, 'ok', `Answered: ${detail.join(', ')}.`);
+  const check = schedulerCheck(output);
+  return row(AREA, name, check.status, check.detail, check.hint);
 }
 
 function probeFailure(error: unknown, name: string): CheckRow {
@@ -222,8 +186,4 @@ function probeFailure(error: unknown, name: string): CheckRow {
   if (failure.hint)
     failure.hint = failure.hint.replace(/Start-ADSyncSyncCycle( -PolicyType Delta)?/g, 'Get-ADSyncScheduler');
   return failure;
-}
-
-function firstLine(text: string): string {
-  return (text.split(/\r?\n/).find((l) => l.trim()) ?? '(no output)').trim().slice(0, 200);
 }

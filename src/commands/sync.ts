@@ -32,7 +32,8 @@ export async function syncCommand(opts: SyncOptions): Promise<number> {
   process.once('SIGINT', onSigint);
   const timeoutMs = (opts.timeout ?? 300) * 1000;
   const progress = (p: SyncProgress) => {
-    if (p.phase === 'busy' || opts.verbose) out.status(`[${Math.round(p.elapsedMs / 1000)} s] ${p.detail}`);
+    if (p.phase === 'busy' || p.phase === 'cycle' || opts.verbose)
+      out.status(`[${Math.round(p.elapsedMs / 1000)} s] ${p.detail}`);
   };
   try {
     if (opts.wait === undefined) {
@@ -47,8 +48,12 @@ export async function syncCommand(opts: SyncOptions): Promise<number> {
         else out.status(r.verdict.detail);
         return EXIT.failure;
       }
-      if (out.json) out.json_({ started: true, output: r.output.trim() });
-      else out.data(`Delta sync started: ${r.output.trim().split(/\r?\n/).pop()}`);
+      const notes = r.started.notes ?? [];
+      if (out.json) out.json_({ started: true, output: r.output.trim(), notes });
+      else {
+        out.data(`Delta sync started: ${r.output.trim().split(/\r?\n/).pop()}`);
+        for (const note of notes) out.data(`  note: ${note}`);
+      }
       return EXIT.ok;
     }
     const deps = { directory: env.directory, tenant: env.tenant, sync: env.sync };

@@ -125,6 +125,27 @@ export const featuresSchema = z
   })
   .strict();
 
+/** The lab's Entra Connect server: Get-ADSyncScheduler's switches and how it answers. */
+export const connectServerSchema = z
+  .object({
+    stagingMode: z.boolean().default(false),
+    schedulerSuspended: z.boolean().default(false),
+    syncCycleEnabled: z.boolean().default(true),
+    /** Answers busy `times` times first, with one of the two real texts. */
+    busy: z
+      .object({
+        text: z.enum(['aad-busy', 'already-running']).default('aad-busy'),
+        times: z.number().int().min(0),
+      })
+      .strict()
+      .optional(),
+    /** false: the technician is not in ADSyncOperators (the COM 80070005 answer). */
+    operatorAccess: z.boolean().default(true),
+    /** Messages the next run's export reports (completed-export-errors). */
+    exportErrors: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
@@ -150,6 +171,8 @@ export const scenarioSchema = z
             }),
           )
           .default([]),
+        /** Optional: the Connect server's state, so a trainee meets each one (lab-sync-trigger.ts). */
+        server: connectServerSchema.optional(),
       })
       .strict()
       .default({}),
@@ -193,6 +216,7 @@ export type ScenarioRecipient = z.infer<typeof recipientSchema>;
 export type ScenarioFeatures = z.infer<typeof featuresSchema>;
 export type ScenarioGroup = z.infer<typeof groupSchema>;
 export type ScenarioLicense = z.infer<typeof licenseSchema>;
+export type ScenarioConnectServer = z.infer<typeof connectServerSchema>;
 
 /** Formats the first problems zod found as `path: message` lines (the JSON path of each). */
 export function describeScenarioIssues(error: z.ZodError): string[] {

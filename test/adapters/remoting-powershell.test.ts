@@ -25,12 +25,16 @@ describe('local transport', () => {
   const local = createSyncTrigger({ transport: 'local' }, { env });
 
   it('runs powershell.exe -NoProfile -NonInteractive -EncodedCommand with the sync script', async () => {
-    await expect(local.startDeltaSync()).resolves.toEqual({
+    const r = await local.startDeltaSync();
+    expect(r).toMatchObject({
       result: 'Success',
-      output: 'Result\n------\nSuccess',
+      scheduler: { stagingModeEnabled: false, schedulerSuspended: false, syncCycleEnabled: true },
+      runsAfter: '638999000000000000',
     });
-    expect(shim.lastScript()).toBe(
-      "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'; Import-Module ADSync; Start-ADSyncSyncCycle -PolicyType Delta",
+    expect(r.output).toMatch(/\nResult\n------\nSuccess$/);
+    expect(shim.lastScript()).toBe(SYNC_SCRIPT);
+    expect(SYNC_SCRIPT).toMatch(
+      /^\$ErrorActionPreference = 'Stop'; \$ProgressPreference = 'SilentlyContinue'; try \{ Import-Module ADSync \} catch .*\$s = Get-ADSyncScheduler; .*Start-ADSyncSyncCycle -PolicyType Delta$/,
     );
     expect(shim.lastArgv()).toEqual([
       '-NoProfile',
@@ -47,7 +51,7 @@ describe('local transport', () => {
 
   it.each([
     ['busy', { result: 'Busy' }],
-    ['result:Failure', { result: 'Failed', output: 'Result\n------\nFailure' }],
+    ['result:Failure', { result: 'Failed', output: expect.stringMatching(/Result\n------\nFailure$/) }],
   ])('%s', async (mode, expected) => {
     shim.setMode(mode);
     await expect(local.startDeltaSync()).resolves.toMatchObject(expected);
@@ -105,7 +109,7 @@ describe('winrm transport', () => {
     expect(shim.lastScript()).toBe(
       "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'; " +
         "Invoke-Command -ComputerName 'sync01.corp.example.com' -ErrorAction Stop -ScriptBlock { " +
-        "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'; Import-Module ADSync; Start-ADSyncSyncCycle -PolicyType Delta }",
+        `${SYNC_SCRIPT} }`,
     );
     expect(shim.lastArgv().slice(0, 3)).toEqual(['-NoProfile', '-NonInteractive', '-EncodedCommand']);
   });

@@ -23,7 +23,7 @@ export function shimState(stateDir: string): ShimState {
     stateDir,
     setMode: (mode) => writeFileSync(file('mode'), `${mode}\n`, { mode: 0o666 }),
     reset: () => {
-      for (const name of ['mode', 'count', 'calls.log', 'last-argv', 'last-script.txt'])
+      for (const name of ['mode', 'count', 'polls', 'calls.log', 'last-argv', 'last-script.txt'])
         rmSync(file(name), { force: true });
     },
     lastScript: () => readFileSync(file('last-script.txt'), 'utf8'),

@@ -42,8 +42,11 @@ describe('sync and verify', () => {
     );
     expect(verdict.verdict).toBe('matched');
     expect(verdict.after?.target?.onPremisesSyncEnabled).toBe(true);
-    expect(phases.filter((p) => p === 'waiting').length).toBeGreaterThan(1);
+    // The cycle runs for 300 ms: the server is asked until it says it ended, then the cloud is read.
+    expect(phases.filter((p) => p === 'cycle').length).toBeGreaterThan(1);
+    expect(phases.indexOf('waiting')).toBeGreaterThan(phases.lastIndexOf('cycle'));
     expect(verdict.syncReport.join('\n')).toMatch(/SoftMatch/);
+    expect(verdict.syncReport).toContain('Connect server: the cycle ended; 6 runs: 6 success.');
   });
 
   it('gives up on a sync that never lands with a timeout verdict that says what to do', async () => {

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/commands/check.js';
+import { shimState } from '../adapters/remoting-shim.js';
 import { service } from '../helpers/services.js';
 import {
   CLIENT_ID,
@@ -175,7 +176,7 @@ describe.skipIf(!samba || !sshd)('setup and setup --check against real servers',
     expect(check.code).toBe(1);
   });
 
-  it('ssh to the real sshd: reachable, pinned, signed in; the shim does not know Get-ADSyncScheduler', async () => {
+  it('ssh to the real sshd: reachable, pinned, signed in, Get-ADSyncScheduler answered; staging and suspended are warnings', async () => {
     const s = samba!;
     const h = sshd!;
     await runCli(
@@ -199,16 +200,37 @@ describe.skipIf(!samba || !sshd)('setup and setup --check against real servers',
       ],
       world.env,
     );
-    const report = rowsOf(
-      (await runCli(['setup', '--check', '--profile', 'lab-ssh', '--json'], secrets(world, s))).stdout,
-    );
-    expect(report.rows.filter((r) => r.area === 'Sync server').map((r) => r.status)).toEqual([
-      'ok',
-      'ok',
-      'ok',
-      'failed',
-    ]);
-    expect(find(report, 'Sync server', /Get-ADSyncScheduler/)?.detail).toMatch(/not recognized/);
+    const shim = shimState(h.stateDir);
+    const check = async () =>
+      rowsOf(
+        (await runCli(['setup', '--check', '--profile', 'lab-ssh', '--json'], secrets(world, s))).stdout,
+      );
+    try {
+      shim.reset();
+      const report = await check();
+      expect(report.rows.filter((r) => r.area === 'Sync server').map((r) => r.status)).toEqual([
+        'ok',
+        'ok',
+        'ok',
+        'ok',
+      ]);
+      expect(find(report, 'Sync server', /Get-ADSyncScheduler/)?.detail).toBe(
+        'Answered: sync cycle idle, scheduler enabled, next run 11/22/2026 03:30:00 UTC.',
+      );
+      shim.setMode('staging');
+      expect(find(await check(), 'Sync server', /Get-ADSyncScheduler/)).toMatchObject({
+        status: 'warning',
+        detail: expect.stringContaining('STAGING MODE'),
+      });
+      shim.setMode('suspended');
+      expect(find(await check(), 'Sync server', /Get-ADSyncScheduler/)).toMatchObject({
+        status: 'warning',
+        detail: expect.stringContaining('SUSPENDED'),
+        hint: expect.stringMatching(/Close the Microsoft Entra Connect wizard/),
+      });
+    } finally {
+      shim.reset();
+    }
   });
 
   it('names the missing Graph permission and what it is for', async () => {

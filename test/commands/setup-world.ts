@@ -35,6 +35,8 @@ export interface SshdService {
   username: string;
   privateKeyFile: string;
   hostKeyFingerprint: string;
+  /** The powershell stand-in's state directory (its `mode` file). */
+  stateDir: string;
 }
 
 export interface World {

@@ -4,11 +4,13 @@ import { copyFileSync, chmodSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncTrigger, type RemotingConfigInput } from '../../src/adapters/remoting/index.js';
-import { triggerSync } from '../../src/app/sync-and-verify.js';
+import { awaitCycleEnd, syncAndVerify, triggerSync } from '../../src/app/sync-and-verify.js';
+import type { Diagnosis } from '../../src/core/diagnosis-types.js';
 import { SYNC_SCRIPT, encodePowerShell } from '../../src/adapters/remoting/powershell-script.js';
-import type { Clock } from '../../src/ports.js';
+import { runReportLines } from '../../src/core/sync-server.js';
+import type { Clock, TenantReader } from '../../src/ports.js';
 import { shimState } from '../adapters/remoting-shim.js';
 import { service } from '../helpers/services.js';
 
@@ -51,13 +53,34 @@ describe.skipIf(!sshd)('ssh transport against a real sshd', () => {
   };
 
   beforeEach(() => shim.reset());
+  // The state directory is shared with every worktree's tests: leave it in the default mode.
+  afterEach(() => shim.reset());
 
   it('starts a delta sync: Success, with the script sent as -EncodedCommand', async () => {
     const t = trigger();
     expect(t.name).toBe(`ssh ${s.username}@${s.host}:${s.port}`);
-    await expect(t.startDeltaSync()).resolves.toEqual({
+    const started = await t.startDeltaSync();
+    expect(started).toEqual({
       result: 'Success',
-      output: 'Result\n------\nSuccess',
+      output: [
+        'StagingModeEnabled=False',
+        'SchedulerSuspended=False',
+        'SyncCycleEnabled=True',
+        'SyncCycleInProgress=False',
+        'LastRunTicks=638999000000000000',
+        '',
+        'Result',
+        '------',
+        'Success',
+      ].join('\n'),
+      scheduler: {
+        stagingModeEnabled: false,
+        schedulerSuspended: false,
+        syncCycleEnabled: true,
+        syncCycleInProgress: false,
+        nextSyncCycleStartTimeInUTC: null,
+      },
+      runsAfter: '638999000000000000',
     });
     expect(shim.lastScript()).toBe(SYNC_SCRIPT);
     expect(shim.lastArgv()).toEqual([
@@ -254,11 +277,225 @@ describe.skipIf(!sshd)('ssh transport against a real sshd', () => {
       ],
       values: { user: s.username, host: s.host },
     });
-    await expect(t.startDeltaSync()).resolves.toEqual({
-      result: 'Success',
-      output: 'Result\n------\nSuccess',
-    });
+    const started = await t.startDeltaSync();
+    expect(started).toMatchObject({ result: 'Success', runsAfter: '638999000000000000' });
     expect(shim.lastScript()).toBe(SYNC_SCRIPT);
+    shim.setMode('export-errors');
+    await expect(t.cycleStatus!(started)).resolves.toMatchObject({
+      inProgress: false,
+      runs: expect.arrayContaining([expect.objectContaining({ result: 'completed-export-errors' })]),
+    });
+    shim.setMode('staging');
+    await expect(t.startDeltaSync()).rejects.toMatchObject({ code: 'SYNC_STAGING_MODE' });
+  });
+});
+
+describe.skipIf(!sshd)('Connect server states over the real sshd (every shim mode)', () => {
+  const s = sshd as SshdService;
+  const shim = shimState(s.stateDir);
+  const where = `${s.username}@${s.host}:${s.port}`;
+  const trigger = (codePage?: string) =>
+    createSyncTrigger(
+      {
+        transport: 'ssh',
+        host: s.host,
+        port: s.port,
+        username: s.username,
+        privateKey: s.privateKeyFile,
+        knownHostsFile: s.knownHostsFile,
+        connectTimeoutMs: 10_000,
+        ...(codePage ? { codePage } : {}),
+      },
+      { env: {} },
+    );
+  const virtualClock = () => {
+    let now = 0;
+    const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
+    return clock;
+  };
+  beforeEach(() => shim.reset());
+  afterEach(() => shim.reset());
+
+  it.each([
+    ['busy', /Connector: contoso\.onmicrosoft\.com - AAD is busy\./],
+    ['already-running', /Sync is already running\. Cannot start a new run till this one completes\./],
+    ['pwsh7 busy', /AAD is busy/],
+    ['pwsh7 already-running', /Sync is already running/],
+    [
+      'wrap already-running',
+      /System\.InvalidOperationException: Sync is already running\. Cannot start a new run till this one completes\./,
+    ],
+    ['wrap busy', /System\.InvalidOperationException: Connector: contoso\.onmicrosoft\.com - AAD is busy\./],
+  ])('%s is busy (CLIXML or ANSI decoded, wrapping tolerated)', async (mode, said) => {
+    shim.setMode(mode);
+    const r = await trigger().startDeltaSync();
+    expect(r.result).toBe('Busy');
+    expect(r.output.replace(/\n/g, '')).toMatch(said);
+    // Wrapped at 60 columns, the sentence is broken across lines and still read as busy.
+    if (mode.startsWith('wrap')) expect(r.output).not.toMatch(said);
+    expect(r.output).not.toContain(String.fromCharCode(27)); // pwsh 7's ANSI colours
+    expect(r.output).not.toMatch(/#< CLIXML|<Objs/);
+    expect(r.output).toMatch(/at Microsoft\.MetadirectoryServices/);
+  });
+
+  it.each(['already-running-then-success:2', 'in-progress-then-success:2'])(
+    '%s: waited out, then started',
+    async (mode) => {
+      shim.setMode(mode);
+      const busy: string[] = [];
+      const r = await triggerSync(
+        { trigger: trigger(), clock: virtualClock(), busyDeadlineMs: 120_000, busyRetryMs: 15_000 },
+        (p) => p.phase === 'busy' && busy.push(p.detail),
+      );
+      expect(r.ok).toBe(true);
+      expect(busy).toHaveLength(2);
+      expect(shim.calls()).toBe(3);
+    },
+  );
+
+  it('staging mode: stops before triggering, with the sentence', async () => {
+    shim.setMode('staging');
+    const error = (await trigger()
+      .startDeltaSync()
+      .catch((e: unknown) => e)) as Error & { code: string; hint: string };
+    expect(error).toMatchObject({
+      code: 'SYNC_STAGING_MODE',
+      message: `The Connect server (${where}) is in staging mode: it imports and synchronizes but never exports, so a cycle there would never reach Entra ID. No cycle was started.`,
+    });
+    expect(error.hint).toMatch(/active Entra Connect server/);
+  });
+
+  it('staging mode stops the whole sync step before any wait: the tenant is never read', async () => {
+    shim.setMode('staging');
+    let reads = 0;
+    const tenant = {
+      getUser: async () => {
+        reads++;
+        return null;
+      },
+    } as unknown as TenantReader;
+    const before = { identity: 'jdoe', onPrem: null, target: { id: 'u1' } } as unknown as Diagnosis;
+    const progress: string[] = [];
+    await expect(
+      syncAndVerify(
+        { trigger: trigger(), tenant, clock: virtualClock(), rediagnose: async () => before },
+        before,
+        (p) => progress.push(p.phase),
+      ),
+    ).rejects.toMatchObject({ code: 'SYNC_STAGING_MODE' });
+    expect(reads).toBe(0);
+    expect(progress).toEqual(['triggering']);
+    expect(shim.calls()).toBe(1);
+  });
+
+  it('result:Failure is what the sync reported, not a success', async () => {
+    shim.setMode('result:Failure');
+    await expect(trigger().startDeltaSync()).resolves.toMatchObject({
+      result: 'Failed',
+      output: expect.stringMatching(/Result\n------\nFailure$/),
+    });
+  });
+
+  it('a suspended scheduler: stops before triggering, naming the wizard and the upgrade', async () => {
+    shim.setMode('suspended');
+    await expect(trigger().startDeltaSync()).rejects.toMatchObject({
+      code: 'SYNC_SCHEDULER_SUSPENDED',
+      message: expect.stringContaining(`The sync scheduler on the Connect server (${where}) is suspended`),
+      hint: expect.stringMatching(/Close the Microsoft Entra Connect wizard/),
+    });
+  });
+
+  it('a disabled scheduler is reported; the manual cycle still starts', async () => {
+    shim.setMode('disabled');
+    const r = await trigger().startDeltaSync();
+    expect(r.result).toBe('Success');
+    expect(r.scheduler?.syncCycleEnabled).toBe(false);
+    expect(r.notes).toEqual([expect.stringMatching(/^The scheduler is disabled .*still started/)]);
+  });
+
+  it('COM 80070005: not in ADSyncOperators, with the group to join (the sync and the status script)', async () => {
+    shim.setMode('com-denied');
+    const expected = {
+      code: 'SYNC_PERMISSION_DENIED',
+      message: `The account may not start a sync on ${where}: the sync service refused it (COM error 80070005, access denied), so it is not a member of ADSyncOperators or ADSyncAdmins there.`,
+      hint: expect.stringMatching(/ADSyncOperators \(or ADSyncAdmins\)/),
+    };
+    const t = trigger();
+    await expect(t.startDeltaSync()).rejects.toMatchObject(expected);
+    await expect(t.cycleStatus!({ result: 'Success', output: '', runsAfter: '1' })).rejects.toMatchObject(
+      expected,
+    );
+  });
+
+  it('ADSync only by its install path: started, with the stale PSModulePath named', async () => {
+    shim.setMode('module-path');
+    const r = await trigger().startDeltaSync();
+    expect(r.result).toBe('Success');
+    expect(r.notes?.join(' ')).toMatch(/stale PSModulePath.*Restart-Service sshd/);
+  });
+
+  it('ADSync missing by name and by path: the sshd restart is the next thing to try', async () => {
+    shim.setMode('unknown-cmdlet');
+    await expect(trigger().startDeltaSync()).rejects.toMatchObject({
+      code: 'SYNC_CMDLET_NOT_FOUND',
+      hint: expect.stringMatching(/Restart-Service sshd.*stale PSModulePath/),
+    });
+  });
+
+  it('a German server (cp850): decoded, and classified by the error id PowerShell never translates', async () => {
+    shim.setMode('localized');
+    const error = (await trigger('850')
+      .startDeltaSync()
+      .catch((e: unknown) => e)) as Error & { code: string; cause: string };
+    expect(error.code).toBe('SYNC_CMDLET_NOT_FOUND');
+    expect(error.cause).toContain('keine gültige Moduldatei gefunden');
+  });
+
+  it('cp850 with pwsh 7 colours: a localised failure is never a success', async () => {
+    shim.setMode('pwsh7 cp850 fail:2');
+    await expect(trigger('850').startDeltaSync()).rejects.toMatchObject({ code: 'SYNC_FAILED' });
+  });
+
+  it('the cycle stays in progress for 2 polls, then its runs are what the sync reported', async () => {
+    shim.setMode('cycle-polls:2');
+    const t = trigger();
+    const started = await t.startDeltaSync();
+    const phases: string[] = [];
+    const end = await awaitCycleEnd(
+      { trigger: t, clock: virtualClock(), pollMs: 5_000 },
+      started,
+      60_000,
+      (p) => phases.push(`${p.phase} ${p.elapsedMs}`),
+    );
+    expect(phases).toEqual(['cycle 0', 'cycle 5000']);
+    expect(end.ended).toBe(true);
+    expect(runReportLines(end.runs).map((l) => l.text)).toEqual([
+      'Connect server: the cycle ended; 6 runs: 6 success.',
+    ]);
+    expect(shim.lastScript()).toContain('$_.StartDate.Ticks -gt 638999000000000000');
+  });
+
+  it('a cycle still running at the deadline ends the wait, said as such', async () => {
+    shim.setMode('cycle-polls:100');
+    const t = trigger();
+    const started = await t.startDeltaSync();
+    const end = await awaitCycleEnd(
+      { trigger: t, clock: virtualClock(), pollMs: 5_000 },
+      started,
+      10_000,
+      () => {},
+    );
+    expect(end).toEqual({ ended: false, runs: [] });
+  });
+
+  it('export errors in the last run: reported with the run that had them', async () => {
+    shim.setMode('export-errors');
+    const t = trigger();
+    const status = await t.cycleStatus!(await t.startDeltaSync());
+    expect(runReportLines(status.runs)).toEqual([
+      { text: 'Connect server: the cycle ended; 6 runs: 5 success, 1 completed-export-errors.', error: true },
+      { text: 'Export (contoso.onmicrosoft.com - AAD): completed-export-errors', error: true },
+    ]);
   });
 });
 

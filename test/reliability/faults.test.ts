@@ -483,7 +483,7 @@ describe('faults: the sync server (remoting)', () => {
     await fixThenSyncFails(
       'sync permission denied',
       trigger,
-      /^The account may not start a sync .*Access is denied/,
+      /^The account may not start a sync .*COM error 80070005.*not a member of ADSyncOperators/,
     );
   });
 

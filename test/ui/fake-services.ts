@@ -1,7 +1,13 @@
 // A WizardServices that behaves plausibly: it reports progress for every read step, answers with
 // the diagnoses it was given (in order, the last one repeating), records every write it is asked
 // for, and can hold an answer until the test releases it (to look at a screen mid-work).
-import type { ReadProgress, StepOutcome, SyncVerdict, WizardServices } from '../../src/app/services.js';
+import type {
+  ReadProgress,
+  StepOutcome,
+  SyncProgress,
+  SyncVerdict,
+  WizardServices,
+} from '../../src/app/services.js';
 import type { Diagnosis } from '../../src/core/diagnosis-types.js';
 import type { PlanStep } from '../../src/core/plan-types.js';
 import { READ_STEPS } from '../../src/core/wizard/state.js';
@@ -18,6 +24,8 @@ export interface FakeOptions {
   /** Hold diagnose/sync answers until release() is called. */
   hold?: { diagnose?: boolean; sync?: boolean };
   diagnoseError?: Error;
+  /** Sync progress to report (after "triggering") instead of one "waiting" line. */
+  syncProgress?: SyncProgress[];
 }
 
 export interface FakeServices extends WizardServices {
@@ -74,7 +82,10 @@ export function fakeServices(options: FakeOptions): FakeServices {
     async syncAndVerify(_diagnosis, onProgress) {
       (fake as { syncs: number }).syncs += 1;
       onProgress({ phase: 'triggering', elapsedMs: 0, detail: 'Start-ADSyncSyncCycle -PolicyType Delta' });
-      onProgress({ phase: 'waiting', elapsedMs: 65_000, detail: 'export to the tenant pending' });
+      for (const p of options.syncProgress ?? [
+        { phase: 'waiting', elapsedMs: 65_000, detail: 'export to the tenant pending' },
+      ])
+        onProgress(p);
       if (options.hold?.sync) await held();
       return (
         options.verdict ?? {

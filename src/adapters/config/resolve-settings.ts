@@ -204,6 +204,7 @@ const REMOTING_PATHS: Record<string, string[]> = {
   powershell: ['sync', 'powershell'],
   connectTimeoutMs: ['sync', 'connectTimeoutSeconds'],
   commandTimeoutMs: ['sync', 'commandTimeoutSeconds'],
+  codePage: ['sync', 'codePage'],
 };
 
 export function resolveSync(
@@ -224,6 +225,7 @@ export function resolveSync(
   const common = {
     ...(sync.powershell ? { powershell: sync.powershell } : {}),
     ...(sync.commandTimeoutSeconds ? { commandTimeoutMs: seconds(sync.commandTimeoutSeconds) } : {}),
+    ...(sync.codePage ? { codePage: sync.codePage } : {}),
   };
   const ssh = sync.ssh ?? {};
   let input: RemotingConfigInput;

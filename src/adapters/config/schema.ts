@@ -119,6 +119,8 @@ export const syncFileSchema = z
     powershell: nonEmpty,
     connectTimeoutSeconds: seconds,
     commandTimeoutSeconds: seconds,
+    /** The Connect server's OEM code page (437 US English, 850 Western European …). */
+    codePage: nonEmpty,
     ssh: sshFileSchema,
     winrm: z
       .object({

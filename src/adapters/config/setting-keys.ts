@@ -191,6 +191,12 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     help: 'seconds the sync cmdlet may take (default 120)',
   },
   {
+    path: ['sync', 'codePage'],
+    env: 'SYNCMATCH_SYNC_CODE_PAGE',
+    kind: 'text',
+    help: "the Connect server's OEM code page for its output (default 437; 850 on Western European Windows)",
+  },
+  {
     path: ['sync', 'ssh', 'host'],
     env: 'SYNCMATCH_SSH_HOST',
     flagProp: 'sshHost',

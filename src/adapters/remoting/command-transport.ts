@@ -1,7 +1,7 @@
 // The site's own command (e.g. ["ssh", "sync01", "powershell", "-EncodedCommand",
 // "{encodedCommand}"]), started without a shell. Its output is read like PowerShell's.
-import type { SyncRunResult, SyncTrigger } from '../../ports.js';
-import { classifyOutput } from './classify-output.js';
+import type { SyncCycleStatus, SyncRunResult, SyncTrigger } from '../../ports.js';
+import { classifyOutput, type RawOutput } from './classify-output.js';
 import {
   BUILT_IN_PLACEHOLDERS,
   expandTemplate,
@@ -9,8 +9,8 @@ import {
   type CommandTemplate,
 } from './command-template.js';
 import { runProcess } from './process-runner.js';
-import { SYNC_SCRIPT, encodePowerShell } from './powershell-script.js';
-import { SyncTriggerError, toSyncRunResult } from './sync-result.js';
+import { SYNC_SCRIPT, cycleStatusScript, encodePowerShell } from './powershell-script.js';
+import { SyncTriggerError, toCycleStatus, toSyncRunResult } from './sync-result.js';
 import { commandTimeoutError } from './timeouts.js';
 
 export interface CommandTriggerOptions {
@@ -19,6 +19,7 @@ export interface CommandTriggerOptions {
   values?: Readonly<Record<string, string>>;
   commandTimeoutMs: number;
   env?: NodeJS.ProcessEnv;
+  codePage?: string;
 }
 
 export class CommandSyncTrigger implements SyncTrigger {
@@ -49,13 +50,30 @@ export class CommandSyncTrigger implements SyncTrigger {
   }
 
   async startDeltaSync(options: { signal?: AbortSignal } = {}): Promise<SyncRunResult> {
-    const argv = this.argv();
+    const raw = await this.run(this.argv(), options.signal);
+    return toSyncRunResult(classifyOutput(raw), { target: this.target() });
+  }
+
+  async cycleStatus(
+    started: SyncRunResult,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SyncCycleStatus> {
+    const raw = await this.run(this.argv(cycleStatusScript(started.runsAfter ?? '0')), options.signal);
+    return toCycleStatus(raw, { target: this.target() });
+  }
+
+  private target(): string {
+    return `the sync command "${this.template[0] ?? ''}"`;
+  }
+
+  private run(argv: string[], signal: AbortSignal | undefined): Promise<RawOutput> {
     const program = argv[0] ?? '';
-    const target = `the sync command "${program}"`;
-    const raw = await runProcess(argv, {
+    const target = this.target();
+    return runProcess(argv, {
       timeoutMs: this.options.commandTimeoutMs,
-      signal: options.signal,
+      signal,
       env: this.options.env,
+      codePage: this.options.codePage,
       onTimeout: () => commandTimeoutError(target, this.options.commandTimeoutMs),
       onSpawnError: (error) =>
         new SyncTriggerError(
@@ -70,6 +88,5 @@ export class CommandSyncTrigger implements SyncTrigger {
             : 'Check the first word of the sync command template: a program on PATH or a full path.',
         ),
     });
-    return toSyncRunResult(classifyOutput(raw), { target });
   }
 }

@@ -1,10 +1,16 @@
 // The remoting hook's settings as stored in the config file (no secrets: a password or key
 // passphrase comes from the environment or a prompt at run time and is passed separately).
 import { z } from 'zod';
+import { DEFAULT_CODE_PAGE, codePageName } from './decode-output.js';
 
 const timeouts = {
   /** How long Start-ADSyncSyncCycle may take to answer (it returns once the cycle is started). */
   commandTimeoutMs: z.number().int().positive().default(120_000),
+  /** The Connect server's OEM code page, in which Windows PowerShell writes redirected output. */
+  codePage: z
+    .string()
+    .refine((p) => codePageName(p) !== null, 'is not a code page iconv-lite knows (e.g. 437, 850, utf-8)')
+    .default(DEFAULT_CODE_PAGE),
 };
 
 export const sshHookSchema = z

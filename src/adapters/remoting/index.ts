@@ -45,6 +45,7 @@ export function createSyncTrigger(input: RemotingConfigInput, runtime: RemotingR
       return new WinRmSyncTrigger(config.server, {
         powershell: config.powershell,
         commandTimeoutMs: config.commandTimeoutMs,
+        codePage: config.codePage,
         useSsl: config.useSsl,
         env,
       });
@@ -52,6 +53,7 @@ export function createSyncTrigger(input: RemotingConfigInput, runtime: RemotingR
       return new LocalSyncTrigger({
         powershell: config.powershell,
         commandTimeoutMs: config.commandTimeoutMs,
+        codePage: config.codePage,
         env,
       });
     case 'command':
@@ -59,6 +61,7 @@ export function createSyncTrigger(input: RemotingConfigInput, runtime: RemotingR
         template: config.command,
         values: config.values,
         commandTimeoutMs: config.commandTimeoutMs,
+        codePage: config.codePage,
         env,
       });
   }
@@ -101,5 +104,6 @@ export function sshOptions(config: SshHookConfig, runtime: RemotingRuntime): Ssh
     powershell: config.powershell,
     connectTimeoutMs: config.connectTimeoutMs,
     commandTimeoutMs: config.commandTimeoutMs,
+    codePage: config.codePage,
   };
 }

@@ -3,16 +3,68 @@
 // (cmd.exe, PowerShell, bash) sits between us and powershell.exe.
 import { UserFacingError } from '../../core/errors.js';
 
-/** The field sequence (DOMAIN.md §4). Stop on the first error so a missing module is reported
- * as such, not as the cmdlet it failed to load; no progress records (they arrive as CLIXML). */
+/** Loads ADSync by name, else from Entra Connect's install folder: over OpenSSH the service's
+ * PSModulePath may predate the install (sshd started before Connect was installed). DOMAIN.md §4;
+ * the folder: https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-adsync */
+export const IMPORT_ADSYNC =
+  "try { Import-Module ADSync } catch { Import-Module (Join-Path $env:ProgramFiles 'Microsoft Azure AD Sync\\Bin\\ADSync\\ADSync.psd1'); 'ModuleLoadedByPath=True' }";
+
+/** The scheduler's switches as Key=Value lines (Get-ADSyncScheduler). */
+export const SCHEDULER_LINES = [
+  '$s = Get-ADSyncScheduler',
+  "'StagingModeEnabled=' + $s.StagingModeEnabled",
+  "'SchedulerSuspended=' + $s.SchedulerSuspended",
+  "'SyncCycleEnabled=' + $s.SyncCycleEnabled",
+  "'SyncCycleInProgress=' + $s.SyncCycleInProgress",
+] as const;
+
+/**
+ * The sync step's script (DOMAIN.md §4): read the scheduler and stop (printing nothing more) when
+ * the server is in staging mode, suspended or already running a cycle (saying Stopped=True); note the newest run so the
+ * runs since ours can be told apart on the server's own clock; then start the delta cycle. Stop on
+ * the first error, so a missing module is reported as such; no progress records (they arrive as
+ * CLIXML). UNVERIFIED against a live server: Get-ADSyncRunProfileResult's StartDate being a
+ * DateTime (its Ticks are compared only with each other, so its time zone does not matter).
+ */
 export const SYNC_SCRIPT_LINES = [
   "$ErrorActionPreference = 'Stop'",
   "$ProgressPreference = 'SilentlyContinue'",
-  'Import-Module ADSync',
+  IMPORT_ADSYNC,
+  ...SCHEDULER_LINES,
+  "if ($s.StagingModeEnabled -or $s.SchedulerSuspended -or $s.SyncCycleInProgress) { 'Stopped=True'; return }",
+  '$last = Get-ADSyncRunProfileResult | Sort-Object StartDate -Descending | Select-Object -First 1',
+  "'LastRunTicks=' + $(if ($last) { $last.StartDate.Ticks } else { 0 })",
   'Start-ADSyncSyncCycle -PolicyType Delta',
 ] as const;
 
 export const SYNC_SCRIPT = SYNC_SCRIPT_LINES.join('; ');
+
+/**
+ * After the trigger: is the cycle still running, and once it is not, one tab-separated `Run=` line
+ * per run that started after `afterTicks` (ConnectorName, RunProfileName, Result, StartDate, EndDate;
+ * the last 30 at most, should the marker be missing and the whole run history match).
+ */
+export function cycleStatusScript(afterTicks: string): string {
+  const ticks = /^\d{1,19}$/.test(afterTicks) ? afterTicks : '0';
+  return [
+    "$ErrorActionPreference = 'Stop'",
+    "$ProgressPreference = 'SilentlyContinue'",
+    IMPORT_ADSYNC,
+    '$s = Get-ADSyncScheduler',
+    "'SyncCycleInProgress=' + $s.SyncCycleInProgress",
+    'if ($s.SyncCycleInProgress) { return }',
+    `Get-ADSyncRunProfileResult | Where-Object { $_.StartDate.Ticks -gt ${ticks} } | Sort-Object StartDate | Select-Object -Last 30 | ForEach-Object { 'Run=' + (@($_.ConnectorName, $_.RunProfileName, $_.Result, $_.StartDate, $_.EndDate) -join [char]9) }`,
+  ].join('; ');
+}
+
+/** `setup --check`: the scheduler only (read-only: it starts nothing). */
+export const SCHEDULER_PROBE_SCRIPT = [
+  "$ErrorActionPreference = 'Stop'",
+  "$ProgressPreference = 'SilentlyContinue'",
+  IMPORT_ADSYNC,
+  ...SCHEDULER_LINES,
+  "'NextSyncCycleStartTimeInUTC=' + $s.NextSyncCycleStartTimeInUTC",
+].join('; ');
 
 /** base64 of UTF-16LE, the form `powershell -EncodedCommand` decodes. */
 export function encodePowerShell(script: string): string {
@@ -47,13 +99,16 @@ export function psSingleQuoted(value: string): string {
   return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, (q) => q + q)}'`;
 }
 
-/** Runs the sync script on `server` over WinRM, as the signed-in user (Kerberos). */
-export function invokeCommandScript(server: string, options: { useSsl?: boolean } = {}): string {
+/** Runs `script` (the sync script unless given) on `server` over WinRM, as the signed-in user (Kerberos). */
+export function invokeCommandScript(
+  server: string,
+  options: { useSsl?: boolean; script?: string } = {},
+): string {
   const name = validateServerName(server);
   const ssl = options.useSsl ? ' -UseSSL' : '';
   return [
     "$ErrorActionPreference = 'Stop'",
     "$ProgressPreference = 'SilentlyContinue'",
-    `Invoke-Command -ComputerName ${psSingleQuoted(name)}${ssl} -ErrorAction Stop -ScriptBlock { ${SYNC_SCRIPT} }`,
+    `Invoke-Command -ComputerName ${psSingleQuoted(name)}${ssl} -ErrorAction Stop -ScriptBlock { ${options.script ?? SYNC_SCRIPT} }`,
   ].join('; ');
 }

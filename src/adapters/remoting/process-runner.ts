@@ -1,6 +1,7 @@
 // Runs one program with an argv array and no shell: every value is one argument, never code.
 import { spawn } from 'node:child_process';
 import type { RawOutput } from './classify-output.js';
+import { OutputBuffer } from './decode-output.js';
 
 export interface RunOptions {
   timeoutMs: number;
@@ -10,6 +11,8 @@ export interface RunOptions {
   onTimeout: () => Error;
   /** Made when the program cannot be started at all (ENOENT, EACCES, …). */
   onSpawnError: (error: NodeJS.ErrnoException) => Error;
+  /** The code page the program writes in (decode-output.ts); the default OEM page unless given. */
+  codePage?: string;
 }
 
 const MAX_OUTPUT = 1024 * 1024;
@@ -33,7 +36,7 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
       reject(options.onSpawnError(error as NodeJS.ErrnoException));
       return;
     }
-    const out = { stdout: '', stderr: '' };
+    const out = { stdout: new OutputBuffer(MAX_OUTPUT), stderr: new OutputBuffer(MAX_OUTPUT) };
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
 
@@ -59,16 +62,18 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
     }, options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (out.stdout.length < MAX_OUTPUT) out.stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (out.stderr.length < MAX_OUTPUT) out.stderr += chunk.toString('utf8');
-    });
+    child.stdout.on('data', (chunk: Buffer) => out.stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => out.stderr.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => finish(() => reject(options.onSpawnError(error))));
     child.on('close', (code) => {
       clearTimeout(killTimer);
-      finish(() => resolve({ exitCode: code, stdout: out.stdout, stderr: out.stderr }));
+      finish(() =>
+        resolve({
+          exitCode: code,
+          stdout: out.stdout.text(options.codePage),
+          stderr: out.stderr.text(options.codePage),
+        }),
+      );
     });
   });
 }

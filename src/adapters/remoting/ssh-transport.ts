@@ -3,12 +3,13 @@
 // side (cmd.exe by default on Windows, PowerShell, or bash) can read it as code.
 import ssh2, { type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
 import type { UserFacingError } from '../../core/errors.js';
-import type { SyncRunResult, SyncTrigger } from '../../ports.js';
+import type { SyncCycleStatus, SyncRunResult, SyncTrigger } from '../../ports.js';
 import { classifyOutput, type RawOutput } from './classify-output.js';
+import { OutputBuffer } from './decode-output.js';
 import { HostKeyPolicy } from './host-key-policy.js';
-import { POWERSHELL_FLAGS, SYNC_SCRIPT, encodePowerShell } from './powershell-script.js';
+import { POWERSHELL_FLAGS, SYNC_SCRIPT, cycleStatusScript, encodePowerShell } from './powershell-script.js';
 import { loadPrivateKey, type LoadedKey } from './ssh-key.js';
-import { SyncTriggerError, toSyncRunResult } from './sync-result.js';
+import { SyncTriggerError, toCycleStatus, toSyncRunResult } from './sync-result.js';
 import { commandTimeoutError, seconds } from './timeouts.js';
 
 export interface SshTriggerOptions {
@@ -31,6 +32,8 @@ export interface SshTriggerOptions {
   commandTimeoutMs: number;
   /** The PowerShell to run; the sync script unless a test or a site says otherwise. */
   script?: string;
+  /** The server's OEM code page for its output (decode-output.ts). */
+  codePage?: string;
 }
 
 const MAX_OUTPUT = 1024 * 1024;
@@ -45,8 +48,7 @@ export class SshSyncTrigger implements SyncTrigger {
   }
 
   /** The command line the server's shell receives: only the binary name and base64. */
-  remoteCommand(): string {
-    const script = this.options.script ?? SYNC_SCRIPT;
+  remoteCommand(script = this.options.script ?? SYNC_SCRIPT): string {
     return [
       quoteBinary(this.options.powershell),
       ...POWERSHELL_FLAGS,
@@ -56,7 +58,27 @@ export class SshSyncTrigger implements SyncTrigger {
   }
 
   async startDeltaSync(options: { signal?: AbortSignal } = {}): Promise<SyncRunResult> {
-    options.signal?.throwIfAborted();
+    const raw = await this.run(this.remoteCommand(), options.signal);
+    return toSyncRunResult(classifyOutput(raw), this.context());
+  }
+
+  async cycleStatus(
+    started: SyncRunResult,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SyncCycleStatus> {
+    const raw = await this.run(
+      this.remoteCommand(cycleStatusScript(started.runsAfter ?? '0')),
+      options.signal,
+    );
+    return toCycleStatus(raw, this.context());
+  }
+
+  private context() {
+    return { target: `${this.options.username}@${this.where}`, powershell: this.options.powershell };
+  }
+
+  private async run(command: string, signal: AbortSignal | undefined): Promise<RawOutput> {
+    signal?.throwIfAborted();
     const key = this.options.privateKey
       ? await loadPrivateKey(this.options.privateKey, this.options.passphrase)
       : undefined;
@@ -66,11 +88,7 @@ export class SshSyncTrigger implements SyncTrigger {
       fingerprints: this.options.hostKeyFingerprints,
       knownHostsFile: this.options.knownHostsFile,
     });
-    const raw = await this.exec(this.remoteCommand(), key, policy, options.signal);
-    return toSyncRunResult(classifyOutput(raw), {
-      target: `${this.options.username}@${this.where}`,
-      powershell: this.options.powershell,
-    });
+    return this.exec(command, key, policy, signal);
   }
 
   private methods(key: LoadedKey | undefined): string[] {
@@ -107,7 +125,9 @@ export class SshSyncTrigger implements SyncTrigger {
       let started = false;
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
-      const out = { stdout: '', stderr: '', exitCode: null as number | null };
+      const stdout = new OutputBuffer(MAX_OUTPUT);
+      const stderr = new OutputBuffer(MAX_OUTPUT);
+      let exitCode: number | null = null;
 
       const finish = (settle: () => void, hard = false): void => {
         if (settled) return;
@@ -140,15 +160,20 @@ export class SshSyncTrigger implements SyncTrigger {
             );
             return;
           }
-          const append = (field: 'stdout' | 'stderr') => (chunk: Buffer) => {
-            if (out[field].length < MAX_OUTPUT) out[field] += chunk.toString('utf8');
-          };
-          stream.on('data', append('stdout'));
-          stream.stderr.on('data', append('stderr'));
+          stream.on('data', (chunk: Buffer) => stdout.push(chunk));
+          stream.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
           stream.on('exit', (code: number | null) => {
-            out.exitCode = typeof code === 'number' ? code : null;
+            exitCode = typeof code === 'number' ? code : null;
           });
-          stream.on('close', () => finish(() => resolve(out)));
+          stream.on('close', () =>
+            finish(() =>
+              resolve({
+                exitCode,
+                stdout: stdout.text(this.options.codePage),
+                stderr: stderr.text(this.options.codePage),
+              }),
+            ),
+          );
           // Nothing to send: closing stdin keeps PowerShell from waiting for input.
           stream.end();
         });

@@ -1,7 +1,14 @@
 // Turns a classified answer into the port's result, or into one sentence and the next thing to try.
 import { UserFacingError } from '../../core/errors.js';
-import type { SyncRunResult } from '../../ports.js';
-import type { ClassifiedOutput } from './classify-output.js';
+import {
+  operatorDenied,
+  schedulerFactsFrom,
+  schedulerNotes,
+  schedulerStop,
+  type SyncRunSummary,
+} from '../../core/sync-server.js';
+import type { SyncCycleStatus, SyncRunResult } from '../../ports.js';
+import { classifyOutput, type ClassifiedOutput, type RawOutput } from './classify-output.js';
 
 /** A remoting failure; `output` keeps everything the server said (for --verbose and the journal). */
 export class SyncTriggerError extends UserFacingError {
@@ -26,29 +33,59 @@ export interface TriggerContext {
 
 const RUN_BY_HAND = 'run "Start-ADSyncSyncCycle -PolicyType Delta" on the Connect server to see it there';
 
+const MODULE_BY_PATH =
+  "ADSync was not on the module path of the server's session and was imported from Entra Connect's install folder: sshd's environment predates the install (a stale PSModulePath). Restart the OpenSSH SSH Server service there (Restart-Service sshd) to fix it for good.";
+
+/** What the server said beside the answer: its scheduler, notes, and the newest run before ours. */
+function extras(answer: ClassifiedOutput): Omit<SyncRunResult, 'result' | 'output'> {
+  const facts = answer.facts;
+  if (!('SyncCycleInProgress' in facts)) return {};
+  const scheduler = schedulerFactsFrom(facts);
+  const notes = schedulerNotes(scheduler);
+  if (facts.ModuleLoadedByPath === 'True') notes.push(MODULE_BY_PATH);
+  return {
+    scheduler,
+    ...(notes.length ? { notes } : {}),
+    ...(facts.LastRunTicks !== undefined ? { runsAfter: facts.LastRunTicks } : {}),
+  };
+}
+
 export function toSyncRunResult(answer: ClassifiedOutput, ctx: TriggerContext): SyncRunResult {
   switch (answer.kind) {
     case 'success':
-      return { result: 'Success', output: answer.output };
+      return { result: 'Success', output: answer.output, ...extras(answer) };
     case 'busy':
-      return { result: 'Busy', output: answer.output };
+      return { result: 'Busy', output: answer.output, ...extras(answer) };
     case 'not-success':
       // The cmdlet answered; what it said is "what the sync reported", not a transport failure.
-      return { result: 'Failed', output: answer.output };
+      return { result: 'Failed', output: answer.output, ...extras(answer) };
+    case 'stopped': {
+      const stop = schedulerStop(schedulerFactsFrom(answer.facts), ctx.target);
+      throw new SyncTriggerError(
+        stop?.message ?? `The sync scheduler on ${ctx.target} does not allow a cycle now.`,
+        stop?.code ?? 'SYNC_SCHEDULER_SUSPENDED',
+        stop?.hint ?? 'Run Get-ADSyncScheduler on the Connect server to see why.',
+        answer.output,
+      );
+    }
     case 'cmdlet-not-found':
       throw new SyncTriggerError(
         `Start-ADSyncSyncCycle is not available on ${ctx.target}: this is not the Entra Connect server, or the ADSync module is missing.`,
         'SYNC_CMDLET_NOT_FOUND',
-        'Point the remoting hook at the server where Microsoft Entra Connect Sync is installed (there "Import-Module ADSync" works).',
+        'The ADSync module loaded neither by name nor from C:\\Program Files\\Microsoft Azure AD Sync\\Bin\\ADSync. If Entra Connect is installed on that server, restart its OpenSSH SSH Server service (Restart-Service sshd: a service started before the install keeps a stale PSModulePath) and try again; otherwise point the remoting hook at the server where Microsoft Entra Connect Sync is installed.',
         answer.output,
       );
-    case 'permission-denied':
+    case 'permission-denied': {
+      const denied = operatorDenied(ctx.target);
       throw new SyncTriggerError(
-        `The account may not start a sync on ${ctx.target}: ${answer.detail}`,
-        'SYNC_PERMISSION_DENIED',
-        'Add the account to the ADSyncOperators (or ADSyncAdmins) group on the Connect server, then sign in again.',
+        /80070005|COM\s+class\s+factory/i.test(answer.output)
+          ? denied.message
+          : `The account may not start a sync on ${ctx.target}: ${answer.detail}`,
+        denied.code,
+        denied.hint,
         answer.output,
       );
+    }
     case 'powershell-not-found':
       throw new SyncTriggerError(
         `PowerShell${ctx.powershell ? ` ("${ctx.powershell}")` : ''} was not found on ${ctx.target}.`,
@@ -71,4 +108,37 @@ export function toSyncRunResult(answer: ClassifiedOutput, ctx: TriggerContext): 
         answer.output,
       );
   }
+}
+
+/** The status script's answer (cycleStatusScript): still running, or the runs since the trigger. */
+export function toCycleStatus(raw: RawOutput, ctx: TriggerContext): SyncCycleStatus {
+  const answer = classifyOutput(raw);
+  const inProgress = answer.facts.SyncCycleInProgress?.toLowerCase();
+  if (inProgress === undefined) {
+    // Not an answer about the cycle: the trigger's sentences where they fit (denied, module missing …).
+    if (
+      ['permission-denied', 'cmdlet-not-found', 'powershell-not-found', 'remoting-failed'].includes(
+        answer.kind,
+      )
+    ) {
+      toSyncRunResult(answer, ctx);
+    }
+    throw new SyncTriggerError(
+      `${ctx.target} did not say whether the sync cycle has ended: ${answer.detail}`,
+      'SYNC_STATUS_UNKNOWN',
+      'Run Get-ADSyncScheduler on the Connect server (SyncCycleInProgress) to see it there.',
+      answer.output,
+    );
+  }
+  if (inProgress === 'true') return { inProgress: true, runs: [] };
+  const runs: SyncRunSummary[] = answer.output
+    .split('\n')
+    .filter((l) => l.startsWith('Run='))
+    .map((l) => {
+      const [connector = '', runProfile = '', result = '', startDate = '', endDate = ''] = l
+        .slice(4)
+        .split('\t');
+      return { connector, runProfile, result, startDate: startDate || null, endDate: endDate || null };
+    });
+  return { inProgress: false, runs };
 }

@@ -15,6 +15,7 @@ import { ValueTable } from './raw-values.js';
 const PHASE: Record<SyncProgress['phase'], string> = {
   triggering: 'Starting a delta sync',
   busy: 'The sync server is busy; waiting for its turn',
+  cycle: 'The sync cycle is running on the Connect server',
   waiting: 'Waiting for the sync to reach the tenant',
   verifying: 'Verifying the match',
 };
