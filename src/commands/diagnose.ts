@@ -9,6 +9,9 @@ import { openEnvironment } from './environment.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput, type Output } from './output.js';
 import { formatDiagnosis } from './report.js';
+import { checkReportTarget, writeReportFile } from './report-file.js';
+import { ticketMarkdown } from '../core/ticket/render.js';
+import { buildTicket } from '../core/ticket/ticket.js';
 
 const LABEL: Record<ReadProgress['step'], string> = {
   adUser: 'AD user',
@@ -32,6 +35,7 @@ export function progressPrinter(out: Output, show: boolean): (p: ReadProgress) =
 export async function diagnoseCommand(identity: string, opts: GlobalOptions): Promise<number> {
   const out = createOutput(opts);
   parseIdentity(identity); // bad input is a usage error before anything connects
+  await checkReportTarget(opts.report, opts.force);
   const env = await openEnvironment(opts);
   try {
     out.verbose(`Environment: ${env.label}`);
@@ -44,6 +48,20 @@ export async function diagnoseCommand(identity: string, opts: GlobalOptions): Pr
     const result = opts.readOnly ? { ...d, plan: d.plan.filter((s) => !s.writes) } : d;
     if (out.json) out.json_(result);
     else out.data(formatDiagnosis(d, out, opts.readOnly));
+    if (opts.report) {
+      const ticket = buildTicket({
+        environment: env.label,
+        lab: env.label.startsWith('lab:'),
+        journalPath: env.journal.path,
+        before: result,
+        after: result,
+        outcomes: [],
+        readOnly: opts.readOnly,
+        at: new Date().toISOString(),
+      });
+      await writeReportFile(opts.report, ticketMarkdown(ticket), { force: opts.force, secrets: env.secrets });
+      out.status(`Report: ${opts.report}`);
+    }
     return hasErrors(d.findings) ? EXIT.problems : EXIT.ok;
   } finally {
     await env.close();

@@ -10,6 +10,8 @@ import { formatDiagnosis } from './report.js';
 import { runLabWizard } from './lab-wizard.js';
 import { runWizard } from './run-wizard.js';
 import { servicesFor } from './services-for.js';
+import { checkReportTarget, writeReportFile } from './report-file.js';
+import { ticketMarkdown, ticketText } from '../core/ticket/render.js';
 
 export interface FixOptions extends GlobalOptions {
   yes?: boolean;
@@ -28,6 +30,7 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
       `syncmatch fix ${identity} --yes --json`,
     );
   }
+  await checkReportTarget(opts.report, opts.force);
   if (!opts.yes && typeof opts.lab === 'string') return runLabWizard(opts.lab, identity, opts);
   const env = await openEnvironment(opts);
   if (!opts.yes) return runWizard(env, identity, opts);
@@ -41,8 +44,8 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
     const report = await runFix(services, identity, controller.signal);
     for (const w of report.warnings) out.status(`! ${w}`);
     if (out.json) {
-      const { before, applied, after, matched } = report;
-      out.json_({ before, applied, after, matched });
+      const { before, applied, after, matched, ticket } = report;
+      out.json_({ before, applied, after, matched, ticket });
     } else {
       if (report.before) out.data(formatDiagnosis(report.before, out));
       out.data('');
@@ -51,7 +54,16 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
         out.data(`${mark} ${a.action}: ${a.detail}`);
       }
       out.data(report.matched ? '\nMatched.' : '\nNot matched.');
+      out.data('');
+      out.data(ticketText(report.ticket));
       out.status(`Journal: ${services.journalPath}`);
+    }
+    if (opts.report) {
+      await writeReportFile(opts.report, ticketMarkdown(report.ticket), {
+        force: opts.force,
+        secrets: env.secrets,
+      });
+      out.status(`Report: ${opts.report}`);
     }
     return report.exitCode;
   } finally {

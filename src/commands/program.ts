@@ -53,6 +53,8 @@ export function buildProgram(): Command {
     .option('--profile <name>', 'config profile (a customer)', undefined)
     .option('--read-only', 'never write; hide fix steps')
     .option('--insecure-tls', 'labs only: skip LDAP certificate checks (never for Graph)')
+    .option('--report <file>', 'wizard, diagnose, fix: also write the ticket-ready summary as Markdown')
+    .option('--force', 'overwrite the --report file if it exists')
     .addHelpText('after', EXIT_HELP)
     .showSuggestionAfterError()
     .argument('[identity]', 'the user to walk through (prompted when omitted)')

@@ -1,5 +1,6 @@
 // The screens that close a walk: writing, errors, and the summary.
 import { Box, Text } from 'ink';
+import { ticketOf } from '../../core/ticket/of-state.js';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
@@ -32,19 +33,27 @@ export function ErrorScreen(props: { screen: Extract<Screen, { kind: 'error' }> 
 
 export function SummaryScreen(props: { state: WizardState }) {
   const { state } = props;
-  const undo = state.outcomes.filter((o) => o.undoCommand);
+  // Every write: its journal id and its undo command, or why there is none (issue 13 point 7).
+  const writes = ticketOf(state).writes;
   const left = latestDiagnosis(state)?.findings.filter((f) => f.severity === 'error') ?? [];
   const code = exitCodeFor(state);
   // The journal and the undo commands are the part that must never be clipped.
   const actions = (
     <Box flexDirection="column">
       <Text>{`Journal: ${state.config.journalPath}`}</Text>
-      {undo.length > 0 ? (
+      {writes.length > 0 ? (
         <Box flexDirection="column">
-          <Text bold>To undo</Text>
-          {undo.map((o, i) => (
-            <Text key={i}>{`  ${o.undoCommand}`}</Text>
-          ))}
+          <Text bold>{writes.some((w) => w.undoCommand) ? 'To undo' : 'Undo'}</Text>
+          {writes.map((w, i) => {
+            const entry = `${w.action}${w.journalId ? `, journal ${w.journalId}` : ''}`;
+            return (
+              <Text key={i}>
+                {w.undoCommand
+                  ? `  ${w.undoCommand}  (${entry}; ${w.undoNote})`
+                  : `  ${entry}: ${w.undoNote}`}
+              </Text>
+            );
+          })}
         </Box>
       ) : null}
       <Tone tone="muted">{`Exit code ${code}.`}</Tone>
