@@ -30,6 +30,8 @@ const MOVE: KeyHint = ['↑↓/jk', 'move'];
 const CHOOSE: KeyHint = ['Enter', 'choose'];
 const HELP: KeyHint = ['?', 'help'];
 
+const powerShellHint = (state: WizardState) => (state.showPowerShell ? 'hide PowerShell' : 'PowerShell');
+
 /** The footer: the keys that do something on this screen right now. */
 export function footerKeys(state: WizardState): KeyHint[] {
   if (state.help) return [['Esc/?', 'close help']];
@@ -56,10 +58,13 @@ export function footerKeys(state: WizardState): KeyHint[] {
       ];
     case 'confirm': {
       const step = stepAt(state, s.step);
+      const ps: KeyHint = [step && !step.reversible ? 'Tab' : 'p', powerShellHint(state)];
       if (step && !step.reversible)
-        return [['type', 'the UPN'], ['Enter', 'confirm'], ['Esc', 'back, write nothing'], HELP];
-      return [MOVE, CHOOSE, ['Esc/q', 'back, write nothing'], HELP];
+        return [['type', 'the UPN'], ['Enter', 'confirm'], ps, ['Esc', 'back, write nothing'], HELP];
+      return [MOVE, CHOOSE, ps, ['Esc/q', 'back, write nothing'], HELP];
     }
+    case 'manual':
+      return [MOVE, CHOOSE, ['p', powerShellHint(state)], ['Esc/q', 'back'], HELP];
     case 'sync':
       return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
     case 'summary':

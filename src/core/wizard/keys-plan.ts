@@ -57,9 +57,16 @@ export const onPlanKey: On<'plan'> = (state, screen, key) => {
   }
 };
 
+/** p (or Tab, where letters are typed text) shows or hides the step's PowerShell. */
+const togglePowerShell = (state: WizardState): WizardState => ({
+  ...state,
+  showPowerShell: !state.showPowerShell,
+});
+
 export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
   const step = stepAt(state, screen.step);
   if (!step || key.kind === 'escape') return planScreen(state, 'Nothing was written.');
+  if (key.kind === 'tab') return togglePowerShell(state);
   if (!step.reversible) {
     // Typed confirmation: every key is text, so q and j/k cannot be used to move or leave here.
     switch (key.kind) {
@@ -81,6 +88,7 @@ export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
     }
   }
   if (isBack(key)) return planScreen(state, 'Nothing was written.');
+  if (isChar(key, 'p')) return togglePowerShell(state);
   const choices = confirmChoices();
   if (key.kind !== 'enter') {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
@@ -93,6 +101,7 @@ export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
 export const onManualKey: On<'manual'> = (state, screen, key) => {
   // Backing out of a check abandons the reading (it only reads).
   if (isBack(key)) return planScreen(state);
+  if (key.kind === 'tab' || isChar(key, 'p')) return togglePowerShell(state);
   if (screen.check.status === 'checking') return state;
   const choices = manualChoices();
   if (key.kind !== 'enter') {

@@ -108,6 +108,8 @@ export interface WizardState {
   lastRequestId: number;
   /** Set once: the process exit code; the UI unmounts when it appears. */
   exit: number | null;
+  /** The confirm and manual screens show each step's PowerShell (p or Tab toggles it, issue 17). */
+  showPowerShell?: boolean;
 }
 
 export type WizardEvent =
