@@ -68,10 +68,13 @@ export function mdText(v: string | null): string {
     .replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`);
 }
 
-/** Code: inline with a backtick run longer than any inside; no control characters. */
+/**
+ * Code: inline with a backtick run longer than any inside; no control characters; | escaped, as
+ * GitHub-flavoured Markdown needs even inside code in a table cell.
+ */
 function mdCode(v: string | null): string {
   if (v === null) return '*(none)*';
-  const text = visibleText(v).replace(/\n/g, '\\n');
+  const text = visibleText(v).replace(/\n/g, '\\n').replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
