@@ -32,10 +32,14 @@ export function progressPrinter(out: Output, show: boolean): (p: ReadProgress) =
   };
 }
 
-export async function diagnoseCommand(identity: string, opts: GlobalOptions): Promise<number> {
+export async function diagnoseCommand(
+  identity: string,
+  opts: GlobalOptions & { handoff?: string },
+): Promise<number> {
   const out = createOutput(opts);
   parseIdentity(identity); // bad input is a usage error before anything connects
   await checkReportTarget(opts.report, opts.force);
+  await checkReportTarget(opts.handoff, opts.force);
   const env = await openEnvironment(opts);
   try {
     out.verbose(`Environment: ${env.label}`);
@@ -48,6 +52,18 @@ export async function diagnoseCommand(identity: string, opts: GlobalOptions): Pr
     const result = opts.readOnly ? { ...d, plan: d.plan.filter((s) => !s.writes) } : d;
     if (out.json) out.json_(result);
     else out.data(formatDiagnosis(d, out, opts.readOnly));
+    if (opts.handoff) {
+      const { writeCaseFile } = await import('./handoff.js');
+      const { operatorName } = await import('../adapters/journal/operator.js');
+      await writeCaseFile(
+        opts.handoff,
+        snapshot,
+        d,
+        { env, operator: operatorName(), readOnly: Boolean(opts.readOnly), now: new Date() },
+        opts.force,
+      );
+      out.status(`Case file: ${opts.handoff} (continue with: syncmatch fix --from ${opts.handoff})`);
+    }
     if (opts.report) {
       const ticket = buildTicket({
         environment: env.label,

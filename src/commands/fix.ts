@@ -2,6 +2,13 @@
 // --yes, the same state machine applies the whole plan, syncs, verifies and reports.
 import { runFix } from '../app/fix-flow.js';
 import { UsageError } from '../core/errors.js';
+import {
+  continueFromCase,
+  describeContinuation,
+  maxCaseAgeMs,
+  readCaseFile,
+  type Continuation,
+} from './handoff.js';
 import { parseIdentity } from '../core/identity-input.js';
 import { openEnvironment } from './environment.js';
 import type { GlobalOptions } from './global-options.js';
@@ -16,10 +23,24 @@ import { ticketMarkdown, ticketText } from '../core/ticket/render.js';
 export interface FixOptions extends GlobalOptions {
   yes?: boolean;
   timeout?: number;
+  /** A case file from `diagnose --handoff`. */
+  from?: string;
+  /** Refuse a --from case older than this many hours. */
+  maxAge?: number;
 }
 
-export async function fixCommand(identity: string, opts: FixOptions): Promise<number> {
+export async function fixCommand(given: string | undefined, opts: FixOptions): Promise<number> {
   const out = createOutput(opts);
+  const caseFile = opts.from ? await readCaseFile(opts.from) : null;
+  const identity = given ?? caseFile?.identity;
+  if (!identity) throw new UsageError('fix needs an identity, or --from <case file>.', 'syncmatch fix jdoe');
+  if (caseFile && given && given !== caseFile.identity) {
+    throw new UsageError(
+      `The case file is about "${caseFile.identity}", not "${given}".`,
+      `Run "syncmatch fix --from ${opts.from}" without an identity.`,
+    );
+  }
+  const maxAgeMs = maxCaseAgeMs(opts.maxAge);
   parseIdentity(identity);
   if (opts.readOnly)
     throw new UsageError('fix writes; it cannot run with --read-only.', 'Use "syncmatch diagnose".');
@@ -31,8 +52,18 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
     );
   }
   await checkReportTarget(opts.report, opts.force);
-  if (!opts.yes && typeof opts.lab === 'string') return runLabWizard(opts.lab, identity, opts);
+  if (!caseFile && !opts.yes && typeof opts.lab === 'string') return runLabWizard(opts.lab, identity, opts);
   const env = await openEnvironment(opts);
+  let handoff: Continuation | null = null;
+  if (caseFile) {
+    try {
+      handoff = await continueFromCase(caseFile, env, { now: new Date(), maxAgeMs });
+    } catch (e) {
+      await env.close();
+      throw e;
+    }
+    for (const line of describeContinuation(handoff)) out.status(line);
+  }
   if (!opts.yes) return runWizard(env, identity, opts);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -45,7 +76,13 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
     for (const w of report.warnings) out.status(`! ${w}`);
     if (out.json) {
       const { before, applied, after, matched, ticket } = report;
-      out.json_({ before, applied, after, matched, ticket });
+      const from = handoff && {
+        case: { createdAt: handoff.caseFile.createdAt, createdBy: handoff.caseFile.createdBy },
+        changes: handoff.changes,
+        planBefore: handoff.planBefore,
+        planNow: handoff.planNow,
+      };
+      out.json_({ before, applied, after, matched, ticket, ...(from ? { handoff: from } : {}) });
     } else {
       if (report.before) out.data(formatDiagnosis(report.before, out));
       out.data('');
