@@ -72,3 +72,24 @@ describe('PowerShell on the manual screen', () => {
     expect(ui.text()).toContain('PowerShell: No PowerShell equivalent is known for this manual step.');
   });
 });
+
+describe('the ticket-ready summary on the summary screen', () => {
+  it('t shows the whole ticket: objects with ids, the write with its journal id and undo, what to tell the user', async () => {
+    const fake = fakeServices({ diagnoses: [staleImmutableId] });
+    const ui = await renderWizardApp(fake, { identity: 'jdoe' });
+    await ui.press(KEY.enter, KEY.enter, KEY.enter, KEY.escape, KEY.escape);
+    expect(ui.text()).toContain('6/6 Summary');
+    expect(ui.text()).toMatch(/t +ticket summary/);
+    await ui.press('t');
+    const text = ui.text();
+    expect(text).toContain('Ticket summary (lab: test');
+    expect(text).toContain(`Cloud object id ${staleImmutableId.target!.id}`);
+    await ui.press('\u001B[6~');
+    const later = ui.text();
+    expect(later).toContain('journal j1; undo: syncmatch journal undo j1 (undo possible until the next sync');
+    expect(later).toContain('Tell the user');
+    await ui.press('t');
+    expect(ui.text()).toContain('What happened');
+    expect(ui.exitCode()).toBeNull();
+  });
+});

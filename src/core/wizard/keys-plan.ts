@@ -1,5 +1,7 @@
 // Keys from the findings to the summary. Escape (or q) always backs out; nothing here writes: a
 // write is only ever requested by Enter on a confirmation (startApply).
+import { ticketOf } from '../ticket/of-state.js';
+import { ticketText } from '../ticket/render.js';
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
 import { moveCursor } from './select.js';
@@ -138,6 +140,22 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
 };
 
 export const onSummaryKey: On<'summary'> = (state, _screen, key) => {
+  if (isChar(key, 't')) return { ...state, showTicket: !state.showTicket, ticketScroll: 0 };
+  if (state.showTicket) {
+    const step = isUp(key)
+      ? -1
+      : isDown(key)
+        ? 1
+        : key.kind === 'pageUp'
+          ? -10
+          : key.kind === 'pageDown'
+            ? 10
+            : 0;
+    if (step !== 0) {
+      const last = Math.max(0, ticketText(ticketOf(state)).split('\n').length - 1);
+      return { ...state, ticketScroll: Math.min(last, Math.max(0, (state.ticketScroll ?? 0) + step)) };
+    }
+  }
   if (key.kind === 'enter' || isBack(key)) return quit(state);
   return state;
 };

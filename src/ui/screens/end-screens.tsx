@@ -1,6 +1,7 @@
 // The screens that close a walk: writing, errors, and the summary.
 import { Box, Text } from 'ink';
 import { ticketOf } from '../../core/ticket/of-state.js';
+import { ticketText } from '../../core/ticket/render.js';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
@@ -59,6 +60,21 @@ export function SummaryScreen(props: { state: WizardState }) {
       <Tone tone="muted">{`Exit code ${code}.`}</Tone>
     </Box>
   );
+  if (state.showTicket) {
+    const lines = ticketText(ticketOf(state)).split('\n');
+    const from = state.ticketScroll ?? 0;
+    return (
+      <ScreenLayout
+        actions={
+          <Tone tone="muted">{`Lines ${from + 1}–${lines.length} of ${lines.length}. Exit code ${code}.`}</Tone>
+        }
+      >
+        {lines.slice(from).map((line, i) => (
+          <Text key={from + i}>{line}</Text>
+        ))}
+      </ScreenLayout>
+    );
+  }
   return (
     <ScreenLayout actions={actions}>
       <Text bold>What happened</Text>
