@@ -94,3 +94,24 @@ describe('the ticket', () => {
     expect(md).not.toContain('\u001b');
   });
 });
+
+describe('a read-only diagnosis for the hand-off', () => {
+  it('lists the write steps as still to do, with their PowerShell, for the second line', () => {
+    const t = buildTicket({
+      environment: 'profile: contoso',
+      lab: false,
+      journalPath: '/j',
+      before: staleImmutableId,
+      after: staleImmutableId,
+      outcomes: [],
+      readOnly: true,
+      at: 'now',
+    });
+    expect(t.writes).toEqual([]);
+    const write = t.pending.find((p) => p.action === 'SET_IMMUTABLE_ID')!;
+    expect(write.description).toMatch(
+      /\(a write: for someone with write rights, or by hand with its PowerShell\)$/,
+    );
+    expect(ticketMarkdown(t)).toContain('Nothing was written.');
+  });
+});

@@ -162,7 +162,11 @@ export function buildTicket(input: TicketInput): Ticket {
     ? []
     : remaining.map((s) => ({
         action: s.action,
-        description: s.description,
+        // A read-only run still lists the writes, for the second line or for doing them by hand.
+        description:
+          input.readOnly && s.writes
+            ? `${s.description} (a write: for someone with write rights, or by hand with its PowerShell)`
+            : s.description,
         instructions: s.manual?.instructions ?? [],
         powershell: s.powershell ?? null,
       }));
