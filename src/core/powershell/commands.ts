@@ -6,6 +6,12 @@
 // https://learn.microsoft.com/graph/api/directory-deleteditems-delete , .../directory-deleteditems-restore
 // https://learn.microsoft.com/powershell/module/activedirectory/set-adobject (-Remove, -Clear)
 // https://learn.microsoft.com/entra/identity/hybrid/connect/how-to-connect-sync-feature-scheduler
+// https://learn.microsoft.com/powershell/module/exchange/set-distributiongroup (-PrimarySmtpAddress,
+// -EmailAddresses @{remove=...}), .../set-mailcontact, .../set-mailbox
+// UNVERIFIED: no command here was run against a real tenant, domain controller or Connect server;
+// names and parameters follow the reference pages above, and the tests parse every command with a
+// PowerShell grammar. Least sure: -OutputType Json of Invoke-MgGraphRequest, the PIM eligibility
+// removal (an adminRemove schedule request) and the onPremisesSynchronization PATCH.
 import { graphUrl, ldapFilterValue, odataString, psString as q } from './quote.js';
 import type { PowerShellCommand } from './types.js';
 

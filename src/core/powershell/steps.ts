@@ -217,12 +217,19 @@ function cloudAddress(ctx: RuleContext, evidence: Record<string, unknown>): Powe
       } else out.push(ps.adRemoveValue(holder.dn, 'proxyAddresses', `smtp:${address}`));
       continue;
     }
+    // Exchange Online names a recipient by its primary SMTP address (the Entra object id is not
+    // one of the identities its cmdlets document), so the second command uses the new primary.
     const o = cloudObject(ctx, kind, e.id);
+    const primary = o ? (primarySmtp(o.proxyAddresses) ?? o.mail) : null;
+    let identity = primary ?? (o && 'userPrincipalName' in o ? o.userPrincipalName : e.id);
     if (o && isPrimary(o, address)) {
       const next = otherAddress(o, address);
-      if (next) out.push(ps.exoSetPrimary(kind, e.id, next));
+      if (next) {
+        out.push(ps.exoSetPrimary(kind, identity, next));
+        identity = next;
+      }
     }
-    out.push(ps.exoRemoveAddress(kind, e.id, address));
+    out.push(ps.exoRemoveAddress(kind, identity, address));
   }
   return out;
 }

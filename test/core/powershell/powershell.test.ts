@@ -144,6 +144,29 @@ describe('every command builder', () => {
   });
 });
 
+const ADVICE: Record<string, string[]> = {
+  'admin-role': [
+    'Roles to give back after the match is verified: Global Administrator',
+    "New-MgRoleManagementDirectoryRoleAssignment -PrincipalId '",
+  ],
+  'duplicate-synced-user': [
+    'Set-ADSyncScheduler -SyncCycleEnabled $false',
+    'Set-ADSyncScheduler -SyncCycleEnabled $true',
+    'Start-ADSyncSyncCycle -PolicyType Delta',
+  ],
+  'proxy-conflict-with-group': [
+    'cannot be removed until another address is primary',
+    "Set-DistributionGroup -Identity 'projects@contoso.com' -PrimarySmtpAddress",
+  ],
+  'on-prem-duplicates': [
+    "Set-ADObject -Identity 'CN=John Doe (Fabrikam),OU=Contacts,DC=contoso,DC=com' -Remove",
+  ],
+  'stale-immutable-id': ["Update-MgUser -UserId '"],
+  'recycle-bin-leftover': [
+    "Invoke-MgGraphRequest -Method DELETE -Uri 'https://graph.microsoft.com/v1.0/directory/deletedItems/",
+  ],
+};
+
 describe('the plan of every shipped scenario', () => {
   const envs: LabEnvironment[] = [];
   afterAll(async () => {
@@ -170,6 +193,12 @@ describe('the plan of every shipped scenario', () => {
       env.suggestedIdentity!,
     );
     const d = diagnose(snapshot);
+    // Issue 13 point 8: the manual advice matches reality, with the exact commands.
+    const advice = d.plan.flatMap((s) => [
+      ...(s.manual?.instructions ?? []),
+      ...(s.powershell?.available ? s.powershell.commands.map((c) => c.script) : []),
+    ]);
+    for (const expected of ADVICE[name] ?? []) expect(advice.join('\n')).toContain(expected);
     for (const step of d.plan) {
       const eq = step.powershell!;
       expect(eq.available, `${step.action}: ${JSON.stringify(eq)}`).toBe(true);
@@ -304,8 +333,8 @@ describe('plans with hostile values', () => {
     const eq = step.powershell!;
     if (!eq.available) throw new Error('expected commands');
     expect(eq.commands.map((c) => c.script)).toEqual([
-      "Set-DistributionGroup -Identity 'g1' -PrimarySmtpAddress 'sales@contoso.com'",
-      "Set-DistributionGroup -Identity 'g1' -EmailAddresses @{ remove = 'smtp:obrien@contoso.com' }",
+      "Set-DistributionGroup -Identity 'obrien@contoso.com' -PrimarySmtpAddress 'sales@contoso.com'",
+      "Set-DistributionGroup -Identity 'sales@contoso.com' -EmailAddresses @{ remove = 'smtp:obrien@contoso.com' }",
     ]);
   });
 
