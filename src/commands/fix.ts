@@ -29,6 +29,16 @@ export interface FixOptions extends GlobalOptions {
   maxAge?: number;
 }
 
+async function pressEnter(prompt: string): Promise<void> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    await rl.question(`${prompt} `);
+  } finally {
+    rl.close();
+  }
+}
+
 export async function fixCommand(given: string | undefined, opts: FixOptions): Promise<number> {
   const out = createOutput(opts);
   const caseFile = opts.from ? await readCaseFile(opts.from) : null;
@@ -63,6 +73,8 @@ export async function fixCommand(given: string | undefined, opts: FixOptions): P
       throw e;
     }
     for (const line of describeContinuation(handoff)) out.status(line);
+    // The wizard takes the whole screen: what changed is read first, then Enter opens it.
+    if (!opts.yes) await pressEnter('Press Enter to continue in the wizard (Ctrl-C stops here).');
   }
   if (!opts.yes) return runWizard(env, identity, opts);
   const controller = new AbortController();

@@ -44,4 +44,30 @@ describe.skipIf(skip !== null)('the wizard with --report', () => {
     expect(md).toMatch(/\| `SET_IMMUTABLE_ID` \| done \| onPremisesImmutableId \|/);
     expect(md).toContain('## Tell the user');
   });
+
+  it('fix --from on a terminal: says what the case holds and what changed, then opens the wizard', async () => {
+    const kase = join(dir, 'case.json');
+    const { spawnSync } = await import('node:child_process');
+    const l1 = spawnSync(
+      process.execPath,
+      ['dist/cli.js', 'diagnose', 'jdoe', '--lab', 'stale-immutable-id', '--read-only', '--handoff', kase],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(l1.status, l1.stderr).toBe(3);
+    session = startTmux({
+      command: `node dist/cli.js fix --from ${kase} --lab stale-immutable-id`,
+      cwd: ROOT,
+      env: { SYNCMATCH_LAB_JOURNAL: join(dir, 'lab2.jsonl'), NO_COLOR: '1' },
+    });
+    const before = await session.waitFor('Press Enter to continue in the wizard', { timeoutMs: 30_000 });
+    expect(before).toContain('Nothing changed since the case was written: continuing with its plan.');
+    expect(before.replace(/\s+/g, ' ')).toMatch(
+      /Case: jdoe, diagnosed .* by .+ \(lab: stale-immutable-id, read-only\)\./,
+    );
+    session.sendKeys('Enter');
+    const screen = await session.waitFor('3/6 Findings', { timeoutMs: 30_000 });
+    expect(screen).toContain('STALE_IMMUTABLE_ID');
+    session.sendKeys('Escape', 'Escape', 'Escape');
+    expect(await session.waitFor(/\[exit \d+\]/)).toContain('[exit 3]');
+  });
 });
