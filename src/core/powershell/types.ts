@@ -19,8 +19,8 @@ export type PowerShellEquivalent =
 
 /** Where each module's commands run, for reports. */
 export const MODULE_WHERE: Record<PowerShellModule, string> = {
-  'Microsoft.Graph': 'Microsoft Graph PowerShell (Connect-MgGraph first)',
+  'Microsoft.Graph': 'Microsoft Graph PowerShell, after Connect-MgGraph',
   ActiveDirectory: 'the ActiveDirectory module, on a domain-joined machine',
   ADSync: 'the Entra Connect server',
-  ExchangeOnlineManagement: 'Exchange Online PowerShell (Connect-ExchangeOnline first)',
+  ExchangeOnlineManagement: 'Exchange Online PowerShell, after Connect-ExchangeOnline',
 };

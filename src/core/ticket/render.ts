@@ -134,6 +134,11 @@ export function ticketMarkdown(t: Ticket): string {
       );
     }
   }
+  const recorded = t.writes.filter((w) => w.status === 'done' && w.powershell?.available);
+  if (recorded.length > 0) {
+    out.push('', '### The same changes in PowerShell (for the change record)', '');
+    for (const w of recorded) out.push(...mdCommands(w.powershell));
+  }
   if (t.stillWrong.length > 0) out.push('', `Still wrong: ${t.stillWrong.map(mdCode).join(', ')}`);
   if (t.pending.length > 0) {
     out.push('', '## Still to do', '');

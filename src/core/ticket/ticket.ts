@@ -37,6 +37,8 @@ export interface TicketWrite {
   undoCommand: string | null;
   /** Why there is no undo, or until when the command works. */
   undoNote: string;
+  /** The same write by hand, for the change record. */
+  powershell: PowerShellEquivalent | null;
 }
 
 export interface TicketStep {
@@ -150,6 +152,7 @@ export function buildTicket(input: TicketInput): Ticket {
       journalId: o.journalId ?? null,
       undoCommand: undo.command,
       undoNote: undo.note,
+      powershell: step?.powershell ?? null,
     });
   }
   const done = input.outcomes.filter((o) => o.status === 'done').map((o) => o.action);
