@@ -46,6 +46,22 @@ export function powershellFor(
   }
 }
 
+/**
+ * The step with `powershell` worked out when first read (JSON output, a screen, a report), not
+ * before: a scan diagnoses every user of a directory and never reads it.
+ */
+export function withPowerShell(step: PlanStep, ctx: RuleContext, findings: readonly Finding[]): PlanStep {
+  let value: PowerShellEquivalent | undefined;
+  return Object.defineProperty({ ...step }, 'powershell', {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= powershellFor(step, ctx, findings)),
+    set: (v: PowerShellEquivalent) => {
+      value = v;
+    },
+  });
+}
+
 function missing(step: PlanStep): PowerShellEquivalent {
   return none(`The step ${step.action} names no object, so no command can be written for it.`);
 }

@@ -373,3 +373,17 @@ describe('plans with hostile values', () => {
     expect(eq.available).toBe(false);
   });
 });
+
+describe('withPowerShell', () => {
+  it('works the commands out when first read, once, and they reach JSON output', () => {
+    const s = snapshotWith({});
+    const d = diagnose(s);
+    const step = d.plan[0]!;
+    const descriptor = Object.getOwnPropertyDescriptor(step, 'powershell')!;
+    expect(descriptor.enumerable).toBe(true);
+    expect(typeof descriptor.get).toBe('function');
+    expect(step.powershell).toBe(step.powershell); // memoised: the same object each read
+    const json = JSON.parse(JSON.stringify(d)) as { plan: PlanStep[] };
+    expect(json.plan[0]!.powershell).toEqual(step.powershell);
+  });
+});
