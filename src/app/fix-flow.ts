@@ -1,6 +1,8 @@
 // `fix --yes` without a terminal: drives the wizard's state machine with auto-approval until it
 // exits, and reports what `fix --json` prints.
 import type { Diagnosis } from '../core/diagnosis-types.js';
+import { ticketOf } from '../core/ticket/of-state.js';
+import type { Ticket } from '../core/ticket/ticket.js';
 import { autoApprove } from '../core/wizard/auto-approve.js';
 import { initialWizardState } from '../core/wizard/init.js';
 import { wizardReducer } from '../core/wizard/reducer.js';
@@ -16,6 +18,8 @@ export interface FixReport {
   /** Writes an earlier run left without a result (from the journal). */
   warnings: string[];
   exitCode: number;
+  /** The ticket-ready summary (issue 17). */
+  ticket: Ticket;
 }
 
 export async function runFix(
@@ -53,5 +57,6 @@ export async function runFix(
     matched: Boolean(latest?.findings.some((f) => f.code === 'ALREADY_MATCHED')),
     warnings: state.warnings,
     exitCode: state.exit ?? 1,
+    ticket: ticketOf(state),
   };
 }

@@ -11,6 +11,9 @@ import type { GlobalOptions } from './global-options.js';
 import { createOutput, type Output } from './output.js';
 import { readOnlyDecision } from './read-only.js';
 import { formatDiagnosis } from './report.js';
+import { checkReportTarget, writeReportFile } from './report-file.js';
+import { ticketMarkdown } from '../core/ticket/render.js';
+import { buildTicket } from '../core/ticket/ticket.js';
 
 const LABEL: Record<ReadProgress['step'], string> = {
   adUser: 'AD user',
@@ -31,9 +34,14 @@ export function progressPrinter(out: Output, show: boolean): (p: ReadProgress) =
   };
 }
 
-export async function diagnoseCommand(identity: string, opts: GlobalOptions): Promise<number> {
+export async function diagnoseCommand(
+  identity: string,
+  opts: GlobalOptions & { handoff?: string },
+): Promise<number> {
   const out = createOutput(opts);
   parseIdentity(identity); // bad input is a usage error before anything connects
+  await checkReportTarget(opts.report, opts.force);
+  await checkReportTarget(opts.handoff, opts.force);
   const env = await openEnvironment(opts);
   try {
     out.verbose(`Environment: ${env.label}`);
@@ -48,6 +56,32 @@ export async function diagnoseCommand(identity: string, opts: GlobalOptions): Pr
     if (out.json) out.json_(result);
     // Values are escaped before our colours are added, so a colour that came with the data shows.
     else out.data(formatDiagnosis(visibleDeep(d), out, readOnly));
+    if (opts.handoff) {
+      const { writeCaseFile } = await import('./handoff.js');
+      const { operatorName } = await import('../adapters/journal/operator.js');
+      await writeCaseFile(
+        opts.handoff,
+        snapshot,
+        d,
+        { env, operator: operatorName(), readOnly, now: new Date() },
+        opts.force,
+      );
+      out.status(`Case file: ${opts.handoff} (continue with: syncmatch fix --from ${opts.handoff})`);
+    }
+    if (opts.report) {
+      const ticket = buildTicket({
+        environment: env.label,
+        lab: env.label.startsWith('lab:'),
+        journalPath: env.journal.path,
+        before: d,
+        after: d,
+        outcomes: [],
+        readOnly,
+        at: new Date().toISOString(),
+      });
+      await writeReportFile(opts.report, ticketMarkdown(ticket), { force: opts.force, secrets: env.secrets });
+      out.status(`Report: ${opts.report}`);
+    }
     return hasErrors(d.findings) ? EXIT.problems : EXIT.ok;
   } finally {
     await env.close();

@@ -10,4 +10,8 @@ export interface GlobalOptions {
   profile?: string;
   readOnly?: boolean;
   insecureTls?: boolean;
+  /** --report <file>: the ticket-ready Markdown report (wizard, diagnose, fix). */
+  report?: string;
+  /** --force: overwrite the --report file. */
+  force?: boolean;
 }

@@ -70,8 +70,12 @@ export async function journalListCommand(
     return EXIT.ok;
   }
   for (const problem of contents.problems) out.status(out.paint('yellow', `warning: ${problem}`));
+  const inLab =
+    (opts.lab !== undefined && opts.lab !== false) || journalPath({ ...opts, lab: true }) === path;
+  const labHint = "Lab runs keep their own journal: 'syncmatch journal --lab' lists them.";
   if (contents.writes.length === 0) {
     out.status(`No writes journalled yet (${path}).`);
+    if (!inLab) out.status(labHint);
     return EXIT.ok;
   }
   const tenants = new Set(contents.writes.map((w) => (w.intent ?? w.result)!.tenant));
@@ -87,6 +91,7 @@ export async function journalListCommand(
     );
   }
   out.status('Revert a reversible write: syncmatch journal undo <id>');
+  if (!inLab) out.status(labHint);
   return EXIT.ok;
 }
 
@@ -108,6 +113,7 @@ export async function journalUndoCommand(
   const local = openJsonlJournal(path);
   const first = await local.read();
   const early = planUndo(first, entry, tenantOf(first, entry) ?? '');
+  if (!early.ok && early.code === 'NOT_FOUND') await sayWhereItIs(edges, opts, entry);
   if (!early.ok) throw refusal(early);
   if (opts.lab !== undefined && opts.lab !== false) {
     throw new UserFacingError(
@@ -157,6 +163,37 @@ export async function journalUndoCommand(
   } finally {
     await env.close();
   }
+}
+
+/**
+ * An entry missing here may be in the other journal (lab runs keep their own): say where it is
+ * and how to list it, instead of "no such entry" (issue 13 point 7).
+ */
+async function sayWhereItIs(edges: JournalCommandIo, opts: GlobalOptions, entry: string): Promise<void> {
+  const inLab = opts.lab !== undefined && opts.lab !== false;
+  const otherPath = edges.journalPath({ ...opts, lab: inLab ? undefined : true });
+  if (otherPath === edges.journalPath(opts)) return;
+  let other: JournalContents;
+  try {
+    other = await openJsonlJournal(otherPath).read();
+  } catch {
+    return;
+  }
+  const id = entry.trim().toLowerCase();
+  const found = other.writes.find((w) => w.id.toLowerCase() === id);
+  if (!found) return;
+  if (inLab) {
+    throw new UserFacingError(
+      `Entry ${found.id} is not a lab entry: it is in the journal of real tenants, ${otherPath}.`,
+      'UNDO_OTHER_JOURNAL',
+      `Run 'syncmatch journal undo ${found.id}' without --lab (with the --profile of tenant ${found.intent?.tenant ?? 'it was written in'}).`,
+    );
+  }
+  throw new UserFacingError(
+    `Entry ${found.id} was written in a lab run: it is in the lab journal, ${otherPath}. Every lab run starts again from its scenario, so the tenant it changed no longer exists and there is nothing to revert.`,
+    'UNDO_LAB',
+    "List the lab's entries with 'syncmatch journal --lab'.",
+  );
 }
 
 function tenantOf(contents: JournalContents, entry: string): string | undefined {

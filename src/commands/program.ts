@@ -64,6 +64,8 @@ export function buildProgram(): Command {
     .option('--profile <name>', 'config profile (a customer)', undefined)
     .option('--read-only', 'never write; hide fix steps')
     .option('--insecure-tls', 'labs only: skip LDAP certificate checks (never for Graph)')
+    .option('--report <file>', 'wizard, diagnose, fix: also write the ticket-ready summary as Markdown')
+    .option('--force', 'overwrite the --report file if it exists')
     .addHelpText('after', EXIT_HELP)
     .showSuggestionAfterError()
     .argument('[identity]', 'the user to walk through (prompted when omitted)')
@@ -76,22 +78,28 @@ export function buildProgram(): Command {
     .command('diagnose')
     .description('read AD and the tenant, explain every finding, propose a plan')
     .argument('<identity>', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId')
-    .action(async (identity: string, _opts, cmd: Command) => {
+    .option(
+      '--handoff <file>',
+      'write a case file for "fix --from" (who, when, tenant, snapshot digest, findings, plan)',
+    )
+    .action(async (identity: string, opts: { handoff?: string }, cmd: Command) => {
       const { diagnoseCommand } = await import('./diagnose.js');
-      setExit(cmd, await diagnoseCommand(identity, globals(cmd)));
+      setExit(cmd, await diagnoseCommand(identity, { ...globals(cmd), ...opts }));
     });
 
   program
     .command('fix')
     .description('diagnose, then apply the plan step by step (each write confirmed)')
-    .argument('<identity>', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId')
+    .argument('[identity]', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId (or --from)')
     .option('-y, --yes', 'apply without asking (required when not interactive)')
     .option(
       '--timeout <seconds>',
       'how long to wait for the sync to land',
       wholeNumber(1, MAX_TIMEOUT_SECONDS, 'seconds'),
     )
-    .action(async (identity: string, opts: { yes?: boolean; timeout?: number }, cmd: Command) => {
+    .option('--from <file>', 'continue from a case file written by "diagnose --handoff"')
+    .option('--max-age <hours>', 'refuse a --from case older than this (default 24)', posInt)
+    .action(async (identity: string | undefined, opts: { yes?: boolean; timeout?: number }, cmd: Command) => {
       const { fixCommand } = await import('./fix.js');
       setExit(cmd, await fixCommand(identity, { ...globals(cmd), ...opts }));
     });

@@ -52,6 +52,11 @@ export function formatDiagnosis(d: Diagnosis, out: Pick<Output, 'paint'>, readOn
     lines.push(...wrap(s.description, 74).map((l) => `       ${l}`));
     for (const ins of s.manual?.instructions ?? [])
       lines.push(...wrap(`- ${ins}`, 72).map((l) => `       ${l}`));
+    // A manual step's exact commands (issue 13 point 8); write steps' are in --json and --report.
+    if (s.action === 'MANUAL' && s.powershell?.available) {
+      lines.push('       PowerShell:');
+      for (const c of s.powershell.commands) lines.push(`         ${c.script}`);
+    }
   });
   if (readOnly && plan.length !== d.plan.length) lines.push('  (read-only: write steps hidden)');
   return lines.join('\n');

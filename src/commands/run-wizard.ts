@@ -5,6 +5,9 @@ import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled } from './output.js';
 import { readOnlyDecision } from './read-only.js';
+import { recordingServices } from '../app/recording-services.js';
+import { ticketMarkdown } from '../core/ticket/render.js';
+import { checkReportTarget, writeReportFile } from './report-file.js';
 
 export async function runWizard(
   env: Environment,
@@ -27,20 +30,29 @@ export async function runWizardWhileOpening(
   identity: string | undefined,
   opts: GlobalOptions,
 ): Promise<number> {
+  await checkReportTarget(opts.report, opts.force);
   const { renderWizard } = await import('../ui/render-wizard.js');
   let start: () => void = () => {};
   const opening = new Promise<void>((resolve) => (start = resolve)).then(open);
   try {
     // The services (the core's rules, the planner, the write path) load with the environment,
     // after the first frame.
-    const services = lazyWizardServices(
+    const lazy = lazyWizardServices(
       meta,
       opening.then(async (env) => (await import('./services-for.js')).servicesFor(env, opts)),
     );
-    const exited = renderWizard(services, { identity, color: colorEnabled(opts) });
+    // With --report, the run is recorded so the ticket can be written when the wizard closes.
+    const recorded = opts.report ? recordingServices(lazy) : null;
+    const exited = renderWizard(recorded?.services ?? lazy, { identity, color: colorEnabled(opts) });
     // Ink has drawn the first frame by the next turn of the event loop; then start opening.
     setImmediate(start);
-    return await exited;
+    const code = await exited;
+    if (recorded && opts.report) {
+      const secrets = await opening.then((env) => env.secrets).catch(() => []);
+      await writeReportFile(opts.report, ticketMarkdown(recorded.ticket()), { force: opts.force, secrets });
+      process.stderr.write(`Report: ${opts.report}\n`);
+    }
+    return code;
   } finally {
     start();
     await opening.then((env) => env.close()).catch(() => undefined);

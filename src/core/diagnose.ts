@@ -2,6 +2,7 @@
 import type { Diagnosis } from './diagnosis-types.js';
 import { sortFindings, type Finding } from './findings.js';
 import { buildPlan } from './plan.js';
+import { withPowerShell } from './powershell/steps.js';
 import { buildContext, isSynced } from './rules/context.js';
 import { RULES } from './rules/index.js';
 import type { OnPremObject, Snapshot } from './snapshot.js';
@@ -50,7 +51,7 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
   const user = matches[0]!;
   const ctx = buildContext(snapshot, user);
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
-  const plan = buildPlan(ctx, findings);
+  const plan = buildPlan(ctx, findings).map((s) => withPowerShell(s, ctx, findings));
   const t = ctx.target;
   return {
     identity: snapshot.identity,

@@ -1,4 +1,5 @@
 // The plan: ordered steps, each re-checked before it writes (issue 4, issue 5).
+import type { PowerShellEquivalent } from './powershell/types.js';
 
 export type ActionKind =
   | 'SET_IMMUTABLE_ID'
@@ -37,5 +38,12 @@ export interface PlanStep {
   /** Before → after for a write (property name → values). */
   change?: { property: string; before: string | null; after: string | null };
   /** For MANUAL: what a person must do elsewhere, and how the tool verifies it. */
-  manual?: { instructions: string[]; verify: string };
+  manual?: {
+    instructions: string[];
+    verify: string;
+    /** The finding's evidence this step is about, when one step answers one finding. */
+    evidence?: Record<string, unknown>;
+  };
+  /** The same step by hand in PowerShell (issue 17); filled in by diagnose(). */
+  powershell?: PowerShellEquivalent;
 }

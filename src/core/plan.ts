@@ -4,6 +4,7 @@
 // move a federated UPN, stamp or clear the target's immutableId, then sync and verify.
 import type { Finding, FindingCode } from './findings.js';
 import type { PlanStep } from './plan-types.js';
+import { addressKey, primarySmtp } from './proxy-addresses.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
 import { directRoleInstructions, groupRoleInstructions } from './rules/role-grants.js';
@@ -16,6 +17,7 @@ function manual(
   description: string,
   instructions: string[],
   verify: string,
+  evidence?: Record<string, unknown>,
 ): PlanStep {
   return {
     action: 'MANUAL',
@@ -24,7 +26,7 @@ function manual(
     reversible: true,
     writes: false,
     precondition: { kind: 'none', description: 'Nothing is written by this tool.' },
-    manual: { instructions, verify },
+    manual: { instructions, verify, ...(evidence ? { evidence } : {}) },
   };
 }
 
@@ -51,9 +53,10 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         `Remove the shared value from one of the two AD objects`,
         [
           `Another AD object, ${e.otherDn}, holds ${e.values.map((v) => v.value).join(', ')}.`,
-          'Decide which object keeps the value; remove it from the other (Active Directory Users and Computers → Attribute Editor, or Set-ADUser/Set-ADObject).',
+          'Decide which object keeps the value; remove it from the other (Active Directory Users and Computers → Attribute Editor, or the Set-ADObject command shown with the PowerShell).',
         ],
         'Re-reads AD and checks no other object holds these values.',
+        f.evidence,
       ),
     );
   }
@@ -90,7 +93,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         'Release the cloud user from the AD object it is synced with',
         [
           `${ctx.target?.userPrincipalName} is synced with immutableId ${ctx.target?.onPremisesImmutableId}; run 'syncmatch convert ${ctx.target?.onPremisesImmutableId}' to get that object's GUID and find it in AD.`,
-          'If that object is a stale duplicate of this person, move it out of sync scope and run a delta sync: the cloud user is soft-deleted; restore it, then run syncmatch again.',
+          'If that object is a stale duplicate of this person: pause the scheduler on the Connect server (Set-ADSyncScheduler -SyncCycleEnabled $false) so no scheduled cycle runs in between, move that object out of sync scope and run a delta sync (Start-ADSyncSyncCycle -PolicyType Delta): the cloud user is soft-deleted; restore it, run syncmatch again, then turn the scheduler back on (Set-ADSyncScheduler -SyncCycleEnabled $true).',
         ],
         'Re-reads the target and checks it is no longer synced to another anchor.',
       ),
@@ -104,7 +107,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         [
           ...directRoleInstructions(ctx),
           ...groupRoleInstructions(ctx),
-          'Write the roles down: give them back after the match is verified.',
+          `Roles to give back after the match is verified: ${ctx.targetRoles.join(', ')} (New-MgRoleManagementDirectoryRoleAssignment, shown with the PowerShell).`,
         ],
         'Re-reads the role assignments and eligibility of the target and checks there are none.',
       ),
@@ -117,22 +120,29 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
     ),
   );
   for (const f of of('CLOUD_DUPLICATE_PROXY_ADDRESS')) {
-    const e = f.evidence as { kind: string; name: string; addresses: string[]; synced: boolean };
+    const e = f.evidence as { kind: string; id?: string; name: string; addresses: string[]; synced: boolean };
     if (e.synced && e.addresses.every((a) => fixedInAd.has(a.toLowerCase()))) continue;
     out.push(
       manual(
         ['CLOUD_DUPLICATE_PROXY_ADDRESS'],
         `Remove ${e.addresses.join(', ')} from the cloud ${e.kind} "${e.name}"`,
-        e.synced
-          ? [
-              `The ${e.kind} "${e.name}" is synced from AD: remove ${e.addresses.join(', ')} from its proxyAddresses in AD, then sync.`,
-              "Or, if the address should stay there, remove it from this AD user's proxyAddresses.",
-            ]
-          : [
-              `In the Exchange admin center, edit the ${e.kind} "${e.name}" and remove ${e.addresses.join(', ')} from its email addresses.`,
-              "Or, if the address should stay there, remove it from the AD user's proxyAddresses.",
-            ],
+        [
+          ...(e.synced
+            ? [
+                `The ${e.kind} "${e.name}" is synced from AD, so Exchange cannot change its addresses: remove ${e.addresses.join(', ')} from its proxyAddresses in AD (Set-ADObject -Remove), then sync.`,
+              ]
+            : [
+                `In the Exchange admin center (or Exchange Online PowerShell), edit the ${e.kind} "${e.name}" and remove ${e.addresses.join(', ')} from its email addresses.`,
+              ]),
+          ...(primaryOf(ctx, e)
+            ? [
+                `${primaryOf(ctx, e)} is its primary SMTP address, which cannot be removed until another address is primary: make another one primary first.`,
+              ]
+            : []),
+          "Or, if the address should stay there, remove it from this AD user's proxyAddresses.",
+        ],
         'Re-reads the tenant and checks no other object holds these addresses.',
+        f.evidence,
       ),
     );
   }
@@ -142,14 +152,29 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ['CLOUD_DUPLICATE_ANCHOR', 'UPN_PLACEHOLDER'],
         `Remove the synced duplicate ${ctx.holder.userPrincipalName}`,
         [
-          `Graph cannot delete a synced user. Move ${ctx.user.dn} out of the synced OUs and run a delta sync (syncmatch sync): the duplicate is soft-deleted.`,
+          'On the Entra Connect server, pause the scheduler so a scheduled cycle cannot undo the work in between: Set-ADSyncScheduler -SyncCycleEnabled $false.',
+          `Graph cannot delete a synced user. Move ${ctx.user.dn} out of the synced OUs and run a delta sync (Start-ADSyncSyncCycle -PolicyType Delta): the duplicate is soft-deleted.`,
           'Move the user back into its OU, but do not sync yet: run syncmatch again; it purges the duplicate from the recycle bin and stamps the anchor on the right cloud user.',
+          'Then turn the scheduler back on: Set-ADSyncScheduler -SyncCycleEnabled $true.',
         ],
         'Re-reads the tenant and checks no active user other than the target holds the anchor.',
       ),
     );
   }
   return out;
+}
+
+/** The duplicate address that is the other object's primary SMTP address (issue 13 point 8). */
+function primaryOf(ctx: RuleContext, e: { kind: string; id?: string; addresses: string[] }): string | null {
+  const c = ctx.cloud;
+  const o =
+    e.kind === 'group'
+      ? c?.groups.find((g) => g.id === e.id)
+      : e.kind === 'contact'
+        ? c?.contacts.find((g) => g.id === e.id)
+        : c?.users.find((u) => u.id === e.id);
+  const primary = o ? (primarySmtp(o.proxyAddresses) ?? o.mail) : null;
+  return e.addresses.find((a) => primary !== null && addressKey(a) === addressKey(primary)) ?? null;
 }
 
 type TargetAction = 'none' | 'set' | 'clear' | 'impossible';

@@ -25,6 +25,8 @@ export function keysFromInk(input: string, k: InkKey): Key[] {
   if (k.home) return [key('home')];
   if (k.end) return [key('end')];
   if (k.escape && input === '') return [key('escape')];
+  // Ink reports Tab with an empty input.
+  if (k.tab && input === '') return [key('tab')];
   if (k.backspace || k.delete) return [key('backspace')];
   if (k.leftArrow || k.rightArrow) return [];
   return [...input].flatMap((c): Key[] => {

@@ -30,6 +30,8 @@ const MOVE: KeyHint = ['↑↓/jk', 'move'];
 const CHOOSE: KeyHint = ['Enter', 'choose'];
 const HELP: KeyHint = ['?', 'help'];
 
+const powerShellHint = (state: WizardState) => (state.showPowerShell ? 'hide PowerShell' : 'PowerShell');
+
 /** The footer: the keys that do something on this screen right now. */
 export function footerKeys(state: WizardState): KeyHint[] {
   if (state.help) return [['Esc/?', 'close help']];
@@ -56,14 +58,19 @@ export function footerKeys(state: WizardState): KeyHint[] {
       ];
     case 'confirm': {
       const step = stepAt(state, s.step);
+      const ps: KeyHint = [step && !step.reversible ? 'Tab' : 'p', powerShellHint(state)];
       if (step && !step.reversible)
-        return [['type', 'the UPN'], ['Enter', 'confirm'], ['Esc', 'back, write nothing'], HELP];
-      return [MOVE, CHOOSE, ['Esc/q', 'back, write nothing'], HELP];
+        return [['type', 'the UPN'], ['Enter', 'confirm'], ps, ['Esc', 'back, write nothing'], HELP];
+      return [MOVE, CHOOSE, ps, ['Esc/q', 'back, write nothing'], HELP];
     }
+    case 'manual':
+      return [MOVE, CHOOSE, ['p', powerShellHint(state)], ['Esc/q', 'back'], HELP];
     case 'sync':
       return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
     case 'summary':
-      return [['Enter/q', 'quit'], HELP];
+      return state.showTicket
+        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t', 'hide the ticket'], ['Enter/q', 'quit'], HELP]
+        : [['t', 'ticket summary'], ['Enter/q', 'quit'], HELP];
     default:
       return [MOVE, CHOOSE, ['Esc/q', 'back'], HELP];
   }
@@ -90,7 +97,8 @@ export function helpText(state: WizardState): string[] {
       'Do this outside syncmatch, then choose "Check again": it re-reads the user and shows whether it worked.',
     applying: 'The write is journalled first, then made, then read back.',
     sync: 'A delta sync runs, then syncmatch waits until the user is matched (or the wait ends).',
-    summary: 'What changed, where the journal is, and the exact commands to undo each reversible write.',
+    summary:
+      "What changed, where the journal is, and each write's undo (or why none). t shows the whole ticket-ready summary (objects, findings, pending steps with PowerShell, what to tell the user); --report writes it as Markdown.",
     error: 'Something could not be done. The message says what, and what to try.',
   };
   const keys = footerKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);

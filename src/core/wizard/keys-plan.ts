@@ -1,5 +1,7 @@
 // Keys from the findings to the summary. Escape (or q) always backs out; nothing here writes: a
 // write is only ever requested by Enter on a confirmation (startApply).
+import { ticketOf } from '../ticket/of-state.js';
+import { ticketText } from '../ticket/render.js';
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
 import { moveCursor } from './select.js';
@@ -57,9 +59,16 @@ export const onPlanKey: On<'plan'> = (state, screen, key) => {
   }
 };
 
+/** p (or Tab, where letters are typed text) shows or hides the step's PowerShell. */
+const togglePowerShell = (state: WizardState): WizardState => ({
+  ...state,
+  showPowerShell: !state.showPowerShell,
+});
+
 export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
   const step = stepAt(state, screen.step);
   if (!step || key.kind === 'escape') return planScreen(state, 'Nothing was written.');
+  if (key.kind === 'tab') return togglePowerShell(state);
   if (!step.reversible) {
     // Typed confirmation: every key is text, so q and j/k cannot be used to move or leave here.
     switch (key.kind) {
@@ -81,6 +90,7 @@ export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
     }
   }
   if (isBack(key)) return planScreen(state, 'Nothing was written.');
+  if (isChar(key, 'p')) return togglePowerShell(state);
   const choices = confirmChoices();
   if (key.kind !== 'enter') {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
@@ -93,6 +103,7 @@ export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
 export const onManualKey: On<'manual'> = (state, screen, key) => {
   // Backing out of a check abandons the reading (it only reads).
   if (isBack(key)) return planScreen(state);
+  if (key.kind === 'tab' || isChar(key, 'p')) return togglePowerShell(state);
   if (screen.check.status === 'checking') return state;
   const choices = manualChoices();
   if (key.kind !== 'enter') {
@@ -129,6 +140,22 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
 };
 
 export const onSummaryKey: On<'summary'> = (state, _screen, key) => {
+  if (isChar(key, 't')) return { ...state, showTicket: !state.showTicket, ticketScroll: 0 };
+  if (state.showTicket) {
+    const step = isUp(key)
+      ? -1
+      : isDown(key)
+        ? 1
+        : key.kind === 'pageUp'
+          ? -10
+          : key.kind === 'pageDown'
+            ? 10
+            : 0;
+    if (step !== 0) {
+      const last = Math.max(0, ticketText(ticketOf(state)).split('\n').length - 1);
+      return { ...state, ticketScroll: Math.min(last, Math.max(0, (state.ticketScroll ?? 0) + step)) };
+    }
+  }
   if (key.kind === 'enter' || isBack(key)) return quit(state);
   return state;
 };

@@ -108,6 +108,12 @@ export interface WizardState {
   lastRequestId: number;
   /** Set once: the process exit code; the UI unmounts when it appears. */
   exit: number | null;
+  /** The confirm and manual screens show each step's PowerShell (p or Tab toggles it, issue 17). */
+  showPowerShell?: boolean;
+  /** The summary shows the whole ticket-ready summary (t toggles it, issue 17). */
+  showTicket?: boolean;
+  /** First line of the ticket on screen (↑↓, PgUp/PgDn scroll it). */
+  ticketScroll?: number;
 }
 
 export type WizardEvent =

@@ -8,6 +8,7 @@ import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { Field } from '../field.js';
 import { MARK, Tone } from '../theme.js';
+import { PowerShellView } from './powershell-view.js';
 
 const show = (v: string | null) => (v === null ? '(none)' : v);
 
@@ -58,6 +59,7 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
         )}
       </Field>
+      {state.showPowerShell ? <PowerShellView step={step} /> : null}
       <Field label="Check:">
         <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
       </Field>

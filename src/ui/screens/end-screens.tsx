@@ -1,5 +1,7 @@
 // The screens that close a walk: writing, errors, and the summary.
 import { Box, Text } from 'ink';
+import { ticketOf } from '../../core/ticket/of-state.js';
+import { ticketText } from '../../core/ticket/render.js';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
@@ -32,24 +34,47 @@ export function ErrorScreen(props: { screen: Extract<Screen, { kind: 'error' }> 
 
 export function SummaryScreen(props: { state: WizardState }) {
   const { state } = props;
-  const undo = state.outcomes.filter((o) => o.undoCommand);
+  // Every write: its journal id and its undo command, or why there is none (issue 13 point 7).
+  const writes = ticketOf(state).writes;
   const left = latestDiagnosis(state)?.findings.filter((f) => f.severity === 'error') ?? [];
   const code = exitCodeFor(state);
   // The journal and the undo commands are the part that must never be clipped.
   const actions = (
     <Box flexDirection="column">
       <Text>{`Journal: ${state.config.journalPath}`}</Text>
-      {undo.length > 0 ? (
+      {writes.length > 0 ? (
         <Box flexDirection="column">
-          <Text bold>To undo</Text>
-          {undo.map((o, i) => (
-            <Text key={i}>{`  ${o.undoCommand}`}</Text>
-          ))}
+          <Text bold>{writes.some((w) => w.undoCommand) ? 'To undo' : 'Undo'}</Text>
+          {writes.map((w, i) => {
+            const entry = `${w.action}${w.journalId ? `, journal ${w.journalId}` : ''}`;
+            return (
+              <Text key={i}>
+                {w.undoCommand
+                  ? `  ${w.undoCommand}  (${entry}; ${w.undoNote})`
+                  : `  ${entry}: ${w.undoNote}`}
+              </Text>
+            );
+          })}
         </Box>
       ) : null}
       <Tone tone="muted">{`Exit code ${code}.`}</Tone>
     </Box>
   );
+  if (state.showTicket) {
+    const lines = ticketText(ticketOf(state)).split('\n');
+    const from = state.ticketScroll ?? 0;
+    return (
+      <ScreenLayout
+        actions={
+          <Tone tone="muted">{`Lines ${from + 1}–${lines.length} of ${lines.length}. Exit code ${code}.`}</Tone>
+        }
+      >
+        {lines.slice(from).map((line, i) => (
+          <Text key={from + i}>{line}</Text>
+        ))}
+      </ScreenLayout>
+    );
+  }
   return (
     <ScreenLayout actions={actions}>
       <Text bold>What happened</Text>

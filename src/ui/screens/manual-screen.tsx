@@ -9,6 +9,7 @@ import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy } from './marks.js';
+import { PowerShellView } from './powershell-view.js';
 
 export function ManualScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'manual' }> }) {
   const { state, screen } = props;
@@ -34,6 +35,7 @@ export function ManualScreen(props: { state: WizardState; screen: Extract<Screen
       <Hanging lines={step.manual?.instructions ?? [step.description]} />
       {step.manual?.verify ? <Text>{`Then: ${step.manual.verify}`}</Text> : null}
       <Text>Nothing after this step is written until a check shows it is done.</Text>
+      {state.showPowerShell ? <PowerShellView step={step} /> : null}
     </ScreenLayout>
   );
 }
