@@ -16,7 +16,13 @@ export interface FixOptions extends GlobalOptions {
   timeout?: number;
 }
 
-export async function fixCommand(identity: string, opts: FixOptions): Promise<number> {
+export async function fixCommand(identity: string | undefined, opts: FixOptions): Promise<number> {
+  if (identity === undefined) {
+    throw new UsageError(
+      'fix needs an identity, or a batch (--batch <file>, --batch-finding <code>, --resume <batch>).',
+      'syncmatch fix jdoe',
+    );
+  }
   const out = createOutput(opts);
   parseIdentity(identity);
   if (opts.readOnly)
