@@ -217,7 +217,11 @@ function resultFor(
     ...(verdict ? { verdict: verdict.verdict } : {}),
   });
   if (u.status === 'excluded') return out('excluded', `Left out: ${u.reason ?? 'see its diagnosis'}`);
-  if (u.status === 'already-matched') return out('already-matched', 'Already matched: nothing to do.');
+  if (u.status === 'already-matched') {
+    return base.written
+      ? out('matched', 'Matched (written by an earlier run of this batch).')
+      : out('already-matched', 'Already matched: nothing to do.');
+  }
   const bad = writes.find((w) => w.status === 'failed' || w.status === 'unknown');
   if (bad) return out('write-failed', bad.detail);
   if (u.status === 'to-write' && writes.length < u.actions.length) {

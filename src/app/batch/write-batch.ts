@@ -9,6 +9,7 @@ import type { BatchReadAnswer, TenantBatchOps } from '../../batch-ports.js';
 import type { PlanStep } from '../../core/plan-types.js';
 import type { CloudUser } from '../../core/snapshot.js';
 import type { Clock, Journal, JournalEntry } from '../../ports.js';
+import { newJournalId } from '../journal-id.js';
 import { redactText, scrubKnownSecrets } from '../redact.js';
 import { compareExpect, goneSentence, staleSentence } from '../stale-guard.js';
 import { show, WRITE_SPECS, type Value, type WriteSpec } from '../write-actions.js';
@@ -89,9 +90,11 @@ export async function writeBatch(
   let finished = 0;
   const progress = (extra: Partial<BatchProgress> = {}) =>
     options.onProgress?.({ phase: 'writing', done: finished, total, ...extra });
-  // Ids unique within the batch (a second's worth of random ids would collide at this volume).
+  // Ids unique within the batch (a second's worth of random ids would collide at this volume):
+  // the batch id, this run's own four characters (a resume is another run), a sequence number.
+  const run = newJournalId(deps.clock.now()).slice(-4);
   let sequence = 0;
-  const nextId = () => `${options.batchId}.${(++sequence).toString().padStart(5, '0')}`;
+  const nextId = () => `${options.batchId}.${run}.${(++sequence).toString().padStart(5, '0')}`;
   const gate = new ThrottleGate(deps.clock, (ms) => progress({ phase: 'throttled', waitMs: ms }));
   const record = (item: Item, outcome: BatchWriteOutcome) => {
     outcomes.get(item.user.key)!.push({ ...outcome, detail: redactText(outcome.detail, secrets) });
