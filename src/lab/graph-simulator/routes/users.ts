@@ -5,7 +5,7 @@ import type { ScenarioCloudUser } from '../../scenario-schema.js';
 import { graphErrors } from '../errors.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type QueryShape } from '../query-options.js';
-import { activeUsers } from '../representations.js';
+import { activeUser, activeUsers } from '../representations.js';
 import { userSchema } from '../schemas.js';
 import { patchUser } from './user-writes.js';
 import { memberOfDirectoryRoles } from './roles.js';
@@ -36,7 +36,7 @@ export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[])
   }
   if (segments.length !== 2) return null;
   if (req.method === 'GET') {
-    const item = activeUsers(ctx.state).find((u) => u['id'] === user.id)!;
+    const item = activeUser(ctx.state, user);
     return singleResponse(req, ctx, item, shape);
   }
   if (req.method === 'PATCH') {
