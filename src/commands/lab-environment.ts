@@ -35,9 +35,10 @@ export async function openLabEnvironment(
   opts: GlobalOptions,
   sync: LabSyncOptions = {},
 ): Promise<LabEnvironment> {
-  const scenario =
-    typeof scenarioRef === 'object' ? scenarioRef : await loadScenario(scenarioRef ?? 'stale-immutable-id');
-  const state = createLabState(scenario);
+  const owned = typeof scenarioRef !== 'object';
+  const scenario = owned ? await loadScenario(scenarioRef ?? 'stale-immutable-id') : scenarioRef;
+  // A scenario loaded here is nobody else's: the state takes it over instead of copying it.
+  const state = createLabState(scenario, { owned });
   const sim = await startGraphSimulator(state, {
     latencyMs: opts.labLatency ?? 0,
     writeBudget: labWriteBudget(process.env.SYNCMATCH_LAB_WRITE_BUDGET),

@@ -22,7 +22,7 @@ export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[])
   const [, key, nav, cast] = segments;
   if (key === undefined) {
     if (req.method !== 'GET') return null;
-    return listResponse(req, ctx, activeUsers(ctx.state), shape);
+    return listResponse(req, ctx, () => activeUsers(ctx.state), shape);
   }
   const user = findActiveUser(ctx.state, key);
   if (!user) throw graphErrors.notFound(key);
