@@ -15,6 +15,7 @@ import type { GlobalOptions } from './global-options.js';
 import { colorEnabled, createOutput, type Output } from './output.js';
 import { runWizard } from './run-wizard.js';
 import { formatScan } from './scan-report.js';
+import { writeJsonStreaming } from './json-stream.js';
 
 export interface ScanCommandOptions extends GlobalOptions {
   /** OU DNs whose users are forecast (default: the sync scope). */
@@ -102,7 +103,12 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
       );
     }
     if (out.json) {
-      out.json_({ environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result });
+      // Streamed: the same text as out.json_, without the whole of it in memory at once.
+      await writeJsonStreaming(
+        process.stdout,
+        { environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result },
+        'users',
+      );
       return exitFor(result);
     }
     const report = formatScan(result, { environment: env.label, scope: shownScope, seconds }, out);
