@@ -172,6 +172,32 @@ export async function fixBatchCommand(
   }
 }
 
+/**
+ * A batch on an environment that is already open (the scan screen's marked users): the same plan,
+ * confirmation and run as `fix --batch`, asked on the terminal. The caller keeps the environment.
+ */
+export async function batchOnEnvironment(
+  env: Environment,
+  identities: string[],
+  source: string,
+  opts: FixBatchOptions,
+  io: FixBatchIo = defaultIo,
+): Promise<number> {
+  const out = createOutput(opts);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    return await runCommand(env, opts, out, io, true, { identities, note: source }, controller.signal);
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    out.status(`${error.message}${error.hint ? ` Try: ${error.hint}` : ''}`);
+    return error.exitCode;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
 async function runCommand(
   env: Environment,
   opts: FixBatchOptions,

@@ -166,6 +166,17 @@ async function interactiveScan(
       continue;
     }
     previous = result ?? undefined;
+    if (choice.kind === 'batch') {
+      const { batchOnEnvironment } = await import('./fix-batch.js');
+      const code = await batchOnEnvironment(
+        kept,
+        choice.guids,
+        `${choice.guids.length} users marked on the scan screen`,
+        opts,
+      );
+      note = `Back from the batch (exit ${code}): results from before it; r scans again.`;
+      continue;
+    }
     await runWizard(kept, choice.dn, opts);
     note = `Back from the wizard (${choice.label}): results from before it; r scans again.`;
   }
