@@ -31,7 +31,13 @@ async function child(n, latency, budget) {
   const env = await openLabEnvironment(scenario, { labLatency: latency });
   if (budget) env.simulator.writeBudget.set(parseWriteBudget(budget));
   const journal = openJsonlJournal(join(dir, 'lab-journal.jsonl'));
-  const services = createWizardServices({ ...env, journal, clock: systemClock, operator: 'bench', undoCommand: null });
+  const services = createWizardServices({
+    ...env,
+    journal,
+    clock: systemClock,
+    operator: 'bench',
+    undoCommand: null,
+  });
   const deps = {
     diagnose: (identity, signal) => services.diagnose(identity, () => {}, signal),
     ops: env.batchOps,
@@ -75,7 +81,12 @@ if (process.env.BENCH_BATCH_CHILD) {
 
 const sizes = (args.find((a) => /^\d+@\d+(,\d+@\d+)*$/.test(a)) ?? '1000@200,10000@0').split(',');
 const budget = value('--write-budget', '');
-console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}${budget ? `, write budget ${budget}` : ''}`);
+console.log(
+  `node ${process.version}, ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}${budget ? `, write budget ${budget}` : ''}`,
+);
 for (const size of sizes) {
   const figure = await new Promise((resolve, reject) => {
     const c = fork(fileURLToPath(import.meta.url), [], {
@@ -87,6 +98,8 @@ for (const size of sizes) {
   const goal = figure.latency >= 200 ? 30 : 60;
   console.log(
     `${figure.n} users @ ${figure.latency} ms: planned ${figure.toWrite} to write in ${figure.planS} s; confirmation → ${figure.matched} verified in ${figure.confirmToVerifiedS} s (goal ≤ ${goal} s), exit ${figure.exitCode}, peak RSS ${figure.peakRssMB} MB (goal ≤ 500 MB)` +
-      (figure.throttledRetries ? `, ${figure.throttledRetries} writes throttled, ${figure.throttledWaitS} s waited` : ''),
+      (figure.throttledRetries
+        ? `, ${figure.throttledRetries} writes throttled, ${figure.throttledWaitS} s waited`
+        : ''),
   );
 }
