@@ -9,7 +9,7 @@ import type { BatchPlan, BatchProgress, PlannedUser } from './types.js';
 export interface PlanBatchDeps {
   /** The wizard's diagnosis of one user (collect the snapshot, run the rules, build the plan). */
   diagnose(identity: string, signal?: AbortSignal): Promise<Diagnosis>;
-  /** Users diagnosed at once (default 16). */
+  /** Users diagnosed at once (default 32; each is a few requests, mostly waiting on the network). */
   concurrency?: number;
 }
 
@@ -34,7 +34,7 @@ export async function planBatch(
   report();
   await eachLimited(
     identities,
-    deps.concurrency ?? 16,
+    deps.concurrency ?? 32,
     async (identity, i) => {
       let d: Diagnosis | null = null;
       let c: Classified;

@@ -33,7 +33,7 @@ export interface BatchDeps {
   syncTimeoutMs?: number;
   pollMs?: number;
   busyRetryMs?: number;
-  /** `$batch` write requests in flight (default 4) and users verified at once (default 16). */
+  /** `$batch` write requests in flight (default 4) and users verified at once (default 48). */
   inFlight?: number;
   verifyConcurrency?: number;
   readBackDelaysMs?: readonly number[];

@@ -17,7 +17,7 @@ export interface VerifyBatchDeps {
   timeoutMs?: number;
   pollMs?: number;
   busyRetryMs?: number;
-  /** Users verified at once (default 16). */
+  /** Users verified at once (default 48: each one is a wait on the network, not work). */
   concurrency?: number;
 }
 
@@ -62,7 +62,7 @@ export async function verifyBatch(
   let done = 0;
   await eachLimited(
     users,
-    deps.concurrency ?? 16,
+    deps.concurrency ?? 48,
     async (u) => {
       const verdict = await syncAndVerify(
         {
