@@ -165,7 +165,7 @@ export async function fixBatchCommand(
   };
   process.on('SIGINT', onSigint);
   try {
-    return await runCommand(env, opts, out, io, interactive, listed, controller.signal);
+    return await runCommand(env, opts, out, io, listed, controller.signal);
   } finally {
     process.off('SIGINT', onSigint);
     await env.close();
@@ -188,7 +188,7 @@ export async function batchOnEnvironment(
   const onSigint = () => controller.abort();
   process.on('SIGINT', onSigint);
   try {
-    return await runCommand(env, opts, out, io, true, { identities, note: source }, controller.signal);
+    return await runCommand(env, opts, out, io, { identities, note: source }, controller.signal);
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     out.status(`${error.message}${error.hint ? ` Try: ${error.hint}` : ''}`);
@@ -203,7 +203,6 @@ async function runCommand(
   opts: FixBatchOptions,
   out: Output,
   io: FixBatchIo,
-  interactive: boolean,
   listed: { identities: string[]; note: string } | null,
   signal: AbortSignal,
 ): Promise<number> {
