@@ -7,9 +7,10 @@
 // A snapshot is dropped after its last page, and at most a few are kept per lab.
 import { randomUUID } from 'node:crypto';
 import type { LabState } from '../lab-state.js';
-import type { Resource } from './query-options.js';
 
 const KEPT = 16;
+/** A representation as query-options.ts holds it (kept structural here: no import cycle). */
+type Resource = Record<string, unknown>;
 const snapshots = new WeakMap<LabState, Map<string, Resource[]>>();
 
 export function keepSnapshot(state: LabState, matched: Resource[]): string {
