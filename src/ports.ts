@@ -117,6 +117,10 @@ export interface JournalEntry {
   exported?: CloudUser;
   /** Set when this write reverts an earlier entry. */
   undoOf?: string;
+  /** A batch fix's id (`syncmatch fix --resume <batch>`), on every line of its writes. */
+  batch?: string;
+  /** In a batch: the AD user (objectGUID) whose plan this write belongs to. */
+  batchUser?: string;
 }
 
 /** One write as the journal tells it: its intent and (when it got that far) its result. */
@@ -139,6 +143,8 @@ export interface Journal {
   readonly path: string;
   /** Appends one line; resolves only once it is flushed to disk. */
   append(entry: JournalEntry): Promise<void>;
+  /** Appends several lines with one flush (a batch's intents before its `$batch` is sent). */
+  appendMany?(entries: JournalEntry[]): Promise<void>;
   read(): Promise<JournalContents>;
   /** Writes whose result is unknown from an earlier run (intent without result), as sentences. */
   unfinishedWrites(): Promise<string[]>;

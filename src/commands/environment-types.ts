@@ -1,4 +1,5 @@
 // What a command talks to, real or lab.
+import type { TenantBatchOps } from '../batch-ports.js';
 import type { SyncSettings } from '../core/snapshot.js';
 import type {
   Journal,
@@ -29,5 +30,7 @@ export interface Environment {
   secrets: string[];
   /** Bulk readers for the scan; absent where the environment does not provide them yet. */
   bulk?: BulkReaders;
+  /** Reads and writes grouped into `$batch` requests (syncmatch fix --batch). */
+  batchOps?: TenantBatchOps;
   close(): Promise<void>;
 }

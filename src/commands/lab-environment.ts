@@ -4,15 +4,19 @@
 import { GraphBulkReader } from '../adapters/graph/bulk-reader.js';
 import { createGraphClient } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
+import { GraphBatchOps } from '../adapters/graph/batch-ops.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { labJournalPath } from '../adapters/journal/location.js';
 import { startGraphSimulator, type GraphSimulator } from '../lab/graph-simulator/server.js';
+import { parseWriteBudget, type WriteBudgetOptions } from '../lab/graph-simulator/write-budget.js';
+import { UsageError } from '../core/errors.js';
 import { LabDirectoryBulkReader } from '../lab/bulk-readers.js';
 import { InMemoryDirectory } from '../lab/in-memory-ad.js';
 import { createLabState, type LabState } from '../lab/lab-state.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
 import { loadScenario } from '../lab/scenario-loader.js';
 import type { Scenario } from '../lab/scenario-schema.js';
+import type { TenantBatchOps } from '../batch-ports.js';
 import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -22,6 +26,7 @@ export interface LabEnvironment extends Environment {
   simulator: GraphSimulator;
   trigger: LabSyncTrigger;
   bulk: BulkReaders;
+  batchOps: TenantBatchOps;
 }
 
 /** Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded. */
@@ -30,10 +35,14 @@ export async function openLabEnvironment(
   opts: GlobalOptions,
   sync: LabSyncOptions = {},
 ): Promise<LabEnvironment> {
-  const scenario =
-    typeof scenarioRef === 'object' ? scenarioRef : await loadScenario(scenarioRef ?? 'stale-immutable-id');
-  const state = createLabState(scenario);
-  const sim = await startGraphSimulator(state, { latencyMs: opts.labLatency ?? 0 });
+  const owned = typeof scenarioRef !== 'object';
+  const scenario = owned ? await loadScenario(scenarioRef ?? 'stale-immutable-id') : scenarioRef;
+  // A scenario loaded here is nobody else's: the state takes it over instead of copying it.
+  const state = createLabState(scenario, { owned });
+  const sim = await startGraphSimulator(state, {
+    latencyMs: opts.labLatency ?? 0,
+    writeBudget: labWriteBudget(process.env.SYNCMATCH_LAB_WRITE_BUDGET),
+  });
   const graph = createGraphClient({
     baseUrl: sim.baseUrl,
     ca: sim.ca,
@@ -59,6 +68,7 @@ export async function openLabEnvironment(
       directory: new LabDirectoryBulkReader(state, { latencyMs: opts.labLatency ?? 0 }),
       tenant: new GraphBulkReader(graph.client),
     },
+    batchOps: new GraphBatchOps(graph.client),
     async close() {
       trigger.close();
       await directory.close();
@@ -66,4 +76,17 @@ export async function openLabEnvironment(
       await sim.close();
     },
   };
+}
+
+/** SYNCMATCH_LAB_WRITE_BUDGET=3000/150s: the simulator throttles writes past it (429, Retry-After). */
+function labWriteBudget(value: string | undefined): WriteBudgetOptions | null {
+  if (value === undefined || value.trim() === '' || value.trim() === 'off') return null;
+  const budget = parseWriteBudget(value);
+  if (!budget) {
+    throw new UsageError(
+      `SYNCMATCH_LAB_WRITE_BUDGET="${value}" is not a write budget.`,
+      "Write it as writes per window, e.g. 3000/150s (Graph's documented quota) or 20/1s.",
+    );
+  }
+  return budget;
 }

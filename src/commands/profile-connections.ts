@@ -24,6 +24,7 @@ import {
 import { GraphBulkReader } from '../adapters/graph/bulk-reader.js';
 import { createGraphClient, GRAPH_BASE_URL, type GraphConnection } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
+import { GraphBatchOps } from '../adapters/graph/batch-ops.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { defaultJournalPath } from '../adapters/journal/location.js';
 import { createLdapBulkReader } from '../adapters/ldap/bulk-reader.js';
@@ -199,6 +200,7 @@ export async function openProfileEnvironment(
         directory: createLdapBulkReader({ ...ldap, baseDn: directory.baseDn }),
         tenant: new GraphBulkReader(session.connection.client),
       },
+      batchOps: new GraphBatchOps(session.connection.client),
       async close() {
         await directory.close();
         await session.connection.close();

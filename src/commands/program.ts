@@ -99,9 +99,20 @@ export function buildProgram(): Command {
     )
     .option('--from <file>', 'continue from a case file written by "diagnose --handoff"')
     .option('--max-age <hours>', 'refuse a --from case older than this (default 24)', posInt)
-    .action(async (identity: string | undefined, opts: { yes?: boolean; timeout?: number }, cmd: Command) => {
+    .option('--batch <file>', 'fix many users: one identity per line, or the CSV of scan --csv')
+    .option('--batch-finding <code>', 'fix every user with this finding (e.g. STALE_IMMUTABLE_ID)')
+    .option('--scope <dn...>', 'with --batch-finding: only users under these OU DNs')
+    .option('--resume <batch>', 'finish a batch that stopped, skipping what is done')
+    .option('--allow-purge', 'a batch may permanently delete recycle-bin leftovers its plans name')
+    .option('--batch-report <file>', 'write the batch result to a new .csv or .md file')
+    .action(async (identity: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
+      const all = { ...globals(cmd), ...opts };
+      if (['batch', 'batchFinding', 'resume'].some((k) => opts[k] !== undefined)) {
+        const { fixBatchCommand } = await import('./fix-batch.js');
+        return setExit(cmd, await fixBatchCommand(identity, all));
+      }
       const { fixCommand } = await import('./fix.js');
-      setExit(cmd, await fixCommand(identity, { ...globals(cmd), ...opts }));
+      setExit(cmd, await fixCommand(identity, all));
     });
 
   program

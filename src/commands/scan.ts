@@ -16,6 +16,7 @@ import { colorEnabled, createOutput, terminalText, type Output } from './output.
 import { checkOutputFile, writeOutputFile } from './output-file.js';
 import { runWizard } from './run-wizard.js';
 import { formatScan } from './scan-report.js';
+import { writeJsonStreaming } from './json-stream.js';
 
 export interface ScanCommandOptions extends GlobalOptions {
   /** OU DNs whose users are forecast (default: the sync scope). */
@@ -98,7 +99,12 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
       );
     }
     if (out.json) {
-      out.json_({ environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result });
+      // Streamed: the same text as out.json_, without the whole of it in memory at once.
+      await writeJsonStreaming(
+        process.stdout,
+        { environment: env.label, scope: shownScope, syncScope: env.sync.scope, ...result },
+        'users',
+      );
       return exitFor(result);
     }
     const report = formatScan(
@@ -153,6 +159,17 @@ async function interactiveScan(
       continue;
     }
     previous = result ?? undefined;
+    if (choice.kind === 'batch') {
+      const { batchOnEnvironment } = await import('./fix-batch.js');
+      const code = await batchOnEnvironment(
+        kept,
+        choice.guids,
+        `${choice.guids.length} users marked on the scan screen`,
+        opts,
+      );
+      note = `Back from the batch (exit ${code}): results from before it; r scans again.`;
+      continue;
+    }
     await runWizard(kept, choice.dn, opts);
     note = `Back from the wizard (${choice.label}): results from before it; r scans again.`;
   }

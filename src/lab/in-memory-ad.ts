@@ -41,7 +41,11 @@ function text(v: unknown): string | null {
 }
 
 /** GUID strings as LDAP would return them: lower case, no braces (null for anything else). */
+const CANONICAL_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function canonicalGuid(v: unknown): string | null {
+  // Already lower case without braces (nearly every lab object): the same string, without a round trip.
+  if (typeof v === 'string' && CANONICAL_GUID.test(v)) return v;
   return typeof v === 'string' && isGuidString(v) ? bytesToGuid(guidToBytes(v)) : null;
 }
 
@@ -90,7 +94,9 @@ export class InMemoryDirectory implements OnPremDirectory {
   private async objects(): Promise<OnPremObject[]> {
     if (this.options.latencyMs) await sleep(this.options.latencyMs);
     const anchor = this.anchor;
-    return this.state.ad.objects.map((o) => toOnPremObject(structuredClone(o), anchor));
+    // toOnPremObject copies every value it keeps (strings, a new proxyAddresses array), so a caller
+    // can never change the lab state through what it gets; no deep copy is needed first.
+    return this.state.ad.objects.map((o) => toOnPremObject(o, anchor));
   }
 
   async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
@@ -98,7 +104,8 @@ export class InMemoryDirectory implements OnPremDirectory {
     if (query.kind === 'dn') requireDn(query.dn);
     const anchor = this.anchor;
     const users = (await this.objects()).filter((o) => o.objectClass === 'user');
-    return users.filter((u) => matchesIdentity(u, query, anchor));
+    const guid = guidOf(query);
+    return users.filter((u) => matchesIdentity(u, query, anchor, guid));
   }
 
   async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
@@ -120,11 +127,21 @@ export class InMemoryDirectory implements OnPremDirectory {
   async close(): Promise<void> {}
 }
 
-function matchesIdentity(u: OnPremObject, query: IdentityQuery, anchor: Anchor): boolean {
+/** The GUID an objectGUID or immutableId query names (once per search, not once per object). */
+function guidOf(query: IdentityQuery): string | null {
+  if (query.kind !== 'objectGuid' && query.kind !== 'immutableId') return null;
+  return query.bytes.length === 16 ? bytesToGuid(query.bytes) : null;
+}
+
+function matchesIdentity(
+  u: OnPremObject,
+  query: IdentityQuery,
+  anchor: Anchor,
+  guid: string | null,
+): boolean {
   switch (query.kind) {
     case 'objectGuid':
     case 'immutableId': {
-      const guid = query.bytes.length === 16 ? bytesToGuid(query.bytes) : null;
       if (guid !== null && u.objectGuid === guid) return true;
       if (guid !== null && anchor.kind === 'consistencyGuid' && u.consistencyGuid === guid) return true;
       if (anchor.kind === 'custom' && query.kind === 'immutableId' && u.customAnchorValue) {

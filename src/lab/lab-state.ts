@@ -55,7 +55,24 @@ export interface LabState {
   joins: Record<string, string>;
 }
 
-export function createLabState(scenario: Scenario): LabState {
+/**
+ * `owned`: the caller hands the scenario over (it was just loaded from a file and nobody else holds
+ * it), so its objects become the state without being copied; `scenario` then keeps its heading
+ * (name, identity…) and shares the objects. A large generated lab is thus held once, not three times.
+ */
+export function createLabState(scenario: Scenario, options: { owned?: boolean } = {}): LabState {
+  if (options.owned) {
+    return {
+      scenario: { ...scenario },
+      ad: scenario.ad,
+      sync: scenario.sync,
+      tenant: scenario.tenant,
+      syncLog: [],
+      syncRuns: 0,
+      busyCalls: 0,
+      joins: {},
+    };
+  }
   const copy = structuredClone(scenario);
   return {
     scenario: structuredClone(scenario),

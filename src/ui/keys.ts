@@ -12,12 +12,14 @@ const CONTROL: Record<string, Key> = {
   '\b': key('backspace'),
   '\u0003': key('ctrlC'),
   '\u0015': key('clearLine'),
+  '\u0018': key('mark'),
   '\u001b': key('escape'),
 };
 
 export function keysFromInk(input: string, k: InkKey): Key[] {
   if (k.ctrl && input === 'c') return [key('ctrlC')];
   if (k.ctrl && input === 'u') return [key('clearLine')];
+  if (k.ctrl && input === 'x') return [key('mark')];
   if (k.upArrow) return [key('up')];
   if (k.downArrow) return [key('down')];
   if (k.pageUp) return [key('pageUp')];

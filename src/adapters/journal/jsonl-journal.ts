@@ -18,7 +18,8 @@ export function openJsonlJournal(path: string): Journal {
   let queue: Promise<unknown> = Promise.resolve();
   let prepared = false;
 
-  async function appendNow(entry: JournalEntry): Promise<void> {
+  async function appendNow(entry: JournalEntry | JournalEntry[]): Promise<void> {
+    const lines = (Array.isArray(entry) ? entry : [entry]).map(entryLine).join('');
     if (!prepared) {
       await prepare(path);
       prepared = true;
@@ -29,7 +30,7 @@ export function openJsonlJournal(path: string): Journal {
       // A crash can leave a torn last line without its newline; start on a fresh line so the new
       // entry is never glued to the fragment.
       const lead = (await endsWithNewline(handle)) ? '' : '\n';
-      await writeAll(handle, Buffer.from(lead + entryLine(entry), 'utf8'));
+      await writeAll(handle, Buffer.from(lead + lines, 'utf8'));
       await handle.sync();
     } catch (error) {
       throw journalError(path, error);
@@ -61,6 +62,12 @@ export function openJsonlJournal(path: string): Journal {
     path,
     append(entry) {
       const next = queue.then(() => appendNow(entry));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    appendMany(entries) {
+      if (entries.length === 0) return Promise.resolve();
+      const next = queue.then(() => appendNow(entries));
       queue = next.catch(() => undefined);
       return next;
     },

@@ -5,7 +5,12 @@ import { isDown, isUp, type Key } from '../wizard/keys.js';
 
 export type ScanScreenChoice =
   /** Enter on a user: open the one-user wizard for the user at this index of the full list. */
-  { kind: 'open'; index: number } | { kind: 'quit' } | { kind: 'rescan' } | { kind: 'cancelled' };
+  | { kind: 'open'; index: number }
+  | { kind: 'quit' }
+  | { kind: 'rescan' }
+  | { kind: 'cancelled' }
+  /** b with users marked: fix them in one batch (positions in the full list, in order). */
+  | { kind: 'batch'; indexes: number[] };
 
 export interface ScanScreenState {
   view: 'summary' | 'list';
@@ -14,6 +19,8 @@ export interface ScanScreenState {
   filter: string;
   /** Position in the filtered list. */
   cursor: number;
+  /** Users marked for a batch fix (positions in the full list). */
+  marked: ReadonlySet<number>;
   choice: ScanScreenChoice | null;
 }
 
@@ -22,8 +29,20 @@ export const initialScanScreen = (): ScanScreenState => ({
   summaryCursor: 0,
   filter: '',
   cursor: 0,
+  marked: new Set(),
   choice: null,
 });
+
+/** Marks every one of `indexes`, or unmarks them all when every one is marked already. */
+function toggleMarks(marked: ReadonlySet<number>, indexes: readonly number[]): ReadonlySet<number> {
+  const next = new Set(marked);
+  const all = indexes.length > 0 && indexes.every((i) => marked.has(i));
+  for (const i of indexes) {
+    if (all) next.delete(i);
+    else next.add(i);
+  }
+  return next;
+}
 
 export interface ScanScreenContext {
   /** The filter each summary row opens the list with (an outcome or a finding code). */
@@ -72,6 +91,17 @@ function listKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): ScanSc
       return { ...state, filter: state.filter.slice(0, -1), cursor: 0 };
     case 'clearLine':
       return { ...state, filter: '', cursor: 0 };
+    case 'mark': {
+      // Ctrl+X marks the highlighted user for a batch fix (and moves on, to mark a run of users).
+      const matches = ctx.matchesFor(state.filter);
+      const index = matches[clamp(state.cursor, matches.length)];
+      if (index === undefined) return state;
+      return {
+        ...state,
+        marked: toggleMarks(state.marked, [index]),
+        cursor: clamp(state.cursor + 1, matches.length),
+      };
+    }
     case 'char':
       // Letters are text here (j and k included): the arrows move.
       return { ...state, filter: state.filter + k.char, cursor: 0 };
@@ -96,6 +126,16 @@ function summaryKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): Sca
     const c = k.char.toLowerCase();
     if (c === 'q') return { ...state, choice: { kind: 'quit' } };
     if (c === 'r') return { ...state, choice: { kind: 'rescan' } };
+    // m marks the whole class under the cursor (an outcome or a finding code); again unmarks it.
+    if (c === 'm') {
+      const filter = ctx.summaryFilters[clamp(state.summaryCursor, rows)];
+      return filter === undefined
+        ? state
+        : { ...state, marked: toggleMarks(state.marked, ctx.matchesFor(filter)) };
+    }
+    if (c === 'b' && state.marked.size > 0) {
+      return { ...state, choice: { kind: 'batch', indexes: [...state.marked].sort((a, b) => a - b) } };
+    }
     if (c === '/') return { ...state, view: 'list', filter: '', cursor: 0 };
     // Any other character starts a search in the list.
     if (k.char.trim()) return { ...state, view: 'list', filter: k.char, cursor: 0 };

@@ -14,6 +14,8 @@ export type NamedKey =
   | 'backspace'
   | 'tab'
   | 'clearLine'
+  /** Ctrl+X: mark or unmark a user on the scan screen (for a batch fix). */
+  | 'mark'
   | 'ctrlC';
 
 export type Key = { kind: NamedKey } | { kind: 'char'; char: string };

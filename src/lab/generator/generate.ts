@@ -21,6 +21,8 @@ export interface GenerateOptions {
   seed: string | number;
   /** Cloud users to aim for; default the number of AD users (cloud-only accounts fill the gap). */
   cloudUsers?: number;
+  /** Only this case of the mix for every user (e.g. 'stale-immutable-id': a migration's batch). */
+  onlyCase?: string;
 }
 
 /** How the AD side of a case looks. */
@@ -311,7 +313,11 @@ export function generateScenario(options: GenerateOptions): Scenario {
   const d: Draft = { rng, ad: [], tenant, people: new People(rng) };
   const ctx: CaseContext = { rng, tenant, at: AT };
   let identity: string | null = null;
-  const cases = caseSequence(rng, count);
+  const only = options.onlyCase ? GENERATED_CASES.find((c) => c.name === options.onlyCase) : undefined;
+  if (options.onlyCase && (!only || only.ad === 'pair-twin')) {
+    throw new Error(`"${options.onlyCase}" is not a single-user case of the generated mix.`);
+  }
+  const cases = only ? Array.from({ length: count }, () => only) : caseSequence(rng, count);
   cases.forEach((c, i) => {
     const sam = addCase(d, c, i, ctx);
     if (identity === null && c.name === 'stale-immutable-id') identity = sam;

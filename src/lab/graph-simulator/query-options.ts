@@ -1,5 +1,6 @@
 // OData query options for collections and single resources: $select, $filter, $top, $count,
 // $skiptoken paging with @odata.nextLink, and $expand where a route allows it.
+import { dropSnapshot, keepSnapshot, snapshot } from './page-snapshots.js';
 import { graphErrors } from './errors.js';
 import { checkFilter, matchesFilter } from './filter-rules.js';
 import type { SimContext, SimRequest, SimResponse } from './http-types.js';
@@ -83,10 +84,15 @@ function contextUrl(ctx: SimContext, shape: QueryShape, req: SimRequest, single:
   return `${ctx.baseUrl}v1.0/$metadata#${shape.contextPath}${select ? `(${select})` : ''}${single ? '/$entity' : ''}`;
 }
 
-function decodeSkipToken(token: string): number {
+function decodeSkipToken(token: string): { o: number; s?: string } {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      o?: unknown;
+      s?: unknown;
+    };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) {
+      return { o: parsed.o, ...(typeof parsed.s === 'string' ? { s: parsed.s } : {}) };
+    }
   } catch {
     // fall through
   }
@@ -109,7 +115,7 @@ function parseTop(req: SimRequest, schema: ResourceSchema): number {
 export function listResponse(
   req: SimRequest,
   ctx: SimContext,
-  items: Resource[],
+  items: Resource[] | (() => Resource[]),
   shape: QueryShape,
 ): SimResponse {
   checkOptions(req, LIST_OPTIONS);
@@ -122,25 +128,30 @@ export function listResponse(
   const properties = selectedProperties(req, shape.schema);
   const expanded = expandNames(req, shape);
   const filterText = req.query.get('$filter');
-  let matched = items;
-  if (filterText !== null) {
-    const tree = parseFilter(filterText);
-    checkFilter(tree, shape.schema, advanced);
-    matched = items.filter((item) => matchesFilter(tree, item, shape.schema));
-  }
+  const tree = filterText === null ? null : parseFilter(filterText);
+  if (tree) checkFilter(tree, shape.schema, advanced);
   const top = parseTop(req, shape.schema);
   const skipToken = req.query.get('$skiptoken');
-  const offset = skipToken === null ? 0 : decodeSkipToken(skipToken);
+  const token = skipToken === null ? { o: 0 } : decodeSkipToken(skipToken);
+  const offset = token.o;
+  // Later pages come from the first page's snapshot (page-snapshots.ts) when it is still kept.
+  let matched = snapshot(ctx.state, token.s);
+  if (!matched) {
+    const all = typeof items === 'function' ? items() : items;
+    matched = tree ? all.filter((item) => matchesFilter(tree, item, shape.schema)) : all;
+  }
   const page = matched.slice(offset, offset + top);
   const body: Resource = { '@odata.context': contextUrl(ctx, shape, req, false) };
   if (advanced) body['@odata.count'] = matched.length;
   if (offset + top < matched.length) {
     const next = new URLSearchParams(req.query);
-    next.set('$skiptoken', Buffer.from(JSON.stringify({ o: offset + top })).toString('base64url'));
+    const s =
+      token.s !== undefined && snapshot(ctx.state, token.s) ? token.s : keepSnapshot(ctx.state, matched);
+    next.set('$skiptoken', Buffer.from(JSON.stringify({ o: offset + top, s })).toString('base64url'));
     // Encode like Graph does (%20, not +), so a client that re-sends the link unchanged round-trips.
     const query = [...next].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
     body['@odata.nextLink'] = `${ctx.baseUrl}v1.0${encodePath(req.path)}?${query}`;
-  }
+  } else dropSnapshot(ctx.state, token.s);
   body['value'] = page.map((item) => project(item, properties, expanded, shape));
   return { status: 200, body };
 }

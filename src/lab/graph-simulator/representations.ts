@@ -71,6 +71,17 @@ export function activeUsers(state: LabState): Resource[] {
   return state.tenant.users.map((u) => userResource(u, joins.get(u.id.toLowerCase()), state.ad.domain));
 }
 
+/** One active user, as Graph represents it (without building every other one: GET /users/{id}). */
+export function activeUser(state: LabState, u: ScenarioCloudUser): Resource {
+  const id = u.id.toLowerCase();
+  const guid = Object.keys(state.joins).find((g) => state.joins[g]!.toLowerCase() === id);
+  const ad =
+    guid === undefined
+      ? undefined
+      : state.ad.objects.find((o) => o.objectGUID.toLowerCase() === guid.toLowerCase());
+  return userResource(u, ad, state.ad.domain);
+}
+
 /** Every recycle-bin user, with the rewritten UPN and its deletedDateTime. */
 export function deletedUsers(state: LabState): Resource[] {
   return state.tenant.deletedUsers.map((u: ScenarioDeletedUser) => ({

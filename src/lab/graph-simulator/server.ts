@@ -16,6 +16,8 @@ import { parseTarget, route } from './router.js';
 import { runBatch } from './routes/batch.js';
 import { profileRefusal } from './tenant-profile.js';
 import { createLabCertificates } from './tls.js';
+import { WriteBudget, type WriteBudgetOptions } from './write-budget.js';
+import { WRITE_METHODS } from './http-types.js';
 
 export interface GraphSimulatorOptions {
   /** Added to every top-level request before it is answered (`--lab-latency`). Default 0. */
@@ -24,6 +26,8 @@ export interface GraphSimulatorOptions {
   token?: string;
   /** The server closes itself after this long (default 8 hours); it never keeps the process alive. */
   maxRuntimeMs?: number;
+  /** Graph's per-tenant write throttling (write-budget.ts); default off. */
+  writeBudget?: WriteBudgetOptions | null;
 }
 
 export interface GraphSimulator {
@@ -35,6 +39,8 @@ export interface GraphSimulator {
   readonly token: string;
   readonly faults: FaultInjector;
   readonly log: RequestLog;
+  /** Writes past this budget are answered 429 with Retry-After (off unless set). */
+  readonly writeBudget: WriteBudget;
   setLatency(ms: number): void;
   /**
    * The token in use expires: from then on it is refused with 401 (as Graph refuses an expired
@@ -75,6 +81,7 @@ export async function startGraphSimulator(
   let latencyMs = options.latencyMs ?? 0;
   const faults = new FaultInjector();
   const log = new RequestLog();
+  const writeBudget = new WriteBudget(options.writeBudget ?? null);
   const ctx: SimContext = { state, baseUrl: '' };
 
   /** One request through faults and the router; errors become Graph-shaped responses. */
@@ -87,6 +94,10 @@ export async function startGraphSimulator(
       if (held && !held.afterApply && closed) throw graphErrors.unavailable();
       const fault = faults.take(req.method, req.path, inner);
       if (fault) throw fault;
+      if (WRITE_METHODS.has(req.method) && req.path !== '/$batch') {
+        const throttled = writeBudget.take();
+        if (throttled) throw throttled;
+      }
       if (req.path === '/$batch' && req.method === 'POST' && !inner) {
         res = await runBatch(req, parseTarget, (innerReq) => {
           const innerEntry: LoggedRequest = {
@@ -201,6 +212,7 @@ export async function startGraphSimulator(
     },
     faults,
     log,
+    writeBudget,
     setLatency(ms: number) {
       latencyMs = ms;
     },

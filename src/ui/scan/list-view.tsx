@@ -28,6 +28,8 @@ export function ListView(props: {
   filter: string;
   cursor: number;
   rows: number;
+  /** Users marked for a batch fix (positions in the full list). */
+  marked?: ReadonlySet<number>;
 }) {
   const { users, matches, filter, rows } = props;
   const cursor = Math.min(props.cursor, Math.max(matches.length - 1, 0));
@@ -53,6 +55,7 @@ export function ListView(props: {
           return (
             <Box key={index}>
               <Text>{here ? `${MARK.pointer} ` : '  '}</Text>
+              <Tone tone="accent">{props.marked?.has(index) ? '◆ ' : '  '}</Tone>
               <Tone tone={bad ? 'error' : u.forecast.outcome === 'not-synced' ? 'muted' : 'ok'}>
                 {`${bad ? MARK.fail : u.forecast.outcome === 'not-synced' ? MARK.skipped : MARK.ok} `}
               </Tone>

@@ -16,7 +16,12 @@ import { ProgressView } from './progress-view.js';
 import { summaryRows, SummaryView } from './summary-view.js';
 
 export type ScanChoice =
-  { kind: 'open'; dn: string; label: string } | { kind: 'quit' } | { kind: 'rescan' } | { kind: 'cancelled' };
+  | { kind: 'open'; dn: string; label: string }
+  | { kind: 'quit' }
+  | { kind: 'rescan' }
+  | { kind: 'cancelled' }
+  /** The marked users (objectGUIDs), to fix in one batch. */
+  | { kind: 'batch'; guids: string[] };
 
 export interface ScanAppProps {
   environmentLabel: string;
@@ -68,6 +73,8 @@ function Results(props: { result: ScanResult; note?: string; rows: number; onDon
     if (c.kind === 'open') {
       const u = result.users[c.index]!;
       onDone({ kind: 'open', dn: u.dn, label: u.sAMAccountName ?? u.userPrincipalName ?? u.dn }, result);
+    } else if (c.kind === 'batch') {
+      onDone({ kind: 'batch', guids: c.indexes.map((i) => result.users[i]!.objectGuid) }, result);
     } else onDone(c, result);
   }, [state.choice, result, onDone]);
   const matches = matchesFor(state.filter);
@@ -88,14 +95,15 @@ function Results(props: { result: ScanResult; note?: string; rows: number; onDon
             filter={state.filter}
             cursor={state.cursor}
             rows={listRows}
+            marked={state.marked}
           />
         )}
       </Box>
       <Footer
         keys={
           state.view === 'summary'
-            ? '↑/↓ move · Enter list these users · type or / to search · r rescan · q quit'
-            : '↑/↓ move · Enter open in the wizard · type to filter · Esc back'
+            ? `↑/↓ move · Enter list these users · m mark them${state.marked.size > 0 ? ` · b fix the ${state.marked.size} marked in a batch` : ''} · type or / to search · r rescan · q quit`
+            : `↑/↓ move · Enter open in the wizard · Ctrl+X mark${state.marked.size > 0 ? ` (${state.marked.size} marked; Esc, then b fixes them)` : ''} · type to filter · Esc back`
         }
       />
     </Box>

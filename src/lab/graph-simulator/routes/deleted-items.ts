@@ -32,7 +32,7 @@ export function deletedItemsRoute(req: SimRequest, ctx: SimContext, segments: st
     throw graphErrors.onlySpecificInstances();
   }
   if (key === 'microsoft.graph.user' && action === undefined && req.method === 'GET') {
-    return listResponse(req, ctx, deletedUsers(state), userShape);
+    return listResponse(req, ctx, () => deletedUsers(state), userShape);
   }
   if (key === 'microsoft.graph.group' && action === undefined && req.method === 'GET') {
     return listResponse(req, ctx, [], {

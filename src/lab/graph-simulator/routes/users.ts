@@ -5,7 +5,7 @@ import type { ScenarioCloudUser } from '../../scenario-schema.js';
 import { graphErrors } from '../errors.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type QueryShape } from '../query-options.js';
-import { activeUsers } from '../representations.js';
+import { activeUser, activeUsers } from '../representations.js';
 import { userSchema } from '../schemas.js';
 import { patchUser } from './user-writes.js';
 import { userTransitiveMemberOf } from './memberships.js';
@@ -23,7 +23,7 @@ export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[])
   const [, key, nav, cast] = segments;
   if (key === undefined) {
     if (req.method !== 'GET') return null;
-    return listResponse(req, ctx, activeUsers(ctx.state), shape);
+    return listResponse(req, ctx, () => activeUsers(ctx.state), shape);
   }
   const user = findActiveUser(ctx.state, key);
   if (!user) throw graphErrors.notFound(key);
@@ -40,7 +40,7 @@ export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[])
   }
   if (segments.length !== 2) return null;
   if (req.method === 'GET') {
-    const item = activeUsers(ctx.state).find((u) => u['id'] === user.id)!;
+    const item = activeUser(ctx.state, user);
     return singleResponse(req, ctx, item, shape);
   }
   if (req.method === 'PATCH') {

@@ -1,0 +1,69 @@
+// Batch records (who is in a batch fix, and with which options) as one JSON file per batch in a
+// `batches` folder beside the journal, private to the user like the journal itself (0600 in 0700).
+// Written once, before the batch's first write, so `syncmatch fix --resume <id>` always finds it.
+import { constants } from 'node:fs';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { BatchRecord, BatchRecordStore } from '../../batch-ports.js';
+import { UserFacingError } from '../../core/errors.js';
+
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,80}$/;
+
+export function openBatchRecords(journalPath: string): BatchRecordStore {
+  const dir = join(dirname(journalPath), 'batches');
+  const fileOf = (id: string) => {
+    if (!SAFE_ID.test(id)) {
+      throw new UserFacingError(
+        `"${id}" is not a batch id.`,
+        'BATCH_ID_INVALID',
+        'Copy the id the batch printed, e.g. b251203-101500-abcd.',
+        2,
+      );
+    }
+    return join(dir, `${id}.json`);
+  };
+  return {
+    async save(record) {
+      const file = fileOf(record.id);
+      const temp = `${file}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        const handle = await open(temp, constants.O_CREAT | constants.O_TRUNC | constants.O_WRONLY, 0o600);
+        try {
+          await handle.writeFile(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, file);
+      } catch (error) {
+        throw new UserFacingError(
+          `The batch record ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written to the tenant.`,
+          'BATCH_RECORD_UNWRITABLE',
+          'Check that the folder is writable by you, or set SYNCMATCH_DATA_DIR to a writable folder.',
+        );
+      }
+    },
+    async load(id) {
+      const file = fileOf(id);
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw new UserFacingError(`The batch record ${file} could not be read.`, 'BATCH_RECORD_UNREADABLE');
+      }
+      try {
+        const r = JSON.parse(text) as BatchRecord;
+        if (r.id !== id || !Array.isArray(r.identities)) throw new Error('shape');
+        return r;
+      } catch {
+        throw new UserFacingError(
+          `The batch record ${file} is damaged.`,
+          'BATCH_RECORD_DAMAGED',
+          'Start the batch again from its list.',
+        );
+      }
+    },
+  };
+}
