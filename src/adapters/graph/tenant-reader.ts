@@ -92,7 +92,7 @@ export async function readCloudView(
   for (const lookup of lookups) {
     const res = answers.get(lookup.request.id);
     if (lookup.kind === 'features') {
-      // 403: the sign-in may not read them (app-only tokens never can, DOMAIN.md §2.5).
+      // 403: the sign-in may not read them (app-only tokens never can, docs/matching-facts.md §2.5).
       if (res?.status === 403) continue;
       if (!ok(res)) throw failure(lookup, res);
       features = toFeatures(res.body);

@@ -30,7 +30,7 @@ export interface ClassifiedOutput {
   detail: string;
 }
 
-// Facts: DOMAIN.md §4 ("Connector: <name> - AAD is busy.").
+// Facts: docs/matching-facts.md §4 ("Connector: <name> - AAD is busy.").
 const BUSY = [/\bis busy\b/i, /\bsync cycle is already (?:running|in progress)\b/i];
 const CMDLET_MISSING = [
   /The term '(?:Start-ADSyncSyncCycle|Import-Module)' is not recognized/i,

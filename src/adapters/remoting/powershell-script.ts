@@ -3,7 +3,7 @@
 // (cmd.exe, PowerShell, bash) sits between us and powershell.exe.
 import { UserFacingError } from '../../core/errors.js';
 
-/** The field sequence (DOMAIN.md §4). Stop on the first error so a missing module is reported
+/** The field sequence (docs/matching-facts.md §4). Stop on the first error so a missing module is reported
  * as such, not as the cmdlet it failed to load; no progress records (they arrive as CLIXML). */
 export const SYNC_SCRIPT_LINES = [
   "$ErrorActionPreference = 'Stop'",

@@ -1,6 +1,6 @@
 // The wizard's state: one screen at a time, plus what the run has learnt so far. Plain data only;
 // the reducer (reducer.ts) is the one place that changes it.
-import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../../app/services.js';
+import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { PlanStep } from '../plan-types.js';
 import type { Key } from './keys.js';
