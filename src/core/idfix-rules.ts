@@ -1,4 +1,4 @@
-// IdFix's per-attribute rules (DOMAIN.md §5), read from its source, with the changes its users
+// IdFix's per-attribute rules (docs/matching-facts.md §5), read from its source, with the changes its users
 // asked for: no TLD list (UPN_SUFFIX_UNVERIFIED checks the tenant's real domains instead), X500 and
 // other non-SMTP proxies are only checked for a prefix and length, apostrophes are allowed in SMTP
 // local parts (RFC 5322 allows them; IdFix's false positive).

@@ -1,4 +1,4 @@
-// AD_ATTRIBUTE_INVALID: IdFix's rules on the user's own attributes (DOMAIN.md §5).
+// AD_ATTRIBUTE_INVALID: IdFix's rules on the user's own attributes (docs/matching-facts.md §5).
 import type { Finding } from '../findings.js';
 import { checkAttributes } from '../idfix-rules.js';
 import { preview } from '../identifiers.js';

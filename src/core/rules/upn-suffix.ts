@@ -1,5 +1,5 @@
-// UPN_SUFFIX_UNVERIFIED: a UPN on a domain the tenant has not verified (.local, seed reference/001)
-// is synced as <prefix>@<initial domain>, so UPN soft match cannot succeed (DOMAIN.md §2.7).
+// UPN_SUFFIX_UNVERIFIED: a UPN on a domain the tenant has not verified (.local, field report §F1)
+// is synced as <prefix>@<initial domain>, so UPN soft match cannot succeed (docs/matching-facts.md §2.7).
 import type { Finding } from '../findings.js';
 import type { RuleContext } from './context.js';
 

@@ -38,7 +38,7 @@ export function splitAddress(address: string): [string, string] {
 
 /**
  * The cloud UPN for an AD UPN: unchanged on a verified suffix, else `<prefix>@<initial domain>`
- * (DOMAIN.md §2.7).
+ * (docs/matching-facts.md §2.7).
  */
 export function cloudUpnFor(tenant: LabTenant, adUpn: string): string {
   const [prefix, suffix] = splitAddress(adUpn);
