@@ -3,6 +3,7 @@
 import { lazyWizardServices, type ServiceMeta } from '../app/lazy-services.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
+import { invocationFor } from './invocation.js';
 import { colorEnabled } from './output.js';
 
 export async function runWizard(
@@ -25,7 +26,15 @@ export async function runWizardWhileOpening(
   open: () => Promise<Environment>,
   identity: string | undefined,
   opts: GlobalOptions,
+  extras: {
+    /** From the lab's picker: called when the technician goes back to it. */
+    onBackToPicker?: () => void;
+    /** The lab scenario the hints keep (`--lab <name>`) when it is not in the options. */
+    lab?: string;
+  } = {},
 ): Promise<number> {
+  const { onBackToPicker } = extras;
+  const how = invocationFor(opts);
   const { renderWizard } = await import('../ui/render-wizard.js');
   let start: () => void = () => {};
   const opening = new Promise<void>((resolve) => (start = resolve)).then(open);
@@ -36,7 +45,12 @@ export async function runWizardWhileOpening(
       meta,
       opening.then(async (env) => (await import('./services-for.js')).servicesFor(env, opts)),
     );
-    const exited = renderWizard(services, { identity, color: colorEnabled(opts) });
+    const exited = renderWizard(services, {
+      identity,
+      color: colorEnabled(opts),
+      invocation: extras.lab && !how.lab ? { ...how, lab: extras.lab } : how,
+      ...(onBackToPicker ? { onBackToPicker } : {}),
+    });
     // Ink has drawn the first frame by the next turn of the event loop; then start opening.
     setImmediate(start);
     return await exited;

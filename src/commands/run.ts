@@ -2,7 +2,9 @@
 // Expected failures print one sentence (and what to try); bugs say they are bugs.
 import { CommanderError } from 'commander';
 import { visibleText } from '../core/display-text.js';
+import { rewriteCommands, type Invocation } from '../core/command-hints.js';
 import { EXIT, UserFacingError } from '../core/errors.js';
+import { invocationFor } from './invocation.js';
 import { buildProgram } from './program.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -12,12 +14,12 @@ export async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     exit = program.getOptionValue('__exitCode') ?? EXIT.ok;
   } catch (error) {
-    exit = report(error, Boolean(program.opts().verbose));
+    exit = report(error, Boolean(program.opts().verbose), invocationFor(program.opts()));
   }
   return exit;
 }
 
-function report(error: unknown, verbose: boolean): number {
+function report(error: unknown, verbose: boolean, how: Invocation): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
     if (error.code === 'commander.help') return EXIT.ok;
@@ -25,8 +27,9 @@ function report(error: unknown, verbose: boolean): number {
   }
   if (error instanceof UserFacingError) {
     // Messages may quote what a server or a directory said: never raw control characters.
-    process.stderr.write(`syncmatch: ${visibleText(error.message)}\n`);
-    if (error.hint) process.stderr.write(`  Try: ${visibleText(error.hint)}\n`);
+    // Commands quoted in the message and hint are shown the way they work as typed.
+    process.stderr.write(`syncmatch: ${visibleText(rewriteCommands(error.message, how))}\n`);
+    if (error.hint) process.stderr.write(`  Try: ${visibleText(rewriteCommands(error.hint, how))}\n`);
     if (verbose && error.cause) process.stderr.write(`  Cause: ${String(error.cause)}\n`);
     return error.exitCode;
   }

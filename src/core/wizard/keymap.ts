@@ -41,7 +41,12 @@ export function footerKeys(state: WizardState): KeyHint[] {
     case 'warnings':
       return [['Enter', 'continue'], ['Esc/q', 'quit'], HELP];
     case 'identity':
-      return [['Enter', 'read this user'], ['Ctrl-U', 'clear'], ['Esc', 'quit'], HELP];
+      return [
+        ['Enter', 'read this user'],
+        ['Ctrl-U', 'clear'],
+        ['Esc', state.config.picker ? 'scenarios' : 'quit'],
+        HELP,
+      ];
     case 'reading':
       return s.finished
         ? [['Enter', 'see the findings'], ['Esc/q', 'back'], HELP]
@@ -63,7 +68,7 @@ export function footerKeys(state: WizardState): KeyHint[] {
     case 'sync':
       return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
     case 'summary':
-      return [['Enter/q', 'quit'], HELP];
+      return [MOVE, CHOOSE, ['Esc/q', 'quit'], HELP];
     default:
       return [MOVE, CHOOSE, ['Esc/q', 'back'], HELP];
   }
@@ -90,7 +95,8 @@ export function helpText(state: WizardState): string[] {
       'Do this outside syncmatch, then choose "Check again": it re-reads the user and shows whether it worked.',
     applying: 'The write is journalled first, then made, then read back.',
     sync: 'A delta sync runs, then syncmatch waits until the user is matched (or the wait ends).',
-    summary: 'What changed, where the journal is, and the exact commands to undo each reversible write.',
+    summary:
+      'What changed, where the journal is, and the exact commands to undo each reversible write. Then another user, another scenario (lab) or quit.',
     error: 'Something could not be done. The message says what, and what to try.',
   };
   const keys = footerKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);

@@ -1,6 +1,7 @@
 // Keys from the findings to the summary. Escape (or q) always backs out; nothing here writes: a
 // write is only ever requested by Enter on a confirmation (startApply).
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
+import { onSummaryChoiceKey } from './navigation.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
 import { moveCursor } from './select.js';
 import type { Screen, WizardState } from './state.js';
@@ -9,7 +10,6 @@ import {
   leave,
   openStep,
   planScreen,
-  quit,
   startApply,
   startReading,
   summaryScreen,
@@ -128,7 +128,4 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
   return summaryScreen(state);
 };
 
-export const onSummaryKey: On<'summary'> = (state, _screen, key) => {
-  if (key.kind === 'enter' || isBack(key)) return quit(state);
-  return state;
-};
+export const onSummaryKey: On<'summary'> = (state, screen, key) => onSummaryChoiceKey(state, screen, key);

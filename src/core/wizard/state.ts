@@ -13,6 +13,11 @@ export interface WizardConfig {
   identity?: string;
   /** Prefill for the identity prompt (the lab scenario's user). */
   suggestedIdentity?: string;
+  /**
+   * Opened from the lab's scenario picker: Escape on the identity prompt goes back to it, and the
+   * summary offers "Another scenario".
+   */
+  picker?: boolean;
 }
 
 export const READ_STEPS: readonly ReadStepId[] = [
@@ -56,7 +61,7 @@ export type Screen =
   | { kind: 'manual'; step: number; choice: number; check: ManualCheck }
   | { kind: 'applying'; step: number }
   | { kind: 'sync'; step: number; progress: SyncProgress | null; choice: number }
-  | { kind: 'summary' }
+  | { kind: 'summary'; choice?: number }
   | {
       kind: 'error';
       title: string;
@@ -108,6 +113,8 @@ export interface WizardState {
   lastRequestId: number;
   /** Set once: the process exit code; the UI unmounts when it appears. */
   exit: number | null;
+  /** Set with `exit` when the technician chose to go back to the lab's picker. */
+  leaveTo?: 'picker';
 }
 
 export type WizardEvent =

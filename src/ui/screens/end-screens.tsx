@@ -1,5 +1,6 @@
 // The screens that close a walk: writing, errors, and the summary.
 import { Box, Text } from 'ink';
+import { summaryChoices } from '../../core/wizard/navigation.js';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
@@ -48,6 +49,12 @@ export function SummaryScreen(props: { state: WizardState }) {
         </Box>
       ) : null}
       <Tone tone="muted">{`Exit code ${code}.`}</Tone>
+      <Box marginTop={1}>
+        <SelectView
+          items={summaryChoices(state)}
+          cursor={state.screen.kind === 'summary' ? (state.screen.choice ?? 0) : 0}
+        />
+      </Box>
     </Box>
   );
   return (
