@@ -8,6 +8,8 @@ import { inScope, matchingPositions, searchText } from '../../core/scan/labels.j
 import { initialScanScreen, scanScreenReducer, type ScanScreenContext } from '../../core/scan/screen.js';
 import type { ScanResult } from '../../core/scan/types.js';
 import { isBack, type Key } from '../../core/wizard/keys.js';
+import { SizeFloor } from '../floor.js';
+import { KeyLegend } from '../key-legend.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { Tone } from '../theme.js';
 import { useKeys } from '../use-keys.js';
@@ -121,22 +123,32 @@ function Results(props: {
         )}
       </Box>
       <Footer
+        width={props.columns}
         keys={
           state.view === 'summary'
-            ? '↑/↓ move · Enter list these users · type or / to search · r rescan · q quit'
-            : '↑/↓ move · Enter open in the wizard · type to filter · Esc back'
+            ? [
+                ['↑↓', 'move'],
+                ['Enter', 'list these users'],
+                ['type or /', 'search'],
+                ['r', 'rescan'],
+                ['q', 'quit'],
+              ]
+            : [
+                ['↑↓', 'move'],
+                ['Enter', 'open in the wizard'],
+                ['type', 'to search'],
+                ['Esc', 'back'],
+              ]
         }
       />
     </Box>
   );
 }
 
-function Footer(props: { keys: string }) {
+function Footer(props: { keys: readonly (readonly [string, string])[]; width: number }) {
   return (
     <Box marginTop={1}>
-      <Text wrap="truncate-end">
-        <Tone tone="muted">{props.keys}</Tone>
-      </Text>
+      <KeyLegend keys={props.keys} width={props.width} />
     </Box>
   );
 }
@@ -170,26 +182,28 @@ export function ScanApp(props: ScanAppProps) {
   );
 
   return (
-    <Box flexDirection="column" height={Math.max(rows - 1, 12)} paddingX={1}>
-      <Box flexDirection="column" flexShrink={0} marginBottom={1}>
-        <Text wrap="truncate-end">
-          <Tone tone="accent" bold>
-            syncmatch scan
-          </Tone>
-          {` · ${visibleText(props.environmentLabel)}`}
-        </Text>
-        <Text wrap="truncate-end">
-          <Tone tone="muted">{`Scope: ${visibleText(props.scopeLabel)}`}</Tone>
-        </Text>
+    <SizeFloor>
+      <Box flexDirection="column" height={Math.max(rows - 1, 12)} paddingX={1}>
+        <Box flexDirection="column" flexShrink={0} marginBottom={1}>
+          <Text wrap="truncate-end">
+            <Tone tone="accent" bold>
+              syncmatch scan
+            </Tone>
+            {` · ${visibleText(props.environmentLabel)}`}
+          </Text>
+          <Text wrap="truncate-end">
+            <Tone tone="muted">{`Scope: ${visibleText(props.scopeLabel)}`}</Tone>
+          </Text>
+        </Box>
+        <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+          {result ? (
+            <Results result={result} note={props.note} rows={rows} columns={columns} onDone={onDone} />
+          ) : (
+            <ProgressView progress={progress} />
+          )}
+        </Box>
+        {result ? null : <Footer keys={[['Esc/q', 'stop the scan']]} width={columns} />}
       </Box>
-      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-        {result ? (
-          <Results result={result} note={props.note} rows={rows} columns={columns} onDone={onDone} />
-        ) : (
-          <ProgressView progress={progress} />
-        )}
-      </Box>
-      {result ? null : <Footer keys="Esc or q stops the scan" />}
-    </Box>
+    </SizeFloor>
   );
 }
