@@ -17,10 +17,12 @@ const NEEDS_LAB = new Set(['diagnose', 'fix', 'sync', 'scan', 'journal']);
 /** The text with every quoted `syncmatch <command>` as this run would type it. */
 export function rewriteCommands(text: string, how: Invocation): string {
   if (how.prefix === 'syncmatch' && !how.lab) return text;
-  return text.replace(SUBCOMMAND, (_all, profile: string, command: string, rest: string) => {
-    const lab = how.lab && NEEDS_LAB.has(command) && !/--lab\b/.test(rest) ? ` --lab ${how.lab}` : '';
-    return `${how.prefix}${profile} ${command}${lab}${rest}`;
-  });
+  return text
+    .replace(SUBCOMMAND, (_all, profile: string, command: string, rest: string) => {
+      const lab = how.lab && NEEDS_LAB.has(command) && !/--lab\b/.test(rest) ? ` --lab ${how.lab}` : '';
+      return `${how.prefix}${profile} ${command}${lab}${rest}`;
+    })
+    .replace(/\bsyncmatch(?= --lab\b)/g, how.prefix);
 }
 
 /** Every string inside `value` rewritten (a new object only where something changed). */
