@@ -21,6 +21,8 @@ const TOKENS = [
   'TRIGGER_DELTA_SYNC',
   'VERIFY_MATCH',
   'jdoe@contoso.com',
+  'qve6k1vVU0KDlKV3EsPkZg==',
+  'zT2oO+oNSU20SnSu3InusA==',
 ];
 
 function checkScreen(pane: string, name: string, columns: number): void {
