@@ -22,6 +22,24 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'core-not-above',
+      comment:
+        'The core depends on nothing above it, types included: what core/wizard needs lives in the core or src/ports.ts, not in app/.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(app|adapters|commands|ui|lab)/|^src/cli\\.ts$' },
+    },
+    {
+      name: 'commands-no-protocols',
+      comment:
+        'Commands parse flags, call a use-case and print: connections and their probes (LDAP, TLS, ssh, Graph) live behind the adapters (each adapter offers its own check).',
+      severity: 'error',
+      from: { path: '^src/(commands/|cli\\.ts$)' },
+      to: {
+        path: '^(node:)?(tls|net)$|node_modules/(ldapts|ssh2|@microsoft/microsoft-graph-client)/',
+      },
+    },
+    {
       name: 'ui-not-adapters',
       comment: 'The UI renders state and sends events; it never talks to adapters.',
       severity: 'error',

@@ -257,12 +257,16 @@ do_start() {
   samba -s "$DC/etc/smb.conf" -F --no-process-group --debug-stdout -d1 \
     --maximum-runtime="$MAX_RUNTIME" >"$DC/log/samba.out" 2>&1 </dev/null &
   echo $! >"$PIDFILE"
+  # From here on a failed start stops the DC it started (do_stop waits for it and removes the
+  # PID file) instead of leaving it running until --maximum-runtime.
+  trap 'rc=$?; if [ "$rc" != 0 ]; then do_stop || true; fi; exit "$rc"' EXIT
   local pid i
   pid=$(cat "$PIDFILE")
   for i in $(seq 1 300); do
     if ldbsearch -H ldap://127.0.0.1 -U "$DOMAIN\\$BIND_SAM%$USER_PW" -b "$BASE_DN" -s base \
       dn >/dev/null 2>&1; then
       write_service_file
+      trap - EXIT
       log "pid $pid answering on ldaps://127.0.0.1:636 and ldap://127.0.0.1:389 (stops itself after ${MAX_RUNTIME}s)"
       return
     fi
@@ -275,7 +279,6 @@ do_start() {
   done
   cat "$DC/log/samba.out" >&2
   log "samba did not answer within 30 s"
-  kill -TERM "$pid" 2>/dev/null || true
   exit 1
 }
 

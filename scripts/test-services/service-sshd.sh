@@ -3,16 +3,25 @@
 #   bash scripts/test-services/service-sshd.sh start|stop
 # Runs as root (.ci/run). Creates the local user syncmatch-ssh (password locked with '*', key
 # login only), its own host key, a client key and a second key the server does not know, and a
-# `powershell` stand-in (powershell-shim.sh) on that user's PATH. Everything lives in
-# .tmp/sshd; the tests read .tmp/services/sshd.json. sshd stops by itself after
-# SYNCMATCH_SSHD_MAX_RUNTIME seconds (default 90 minutes) and `stop` kills it by its PID.
+# `powershell` stand-in (powershell-shim.sh) on that user's PATH.
+# Everything the server and its user read (the shim, its state, keys, config, log) lives in a
+# directory of its own OUTSIDE the checkout, made by `mktemp -d` under /var/tmp
+# (SYNCMATCH_SSHD_BASE overrides /var/tmp) and opened to the test user, and the user's home
+# (authorized_keys) is /var/tmp/syncmatch-sshd-home.<user>: a checkout under a 0700 home or a
+# `mktemp -d` folder is out of that user's reach, so nothing in it may be needed.
+# The tests read .tmp/services/sshd.json (its "dir" names that directory); `stop` kills sshd by
+# its PID and removes the directory. sshd stops by itself after SYNCMATCH_SSHD_MAX_RUNTIME seconds
+# (default 90 minutes). A start that fails stops what it started and removes what it made.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
-DIR=$REPO/.tmp/sshd
 JSON=$REPO/.tmp/services/sshd.json
+# Written before sshd starts, so a `stop` after a killed `start` still finds the directory.
+POINTER=$REPO/.tmp/sshd.dir
 USER_NAME=${SYNCMATCH_SSH_USER:-syncmatch-ssh}
 MAX_RUNTIME=${SYNCMATCH_SSHD_MAX_RUNTIME:-5400}
+BASE=${SYNCMATCH_SSHD_BASE:-/var/tmp}
+DIR=
 
 log() { printf '[sshd] %s\n' "$*"; }
 
@@ -31,9 +40,32 @@ kill_pidfile() {
   rm -f "$f"
 }
 
+# The directory of the instance this checkout started: the descriptor's "dir", else the pointer.
+recorded_dir() {
+  local d=
+  [ -f "$JSON" ] && d=$(sed -n 's/^ *"dir": "\(.*\)",\{0,1\}$/\1/p' "$JSON")
+  [ -z "$d" ] && [ -f "$POINTER" ] && d=$(cat "$POINTER")
+  echo "$d"
+}
+
+# Removes only a directory this script made (its name pattern, under the base, owned by root).
+remove_dir() {
+  local d=$1
+  case "$d" in "$BASE"/syncmatch-sshd.* | /var/tmp/syncmatch-sshd.*) ;; *) return 0 ;; esac
+  [ -d "$d" ] && [ "$(stat -c %u "$d")" = 0 ] && rm -rf "$d"
+  return 0
+}
+
 stop() {
-  kill_pidfile "$DIR/sshd.mainpid"
-  rm -f "$JSON"
+  local d
+  d=$(recorded_dir)
+  if [ -n "$d" ]; then
+    kill_pidfile "$d/sshd.mainpid"
+    remove_dir "$d"
+  fi
+  # An instance started by an older version of this script kept everything in .tmp/sshd.
+  kill_pidfile "$REPO/.tmp/sshd/sshd.mainpid"
+  rm -f "$JSON" "$POINTER"
   log "stopped"
 }
 
@@ -53,20 +85,29 @@ start() {
   [ "$(id -u)" = 0 ] || { echo "service-sshd.sh needs root (it creates a local user and runs sshd)" >&2; exit 1; }
   [ -x /usr/sbin/sshd ] || { echo "openssh-server is not installed (scripts/test-services/install-packages.sh)" >&2; exit 1; }
   stop >/dev/null
-  mkdir -p "$DIR/bin" "$REPO/.tmp/services"
-  # sshd (as the test user) must reach the shim and the state dir.
-  chmod 755 "$REPO/.tmp" "$DIR"
+  mkdir -p "$BASE" "$REPO/.tmp/services"
+  DIR=$(mktemp -d "$BASE/syncmatch-sshd.XXXXXX")
+  echo "$DIR" >"$POINTER"
+  # Until the descriptor is written, any failure stops sshd and removes the directory.
+  trap 'rc=$?; if [ "$rc" != 0 ]; then stop >/dev/null 2>&1 || true; fi; exit "$rc"' EXIT
+  # sshd (as the test user) must reach its home, the shim and the state dir.
+  chmod 755 "$DIR"
+  mkdir -p "$DIR/bin"
   install -d -m 0755 /run/sshd # compiled-in privilege-separation dir; sshd refuses to start without it
 
   [ -f "$DIR/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C syncmatch-test-host -f "$DIR/host_ed25519"
   [ -f "$DIR/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C syncmatch-test-client -f "$DIR/client_ed25519"
   [ -f "$DIR/wrong_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C syncmatch-test-wrong -f "$DIR/wrong_ed25519"
 
-  local home=$DIR/home
+  # The home stays the same from run to run: `usermod -d` refuses while the user still has a
+  # process (a test's shim can outlive its session by seconds), so it runs only when it differs.
+  local home=$BASE/syncmatch-sshd-home.$USER_NAME
   id "$USER_NAME" >/dev/null 2>&1 || useradd -M -d "$home" -s /bin/bash "$USER_NAME"
   # useradd leaves the password '!' (locked): with UsePAM no, sshd refuses a locked account even
   # for key login. '*' = no password, not locked.
-  usermod -p '*' -d "$home" -s /bin/bash "$USER_NAME"
+  usermod -p '*' -s /bin/bash "$USER_NAME"
+  [ "$(getent passwd "$USER_NAME" | cut -d: -f6)" = "$home" ] || usermod -d "$home" "$USER_NAME"
+  rm -rf "$home"
   install -d -m 0755 -o "$USER_NAME" -g "$USER_NAME" "$home"
   install -d -m 0700 -o "$USER_NAME" -g "$USER_NAME" "$home/.ssh"
   install -m 0600 -o "$USER_NAME" -g "$USER_NAME" "$DIR/client_ed25519.pub" "$home/.ssh/authorized_keys"
@@ -92,7 +133,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 PermitRootLogin no
 UsePAM no
-# The checkout's parent directories are not ours to judge.
+# The parents of the base directory (/var/tmp) are not ours to judge.
 StrictModes no
 X11Forwarding no
 AllowTcpForwarding no
@@ -131,7 +172,6 @@ CONF
   done
   if [ "$ok" != 1 ]; then
     cat "$DIR/sshd.log" >&2
-    stop >/dev/null
     echo "sshd did not accept the test key on 127.0.0.1:$port" >&2
     exit 1
   fi
@@ -140,7 +180,7 @@ CONF
   local fp
   fp=$(ssh-keygen -l -E sha256 -f "$DIR/host_ed25519.pub" | cut -d' ' -f2)
   chmod 644 "$DIR/client_ed25519" "$DIR/wrong_ed25519" # read by the tests, whoever runs them
-  cat >"$JSON" <<JSON_
+  cat >"$JSON.tmp" <<JSON_
 {
   "host": "127.0.0.1",
   "port": $port,
@@ -150,9 +190,12 @@ CONF
   "hostKeyFingerprint": "$fp",
   "knownHostsFile": "$known",
   "stateDir": "$DIR/state",
+  "dir": "$DIR",
   "pid": $pid
 }
 JSON_
+  mv "$JSON.tmp" "$JSON"
+  trap - EXIT
   log "pid $pid on 127.0.0.1:$port, user $USER_NAME, host key $fp (stops by itself after ${MAX_RUNTIME}s)"
 }
 

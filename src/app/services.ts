@@ -3,51 +3,16 @@
 import type { Diagnosis } from '../core/diagnosis-types.js';
 import type { PlanStep } from '../core/plan-types.js';
 
-/** One line of the live reading checklist. */
-export type ReadStepId =
-  | 'adUser'
-  | 'anchor'
-  | 'cloudTarget'
-  | 'onPremDuplicates'
-  | 'cloudDuplicates'
-  | 'recycleBin'
-  | 'tenantSwitches';
-
-export interface ReadProgress {
-  step: ReadStepId;
-  status: 'running' | 'done' | 'failed' | 'skipped';
-  /** What was found (a DN, a UPN, a count), or for a failure what was tried and what to check. */
-  detail: string;
-}
-
-/** What happened to one plan step. */
-export interface StepOutcome {
-  action: PlanStep['action'];
-  status: 'done' | 'failed' | 'skipped';
-  detail: string;
-  /** The journal entry id of a write, for `syncmatch journal undo <id>`. */
-  journalId?: string;
-  /** The exact command that reverts it, when it can be reverted. */
-  undoCommand?: string;
-  /** Set when the stale-plan guard stopped the write: the object changed since the diagnosis. */
-  stale?: boolean;
-}
-
-/** Progress of the sync-and-verify step. */
-export interface SyncProgress {
-  phase: 'triggering' | 'busy' | 'cycle' | 'waiting' | 'verifying';
-  elapsedMs: number;
-  detail: string;
-}
-
-export interface SyncVerdict {
-  verdict: 'matched' | 'not-yet' | 'sync-failed' | 'timeout';
-  /** One sentence for the summary. */
-  detail: string;
-  /** What the sync server answered, and (in the lab) the engine's run log lines for this user. */
-  syncReport: string[];
-  after: Diagnosis | null;
-}
+// The results the use-cases report live in the core (the wizard's reducer needs them); re-exported
+// here for the UI and the commands.
+export type {
+  ReadProgress,
+  ReadStepId,
+  StepOutcome,
+  SyncProgress,
+  SyncVerdict,
+} from '../core/run-results.js';
+import type { ReadProgress, StepOutcome, SyncProgress, SyncVerdict } from '../core/run-results.js';
 
 export interface WizardServices {
   /** 'lab: <scenario>' or the profile name; shown in the header. */

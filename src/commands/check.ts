@@ -6,15 +6,15 @@ import { describePermissions, type DeviceCodePrompt } from '../adapters/auth/ind
 import { loadSettings, type Section, type Settings } from '../adapters/config/index.js';
 import { secretRedactor } from '../adapters/secrets/index.js';
 import { EXIT } from '../core/errors.js';
-import { checkAd } from './check-ad.js';
-import { checkGraph } from './check-graph.js';
-import { row, type CheckRow, type CheckStatus } from './check-row.js';
-import { checkSync } from './check-sync.js';
+import { checkGraph } from '../adapters/graph/check.js';
+import { checkAd } from '../adapters/ldap/check.js';
+import { checkSync } from '../adapters/remoting/check.js';
+import { row, type CheckRow, type CheckStatus } from '../core/check-row.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput, type Output } from './output.js';
 import { adPassword, remotingRuntime, secretSources } from './profile-connections.js';
 
-export type { CheckRow } from './check-row.js';
+export type { CheckRow } from '../core/check-row.js';
 
 export interface CheckDeps {
   env?: Record<string, string | undefined>;

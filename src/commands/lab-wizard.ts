@@ -10,6 +10,8 @@ export async function runLabWizard(
   scenarioRef: string,
   identity: string | undefined,
   opts: GlobalOptions,
+  /** From the lab's picker: called when the technician goes back to it (Esc, "Another scenario"). */
+  onBackToPicker?: () => void,
 ): Promise<number> {
   const heading = await readScenarioHeading(scenarioRef);
   const open = () =>
@@ -22,5 +24,8 @@ export async function runLabWizard(
     readOnly: readOnlyDecision(opts).readOnly,
     journalPath: labJournalPath(),
   };
-  return runWizardWhileOpening(meta, open, identity, opts);
+  return runWizardWhileOpening(meta, open, identity, opts, {
+    lab: scenarioRef,
+    ...(onBackToPicker ? { onBackToPicker } : {}),
+  });
 }

@@ -6,6 +6,7 @@ import { runLabWizard } from './lab-wizard.js';
 import type { GlobalOptions } from './global-options.js';
 import { colorEnabled, createOutput } from './output.js';
 import { wrap } from './report.js';
+import { invocation } from './invocation.js';
 import { EXIT } from '../core/errors.js';
 
 export async function labCommand(
@@ -46,18 +47,24 @@ export async function labCommand(
         );
     return EXIT.ok;
   }
-  let chosen = scenario;
-  if (chosen === undefined) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new UsageError(
-        'Choose a scenario: the picker needs an interactive terminal.',
-        `syncmatch lab <scenario>; the scenarios are: ${scenarios.map((s) => s.name).join(', ')}.`,
-      );
-    }
-    const { pickScenario } = await import('../ui/lab-picker.js');
-    const picked = await pickScenario(scenarios, { color: colorEnabled(opts), note });
-    if (picked === null) return EXIT.ok;
-    chosen = picked;
+  if (scenario !== undefined) return runLabWizard(scenario, undefined, opts);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError(
+      'Choose a scenario: the picker needs an interactive terminal.',
+      `${invocation(opts)} lab <scenario>; the scenarios are: ${scenarios.map((s) => s.name).join(', ')}.`,
+    );
   }
-  return runLabWizard(chosen, undefined, opts);
+  // One session walks any number of scenarios: the wizard's Escape on its first screen, or
+  // "Another scenario" after a summary, comes back here.
+  const { pickScenario } = await import('../ui/lab-picker.js');
+  let pickerNote = note;
+  for (;;) {
+    const picked = await pickScenario(scenarios, { color: colorEnabled(opts), note: pickerNote });
+    if (picked === 'quit') return EXIT.ok;
+    if (picked === 'cancelled') return EXIT.cancelled;
+    let back = false;
+    const code = await runLabWizard(picked.name, undefined, opts, () => (back = true));
+    if (!back) return code;
+    pickerNote = undefined;
+  }
 }

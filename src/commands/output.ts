@@ -5,6 +5,8 @@
 import { inspect, styleText } from 'node:util';
 import { secretRedactor } from '../adapters/secrets/redactor.js';
 import { visibleTerminalText, visibleText } from '../core/display-text.js';
+import { rewriteCommands } from '../core/command-hints.js';
+import { invocationFor } from './invocation.js';
 import type { GlobalOptions } from './global-options.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -46,12 +48,15 @@ export function messageText(text: string): string {
 
 export function createOutput(opts: GlobalOptions): Output {
   const color = colorEnabled(opts);
+  // Commands quoted in text are shown the way this run was started (never in JSON: data stays data).
+  const how = invocationFor(opts);
+  const hints = (text: string) => (text.includes('syncmatch ') ? rewriteCommands(text, how) : text);
   return {
     color,
     json: Boolean(opts.json),
     // Text may quote directory values (a displayName can hold ESC sequences): shown as escapes.
     data: (raw) => {
-      const text = terminalText(raw, color);
+      const text = terminalText(hints(raw), color);
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     },
     // JSON keeps the data: JSON.stringify writes C0 controls as \u escapes, and visibleText does the
@@ -61,7 +66,7 @@ export function createOutput(opts: GlobalOptions): Output {
       void process.stdout.write(
         `${visibleText(JSON.stringify(secretRedactor.redactValue(value), null, 2))}\n`,
       ),
-    status: (text) => void process.stderr.write(`${terminalText(text, color)}\n`),
+    status: (text) => void process.stderr.write(`${terminalText(hints(text), color)}\n`),
     verbose: (text) => {
       if (opts.verbose) process.stderr.write(`${terminalText(text, color)}\n`);
     },

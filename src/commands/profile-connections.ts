@@ -3,16 +3,6 @@
 // and every value read is registered with the redactor before anything can print it.
 // `setup --check` uses the pieces one by one; openProfileEnvironment puts them together for
 // diagnose, fix, sync and the wizard.
-import { dirname } from 'node:path';
-import {
-  authRecordPath,
-  createSignIn,
-  graphAuthProvider,
-  loadAuthRecord,
-  saveAuthRecord,
-  type DeviceCodePrompt,
-  type SignIn,
-} from '../adapters/auth/index.js';
 import {
   loadSettings,
   requireSection,
@@ -22,14 +12,14 @@ import {
   type TenantSettings,
 } from '../adapters/config/index.js';
 import { GraphBulkReader } from '../adapters/graph/bulk-reader.js';
-import { createGraphClient, GRAPH_BASE_URL, type GraphConnection } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
 import { GraphBatchOps } from '../adapters/graph/batch-ops.js';
+import { openGraphSession, signInNow, type GraphSession } from '../adapters/graph/session.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { defaultJournalPath } from '../adapters/journal/location.js';
 import { createLdapBulkReader } from '../adapters/ldap/bulk-reader.js';
 import { createLdapDirectory } from '../adapters/ldap/ldap-directory.js';
-import type { LdapDirectoryOptions } from '../adapters/ldap/options.js';
+import { ldapOptions } from '../adapters/ldap/settings-options.js';
 import { createSyncTrigger, type RemotingRuntime } from '../adapters/remoting/index.js';
 import { resolveSecret, secretRedactor, type SecretSources } from '../adapters/secrets/index.js';
 import { UserFacingError } from '../core/errors.js';
@@ -45,67 +35,6 @@ export function secretSources(env: Record<string, string | undefined> = process.
 /** The bind password, from where the profile says (env, file or a masked prompt). */
 export function adPassword(ad: AdSettings, sources: SecretSources): Promise<string> {
   return resolveSecret(ad.password, 'The AD bind password', 'ad.passwordFrom', sources);
-}
-
-/** The LDAP adapter's options for these settings and this password. */
-export function ldapOptions(ad: AdSettings, password: string): LdapDirectoryOptions {
-  return {
-    urls: ad.urls,
-    startTls: ad.startTls,
-    ...(ad.caFile ? { caFile: ad.caFile } : {}),
-    bindDn: ad.bindIdentity,
-    password,
-    ...(ad.baseDn ? { baseDn: ad.baseDn } : {}),
-    anchorAttribute: ad.anchorAttribute,
-    connectTimeoutMs: ad.connectTimeoutMs,
-    timeoutMs: ad.searchTimeoutMs,
-    insecureTls: ad.insecureTls,
-  };
-}
-
-export interface GraphSession {
-  signIn: SignIn;
-  connection: GraphConnection;
-  /** Who signed in last time, if recorded (not a secret). */
-  recordPath: string;
-}
-
-export interface GraphSessionOptions {
-  readOnly: boolean;
-  sources: SecretSources;
-  configPath: string;
-  profile: string | null;
-  onDeviceCode?: (prompt: DeviceCodePrompt) => void;
-  onNotice?: (text: string) => void;
-}
-
-/** Signs in (interactively where the method is) and builds the Graph client on that sign-in. */
-export async function openGraphSession(
-  tenant: TenantSettings,
-  options: GraphSessionOptions,
-): Promise<GraphSession> {
-  const recordPath = authRecordPath(dirname(options.configPath), options.profile);
-  const record = await loadAuthRecord(recordPath);
-  const signIn = await createSignIn({
-    tenant,
-    readOnly: options.readOnly,
-    secrets: options.sources,
-    ...(record && record.clientId === tenant.clientId ? { authenticationRecord: record } : {}),
-    ...(options.onDeviceCode ? { onDeviceCode: options.onDeviceCode } : {}),
-    ...(options.onNotice ? { onNotice: options.onNotice } : {}),
-  });
-  const provider = graphAuthProvider(signIn.credential, signIn.scopes);
-  const connection = createGraphClient({
-    baseUrl: tenant.graphEndpoint ?? GRAPH_BASE_URL,
-    getAccessToken: () => provider.getAccessToken(),
-  });
-  return { signIn, connection, recordPath };
-}
-
-/** Signs a person in now (device code or browser) and keeps who it was for the next run. */
-export async function signInNow(session: GraphSession): Promise<void> {
-  const record = await session.signIn.authenticate();
-  if (record) await saveAuthRecord(session.recordPath, record);
 }
 
 /** Secrets of the remoting hook (an ssh password or key passphrase), read now. */

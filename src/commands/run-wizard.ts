@@ -3,6 +3,7 @@
 import { lazyWizardServices, type ServiceMeta } from '../app/lazy-services.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
+import { invocationFor } from './invocation.js';
 import { colorEnabled } from './output.js';
 import { readOnlyDecision } from './read-only.js';
 import { recordingServices } from '../app/recording-services.js';
@@ -29,8 +30,16 @@ export async function runWizardWhileOpening(
   open: () => Promise<Environment>,
   identity: string | undefined,
   opts: GlobalOptions,
+  extras: {
+    /** From the lab's picker: called when the technician goes back to it. */
+    onBackToPicker?: () => void;
+    /** The lab scenario the hints keep (`--lab <name>`) when it is not in the options. */
+    lab?: string;
+  } = {},
 ): Promise<number> {
   await checkReportTarget(opts.report, opts.force);
+  const { onBackToPicker } = extras;
+  const how = invocationFor(opts);
   const { renderWizard } = await import('../ui/render-wizard.js');
   let start: () => void = () => {};
   const opening = new Promise<void>((resolve) => (start = resolve)).then(open);
@@ -43,7 +52,12 @@ export async function runWizardWhileOpening(
     );
     // With --report, the run is recorded so the ticket can be written when the wizard closes.
     const recorded = opts.report ? recordingServices(lazy) : null;
-    const exited = renderWizard(recorded?.services ?? lazy, { identity, color: colorEnabled(opts) });
+    const exited = renderWizard(recorded?.services ?? lazy, {
+      identity,
+      color: colorEnabled(opts),
+      invocation: extras.lab && !how.lab ? { ...how, lab: extras.lab } : how,
+      ...(onBackToPicker ? { onBackToPicker } : {}),
+    });
     // Ink has drawn the first frame by the next turn of the event loop; then start opening.
     setImmediate(start);
     const code = await exited;

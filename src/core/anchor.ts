@@ -1,5 +1,5 @@
 // Which value the next sync will use as sourceAnchor, and so which immutableId to expect
-// (DOMAIN.md §1): base64(mS-DS-ConsistencyGuid) when set, else base64(objectGUID); a custom string
+// (docs/matching-facts.md §1): base64(mS-DS-ConsistencyGuid) when set, else base64(objectGUID); a custom string
 // attribute is used as its text.
 import { guidToImmutableId } from './identifiers.js';
 import type { AnchorAttribute, OnPremObject } from './snapshot.js';

@@ -1,4 +1,4 @@
-// objectGUID ⇄ GUID string ⇄ immutableId ⇄ LDAP filter form (DOMAIN.md §1).
+// objectGUID ⇄ GUID string ⇄ immutableId ⇄ LDAP filter form (docs/matching-facts.md §1).
 // AD stores a GUID in MS-DTYP layout: the first three fields little-endian, the last eight bytes in
 // order (.NET Guid.ToByteArray()). immutableId is base64 of those 16 raw bytes, with no reordering.
 // Pure code: bytes are Uint8Array, base64 is done by hand so the core needs no Buffer.

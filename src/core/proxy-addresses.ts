@@ -1,4 +1,4 @@
-// proxyAddresses values: `SMTP:primary@x`, `smtp:secondary@x`, `X500:/o=…`, `SIP:…` (DOMAIN.md §2, §3).
+// proxyAddresses values: `SMTP:primary@x`, `smtp:secondary@x`, `X500:/o=…`, `SIP:…` (docs/matching-facts.md §2, §3).
 // The prefix's case carries meaning (upper-case SMTP = primary); the address part compares
 // case-insensitively everywhere (AD and Exchange treat it so).
 

@@ -38,7 +38,7 @@ export interface CloudUser {
   mailNickname: string | null;
   proxyAddresses: string[];
   onPremisesImmutableId: string | null;
-  /** true while synced; null or false means cloud-managed (DOMAIN.md §2.8). */
+  /** true while synced; null or false means cloud-managed (docs/matching-facts.md §2.8). */
   onPremisesSyncEnabled: boolean | null;
   onPremisesLastSyncDateTime: string | null;
   onPremisesProvisioningErrors: ProvisioningError[];

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { footerKeys, helpText, screenTitle } from '../core/wizard/keymap.js';
 import type { WizardState } from '../core/wizard/state.js';
+import { SizeFloor } from './floor.js';
 import { KeyLegend } from './key-legend.js';
 import { ScreenLayout } from './layout.js';
 import { useTerminalRows } from './terminal-size.js';
@@ -54,16 +55,18 @@ export function Frame(props: { state: WizardState; children: ReactNode }) {
   // every update. The body shrinks (clips) so the header and the keys always stay visible.
   const rows = useTerminalRows();
   return (
-    <Box flexDirection="column" height={Math.max(rows - 1, 12)}>
-      <Box flexShrink={0}>
-        <Header state={props.state} />
+    <SizeFloor>
+      <Box flexDirection="column" height={Math.max(rows - 1, 12)}>
+        <Box flexShrink={0}>
+          <Header state={props.state} />
+        </Box>
+        <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+          {props.state.help ? <HelpOverlay state={props.state} /> : props.children}
+        </Box>
+        <Box flexShrink={0}>
+          <Footer state={props.state} />
+        </Box>
       </Box>
-      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-        {props.state.help ? <HelpOverlay state={props.state} /> : props.children}
-      </Box>
-      <Box flexShrink={0}>
-        <Footer state={props.state} />
-      </Box>
-    </Box>
+    </SizeFloor>
   );
 }

@@ -1,65 +1,108 @@
 // The lab's scenario picker (`syncmatch lab`, and `npm start` before anything is configured): each
-// scenario with its description; Enter opens the wizard on it, Escape or q leaves.
+// scenario with its description; Enter opens the wizard on it, Escape or q leaves, Ctrl-C cancels
+// (exit 130) as everywhere. It holds at any size from the floor up: the title and keys stay, the
+// list scrolls around the cursor with "more" marks, the description wraps at words.
 import { Box, render, Text } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { initialSelect, selectReducer } from '../core/wizard/select.js';
+import { SizeFloor } from './floor.js';
+import { KeyLegend } from './key-legend.js';
+import { scrollWindow } from './scroll.js';
 import { SelectView } from './select.js';
+import { useTerminalSize } from './terminal-size.js';
 import { useKeys } from './use-keys.js';
 import { ColorContext, Tone } from './theme.js';
+import { WrappedText } from './wrapped-text.js';
 
 export interface PickerScenario {
   name: string;
   description: string;
 }
 
+export type PickerResult = { name: string } | 'quit' | 'cancelled';
+
+interface PickerState {
+  select: ReturnType<typeof initialSelect>;
+  cancelled: boolean;
+}
+
 function Picker(props: {
   scenarios: readonly PickerScenario[];
   note?: string;
-  onDone: (name: string | null | typeof INTERRUPTED) => void;
+  onDone: (r: PickerResult) => void;
 }) {
-  const [state, dispatch] = useReducer(selectReducer, initialSelect());
   const { scenarios, onDone } = props;
-  // Ctrl-C is an interruption (exit 130), not a choice to leave (q/Esc, exit 0).
-  useKeys((key) => (key.kind === 'ctrlC' ? onDone(INTERRUPTED) : dispatch({ key, count: scenarios.length })));
+  const [state, dispatch] = useReducer(
+    (s: PickerState, key: Parameters<typeof selectReducer>[1]['key']): PickerState =>
+      key.kind === 'ctrlC'
+        ? { ...s, cancelled: true }
+        : { ...s, select: selectReducer(s.select, { key, count: scenarios.length }) },
+    { select: initialSelect(), cancelled: false },
+  );
+  useKeys(dispatch);
   useEffect(() => {
-    if (state.chosen !== null) onDone(scenarios[state.chosen]!.name);
-    else if (state.cancelled) onDone(null);
-  }, [state.chosen, state.cancelled, scenarios, onDone]);
-  const items = scenarios.map((s) => ({ label: s.name }));
-  const current = scenarios[state.cursor];
+    if (state.cancelled) onDone('cancelled');
+    else if (state.select.chosen !== null) onDone({ name: scenarios[state.select.chosen]!.name });
+    else if (state.select.cancelled) onDone('quit');
+  }, [state, scenarios, onDone]);
+  const { columns, rows } = useTerminalSize();
+  const width = columns - 2;
+  const cursor = state.select.cursor;
+  const current = scenarios[cursor];
+  // Title (1), note (≤ 2), margins (3), keys (1), the line left free (1); the description gets up
+  // to a third of the rest, the list the remainder.
+  const free = rows - 1 - 1 - (props.note ? 2 : 0) - 3 - 1;
+  const descriptionLines = Math.max(Math.min(Math.floor(free / 3), 6), 2);
+  const listRows = Math.max(free - descriptionLines, 3);
+  const view = scrollWindow(scenarios.length, cursor, listRows);
+  const items = scenarios.slice(view.start, view.end).map((s) => ({ label: s.name }));
   return (
-    <Box flexDirection="column" paddingX={1}>
-      <Text bold>syncmatch lab — choose a scenario to practise on</Text>
-      {props.note ? <Text>{props.note}</Text> : null}
-      <Box marginTop={1}>
-        <SelectView items={items} cursor={state.cursor} />
-      </Box>
-      {current ? (
-        <Box marginTop={1} width={78}>
-          <Text wrap="wrap">
-            <Tone tone="muted">{current.description}</Tone>
-          </Text>
+    <SizeFloor>
+      <Box flexDirection="column" paddingX={1} height={rows - 1}>
+        <Text bold wrap="truncate-end">
+          syncmatch lab — choose a scenario to practise on
+        </Text>
+        {props.note ? <WrappedText text={props.note} width={width} maxLines={2} /> : null}
+        <Box marginTop={1} flexDirection="column" height={listRows} flexShrink={0}>
+          {view.above > 0 ? <Tone tone="muted">{`  ↑ ${view.above} more`}</Tone> : null}
+          <SelectView items={items} cursor={cursor - view.start} />
+          {view.below > 0 ? <Tone tone="muted">{`  ↓ ${view.below} more`}</Tone> : null}
         </Box>
-      ) : null}
-      <Box marginTop={1}>
-        <Text>↑/↓ or j/k move · Enter open · q/Esc quit</Text>
+        <Box marginTop={1} flexDirection="column" height={descriptionLines} flexShrink={0}>
+          {current ? (
+            <WrappedText
+              text={current.description}
+              width={width}
+              maxLines={descriptionLines}
+              render={(line) => <Tone tone="muted">{line}</Tone>}
+            />
+          ) : null}
+        </Box>
+        <Box marginTop={1}>
+          <KeyLegend
+            width={width}
+            keys={[
+              ['↑↓/jk', 'move'],
+              ['Enter', 'open'],
+              ['Esc/q', 'quit'],
+              ['Ctrl-C', 'cancel'],
+            ]}
+          />
+        </Box>
       </Box>
-    </Box>
+    </SizeFloor>
   );
 }
 
-const INTERRUPTED = Symbol('interrupted');
-
-/**
- * Shows the picker; resolves with the chosen scenario's name, or null when the user left (q/Esc).
- * Ctrl-C rejects with an AbortError, which the command line reports as cancelled (exit 130).
- */
+/** Shows the picker; resolves with the chosen scenario, 'quit' (Escape, q) or 'cancelled' (Ctrl-C). */
 export async function pickScenario(
   scenarios: readonly PickerScenario[],
   options: { color: boolean; note?: string },
-): Promise<string | null> {
-  let settle: (v: string | null | typeof INTERRUPTED) => void = () => {};
-  const chosen = new Promise<string | null | typeof INTERRUPTED>((resolve) => (settle = resolve));
+): Promise<PickerResult> {
+  let settle: (v: PickerResult) => void = () => {};
+  const chosen = new Promise<PickerResult>((resolve) => (settle = resolve));
+  const onSigint = () => settle('cancelled');
+  process.on('SIGINT', onSigint);
   const instance = render(
     <ColorContext.Provider value={options.color}>
       <Picker scenarios={scenarios} note={options.note} onDone={(v) => settle(v)} />
@@ -67,10 +110,9 @@ export async function pickScenario(
     { exitOnCtrlC: false },
   );
   try {
-    const v = await chosen;
-    if (v === INTERRUPTED) throw Object.assign(new Error('Cancelled (Ctrl-C).'), { name: 'AbortError' });
-    return v;
+    return await chosen;
   } finally {
+    process.off('SIGINT', onSigint);
     instance.unmount();
     await instance.waitUntilExit().catch(() => undefined);
   }

@@ -2,6 +2,8 @@
 // resolves with the exit code (0 matched / nothing wrong, 3 problems left, 130 cancelled, 1 failure).
 import { render } from 'ink';
 import type { WizardServices } from '../app/services.js';
+import type { Invocation } from '../core/command-hints.js';
+import { rewriteCommands } from '../core/command-hints.js';
 import { UserFacingError } from '../core/errors.js';
 import { ColorContext } from './theme.js';
 import { WizardApp } from './wizard-app.js';
@@ -9,6 +11,10 @@ import { WizardApp } from './wizard-app.js';
 export interface RenderWizardOptions {
   identity?: string;
   color: boolean;
+  /** Opened from the lab's picker: told when the technician goes back to it. */
+  onBackToPicker?: () => void;
+  /** How this run was started: hints quote commands the way they work as typed. */
+  invocation?: Invocation;
 }
 
 export async function renderWizard(services: WizardServices, options: RenderWizardOptions): Promise<number> {
@@ -16,7 +22,10 @@ export async function renderWizard(services: WizardServices, options: RenderWiza
     throw new UserFacingError(
       'The wizard needs an interactive terminal.',
       'NOT_A_TERMINAL',
-      'Run "syncmatch diagnose <identity> --json", or "syncmatch fix <identity> --yes --json" to apply the plan.',
+      rewriteCommands(
+        'Run "syncmatch diagnose <identity> --json", or "syncmatch fix <identity> --yes --json" to apply the plan.',
+        options.invocation ?? { prefix: 'syncmatch' },
+      ),
       2,
     );
   }
@@ -32,7 +41,12 @@ export async function renderWizard(services: WizardServices, options: RenderWiza
         services={services}
         identity={options.identity}
         cancel={cancel.signal}
-        onExit={(code) => settle(code)}
+        picker={options.onBackToPicker !== undefined}
+        {...(options.invocation ? { invocation: options.invocation } : {})}
+        onExit={(code, leaveTo) => {
+          if (leaveTo === 'picker') options.onBackToPicker?.();
+          settle(code);
+        }}
       />
     </ColorContext.Provider>,
     { exitOnCtrlC: false },

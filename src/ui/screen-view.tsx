@@ -8,10 +8,12 @@ import { PlanScreen } from './screens/plan-screen.js';
 import { ReadingScreen } from './screens/reading-screen.js';
 import { IdentityScreen, StartingScreen, WarningsScreen } from './screens/start-screens.js';
 import { SyncScreen } from './screens/sync-screen.js';
+import { useTerminalSize } from './terminal-size.js';
 
 export function ScreenView(props: { state: WizardState }) {
   const { state } = props;
   const screen = state.screen;
+  const { columns } = useTerminalSize();
   switch (screen.kind) {
     case 'starting':
       return <StartingScreen />;
@@ -22,7 +24,7 @@ export function ScreenView(props: { state: WizardState }) {
     case 'reading':
       return <ReadingScreen screen={screen} />;
     case 'findings':
-      return <FindingsScreen screen={screen} diagnosis={state.diagnosis} />;
+      return <FindingsScreen screen={screen} diagnosis={state.diagnosis} columns={columns} />;
     case 'plan':
       return <PlanScreen state={state} screen={screen} />;
     case 'confirm':

@@ -2,6 +2,7 @@
 // events; nothing here decides anything.
 import { useEffect, useMemo, useReducer } from 'react';
 import type { WizardServices } from '../app/services.js';
+import { rewriteCommandsDeep, type Invocation } from '../core/command-hints.js';
 import { visibleDeep } from '../core/display-text.js';
 import { initialWizardState } from '../core/wizard/init.js';
 import { wizardReducer } from '../core/wizard/reducer.js';
@@ -16,23 +17,28 @@ export interface WizardAppProps {
   identity?: string;
   /** Aborted from outside (SIGINT): the run stops with 130. */
   cancel?: AbortSignal;
-  onExit: (code: number) => void;
+  /** Opened from the lab's picker: Escape on the identity prompt and "Another scenario" return to it. */
+  picker?: boolean;
+  onExit: (code: number, leaveTo?: 'picker') => void;
+  /** How this run was started: commands quoted in hints are shown the way they work as typed. */
+  invocation?: Invocation;
 }
 
-export function configFor(services: WizardServices, identity?: string): WizardConfig {
+export function configFor(services: WizardServices, identity?: string, picker?: boolean): WizardConfig {
   return {
     environmentLabel: services.environmentLabel,
     readOnly: services.readOnly,
     journalPath: services.journalPath,
     identity,
     suggestedIdentity: services.suggestedIdentity,
+    ...(picker ? { picker } : {}),
   };
 }
 
 export function WizardApp(props: WizardAppProps) {
-  const { services, identity, cancel, onExit } = props;
+  const { services, identity, cancel, onExit, picker } = props;
   const [state, dispatch] = useReducer(wizardReducer, undefined, () =>
-    initialWizardState(configFor(services, identity)),
+    initialWizardState(configFor(services, identity, picker)),
   );
   useKeys((key) => dispatch({ type: 'key', key }), { isActive: state.exit === null });
   useWizardEffects(state.request, services, dispatch);
@@ -44,10 +50,14 @@ export function WizardApp(props: WizardAppProps) {
     return () => cancel.removeEventListener('abort', stop);
   }, [cancel]);
   useEffect(() => {
-    if (state.exit !== null) onExit(state.exit);
-  }, [state.exit, onExit]);
+    if (state.exit !== null) onExit(state.exit, state.leaveTo);
+  }, [state.exit, state.leaveTo, onExit]);
   // Directory values may hold ESC sequences or direction overrides: shown as visible escapes.
-  const view = useMemo(() => visibleDeep(state), [state]);
+  const how = props.invocation;
+  const view = useMemo(() => {
+    const visible = visibleDeep(state);
+    return how ? rewriteCommandsDeep(visible, how) : visible;
+  }, [state, how]);
   return (
     <Frame state={view}>
       <ScreenView state={view} />

@@ -110,7 +110,7 @@ describe('diagnose', () => {
     expect(actions(s)).toEqual([]);
   });
 
-  it('hard-matches a stale immutableId by default (reference/000)', () => {
+  it('hard-matches a stale immutableId by default (docs/matching-facts.md §F0)', () => {
     const s = snap(view({ users: [cloudUser({ onPremisesImmutableId: 'AAECAwQFBgcICQoLDA0ODw==' })] }));
     expect(codes(s)).toEqual(['STALE_IMMUTABLE_ID']);
     const d = diagnose(s);
@@ -172,7 +172,7 @@ describe('diagnose', () => {
     expect(d.plan[1]!.precondition.expect!.userPrincipalName).toBe('john.doe@contoso.onmicrosoft.com');
   });
 
-  it('purges a recycle-bin user holding the anchor before the hard match (reference/001, /002)', () => {
+  it('purges a recycle-bin user holding the anchor before the hard match (docs/matching-facts.md §F1, §F2)', () => {
     const deleted = cloudUser({
       id: 'aaaaaaaa-0000-0000-0000-000000000001',
       userPrincipalName: 'aaaaaaaa000000000000000000000001john.doe@contoso.com',
@@ -216,7 +216,7 @@ describe('diagnose', () => {
     expect(actions(s)).toEqual(['MANUAL']);
   });
 
-  it('reports a synced duplicate with a placeholder UPN holding the anchor (reference/004)', () => {
+  it('reports a synced duplicate with a placeholder UPN holding the anchor (docs/matching-facts.md §F4)', () => {
     const dup = cloudUser({
       id: 'dup',
       userPrincipalName: 'john.doe1234@contoso.onmicrosoft.com',

@@ -13,7 +13,7 @@ import {
 } from '../../src/core/identifiers.js';
 import { parseIdentity } from '../../src/core/identity-input.js';
 
-// DOMAIN.md §1: each vector from a public source.
+// docs/matching-facts.md §1: each vector from a public source.
 const VECTORS: [string, string][] = [
   ['35918bc9-196d-40ea-9779-889d79b753f0', 'yYuRNW0Z6kCXeYidebdT8A=='],
   ['f7cc07d7-7c15-447d-876d-c01b0e5a9e38', '1wfM9xV8fUSHbcAbDlqeOA=='],

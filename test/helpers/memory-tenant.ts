@@ -1,4 +1,4 @@
-// A small in-memory Tenant that answers like Graph does for the writes a plan makes (DOMAIN.md §3):
+// A small in-memory Tenant that answers like Graph does for the writes a plan makes (docs/matching-facts.md §3):
 // synced users refuse edits, immutableId and UPN are unique, purge and restore act on the recycle
 // bin. Tests hook into it to fail a write, look at the disk mid-write, or make reads lag.
 import { UserFacingError } from '../../src/core/errors.js';

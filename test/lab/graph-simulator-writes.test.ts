@@ -1,4 +1,4 @@
-// Writes and their refusals (DOMAIN.md §2.11, §2.12, §3), through the real Graph client; each test
+// Writes and their refusals (docs/matching-facts.md §2.11, §2.12, §3), through the real Graph client; each test
 // checks that the shared LabState changed, or did not.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLabState } from '../../src/lab/lab-state.js';
@@ -86,7 +86,7 @@ describe('Graph simulator writes', () => {
     expect(user(CLOUD.id).onPremisesImmutableId).toBeNull();
   });
 
-  it('refuses an immutableId a recycle-bin user still holds (assumed, DOMAIN.md §3)', async () => {
+  it('refuses an immutableId a recycle-bin user still holds (assumed, docs/matching-facts.md §3)', async () => {
     const err = await graphErrorOf(patch(CLOUD.id, { onPremisesImmutableId: DELETED.onPremisesImmutableId }));
     expect(err.body.details?.[1]?.target).toBe(`User_${DELETED.id}`);
   });

@@ -1,4 +1,4 @@
-// The lab's Entra Connect sync engine, one rule at a time (DOMAIN.md §2).
+// The lab's Entra Connect sync engine, one rule at a time (docs/matching-facts.md §2).
 import { describe, expect, it } from 'vitest';
 import { guidToImmutableId } from '../../src/core/identifiers.js';
 import { createLabState, type LabState } from '../../src/lab/lab-state.js';

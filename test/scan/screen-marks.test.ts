@@ -17,7 +17,7 @@ const classes: Record<string, number[]> = {
 };
 const context: ScanScreenContext = {
   summaryFilters: ['hard-match', 'STALE_IMMUTABLE_ID'],
-  matchesFor: (f) => classes[f] ?? [],
+  matchesFor: (scope, f) => classes[scope ?? f] ?? [],
   page: 10,
 };
 const press = (state: ScanScreenState, ...keys: Key[]) =>

@@ -41,12 +41,15 @@ export const ROWS = 24;
 const ANSI = /\u001B\[[0-9;]*m/g;
 
 /** Every frame must fit an 80×24 terminal: no line wider, no more lines. */
-export function expectFits(frame: string): void {
+export function expectFits(
+  frame: string,
+  size: { rows: number; columns: number } = { rows: ROWS, columns: COLUMNS },
+): void {
   const lines = frame.replace(ANSI, '').split('\n');
-  expect(lines.length, frame).toBeLessThanOrEqual(ROWS);
+  expect(lines.length, frame).toBeLessThanOrEqual(size.rows);
   // Combining marks (the NFD form of "ë") take no column of their own.
   for (const line of lines)
-    expect([...line.replace(/\p{M}/gu, '')].length, line).toBeLessThanOrEqual(COLUMNS);
+    expect([...line.replace(/\p{M}/gu, '')].length, line).toBeLessThanOrEqual(size.columns);
 }
 
 export async function renderWizardApp(

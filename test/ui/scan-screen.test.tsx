@@ -49,7 +49,9 @@ interface Harness {
   finish: (r: ScanResult) => Promise<void>;
 }
 
-async function mount(options: { previous?: ScanResult; note?: string } = {}): Promise<Harness> {
+async function mount(
+  options: { previous?: ScanResult; note?: string; columns?: number; rows?: number } = {},
+): Promise<Harness> {
   let choice: ScanChoice | null = null;
   let error: unknown = null;
   let signal: AbortSignal | null = null;
@@ -78,13 +80,15 @@ async function mount(options: { previous?: ScanResult; note?: string } = {}): Pr
   });
   const rendered = r!;
   mounted.push(rendered);
-  Object.defineProperty(rendered.stdout, 'columns', { value: 80, configurable: true });
+  Object.defineProperty(rendered.stdout, 'columns', { value: options.columns ?? 80, configurable: true });
+  if (options.rows)
+    Object.defineProperty(rendered.stdout, 'rows', { value: options.rows, configurable: true });
   await act(async () => void rendered.stdout.emit('resize'));
   return {
     frame: () => rendered.lastFrame() ?? '',
     press: async (...chunks) => {
       for (const c of chunks) await act(async () => void rendered.stdin.write(c));
-      expectFits(rendered.lastFrame() ?? '');
+      expectFits(rendered.lastFrame() ?? '', { rows: options.rows ?? 24, columns: options.columns ?? 80 });
     },
     choice: () => choice,
     error: () => error,
@@ -221,5 +225,71 @@ describe('the scan screen', () => {
     });
     await act(async () => fail(new Error('LDAP down')));
     expect(String(error)).toContain('LDAP down');
+  });
+});
+
+describe('the scan screen says what the JSON says', () => {
+  const markOf = { error: '✗', warning: '!', info: 'i' } as const;
+
+  it('marks each finding code with its severity as the results carry it', async () => {
+    const h = await mount({ previous: result, columns: 200, rows: 50 });
+    const f = h.frame();
+    const worst = new Map<string, 'error' | 'warning' | 'info'>();
+    const order = { error: 0, warning: 1, info: 2 };
+    for (const u of result.users)
+      for (const x of u.findings) {
+        const seen = worst.get(x.code);
+        if (!seen || order[x.severity] < order[seen]) worst.set(x.code, x.severity);
+      }
+    const shown = [...worst.keys()].filter((code) => new RegExp(`[✗!i] ${code}\\s+\\d`).test(f));
+    expect(shown.length).toBeGreaterThan(3);
+    expect(new Set(shown.map((c) => worst.get(c))).size).toBeGreaterThan(1); // errors and others
+    for (const code of shown) expect(f).toMatch(new RegExp(`${markOf[worst.get(code)!]} ${code}\\s+\\d`));
+  });
+
+  it('lists exactly the users of an outcome (not every user whose text mentions it)', async () => {
+    const h = await mount({ previous: result });
+    const present = (
+      Object.keys(result.summary.byOutcome) as (keyof typeof result.summary.byOutcome)[]
+    ).filter((o) => result.summary.byOutcome[o] > 0);
+    const downs = present.indexOf('duplicate');
+    expect(downs).toBeGreaterThan(-1);
+    const exact = result.users.filter((u) => u.forecast.outcome === 'duplicate').length;
+    const text = result.users.filter((u) => searchText(u).includes('duplicate')).length;
+    expect(text).toBeGreaterThan(exact); // free text would list more
+    await h.press(...Array<string>(downs).fill(KEY.down), KEY.enter);
+    expect(h.frame()).toContain('Showing: duplicate account');
+    expect(h.frame()).toContain(`${exact} of ${result.users.length} users`);
+  });
+
+  it('lists exactly the users with a finding code, and the search narrows within them', async () => {
+    const h = await mount({ previous: result, columns: 120, rows: 40 });
+    const code = 'CLOUD_USER_NOT_FOUND';
+    const rows = Object.entries(result.summary.byFinding).sort((a, b) => b[1] - a[1]);
+    const at = rows.findIndex(([c]) => c === code);
+    const outcomes = Object.values(result.summary.byOutcome).filter((n) => n > 0).length;
+    await h.press(...Array<string>(outcomes + at).fill(KEY.down), KEY.enter);
+    const holders = result.users.filter((u) => u.findings.some((x) => x.code === code));
+    expect(h.frame()).toContain(`${holders.length} of ${result.users.length} users`);
+  });
+
+  it('shows finding codes in full at 80 and 200 columns', async () => {
+    const longest = result.users
+      .flatMap((u) => u.findings.map((x) => x.code))
+      .sort((a, b) => b.length - a.length)[0]!;
+    expect(longest.length).toBeGreaterThanOrEqual(26);
+    for (const columns of [80, 200]) {
+      const h = await mount({ previous: result, columns, rows: 40 });
+      await h.press('/');
+      await h.press(longest.toLowerCase(), '');
+      expect(h.frame()).toContain(longest);
+    }
+  });
+
+  it('says "1 duplicate", not "1 duplicates"', async () => {
+    const one = { ...result, duplicates: result.duplicates.slice(0, 1) };
+    const h = await mount({ previous: one });
+    expect(h.frame()).toContain('· 1 duplicate\n');
+    expect(h.frame()).not.toContain('1 duplicates');
   });
 });

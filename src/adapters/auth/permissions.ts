@@ -37,7 +37,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     write: false,
     delegatedOnly: true,
   },
-  // Not in the original list, but DOMAIN.md §2.4 needs role assignments and eligibility to tell
+  // Not in the original list, but docs/matching-facts.md §2.4 needs role assignments and eligibility to tell
   // whether an admin role blocks the match; without it that one check is skipped.
   {
     permission: 'RoleManagement.Read.Directory',

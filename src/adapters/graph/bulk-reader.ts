@@ -1,6 +1,6 @@
 // The whole tenant for the scan (issue 9): every user, group, contact and deleted user with the
 // properties the rules read ($select is mandatory: without it the on-premises properties come back
-// null, DOMAIN.md §3), 999 to a page ($top's maximum), following @odata.nextLink. The collections
+// null, docs/matching-facts.md §3), 999 to a page ($top's maximum), following @odata.nextLink. The collections
 // are independent, so they are read in parallel; a collection's pages come one after the other
 // (each page's link names the next). Roles are listed once for the whole tenant — active
 // assignments and PIM eligibility, plus the role definitions for their names — instead of two
@@ -146,7 +146,7 @@ export class GraphBulkReader implements TenantBulkReader {
       if (e.statusCode === 404) {
         return { features: defaultFeatures(), syncConfigured: false };
       }
-      // 403: the sign-in may not read them (app-only tokens never can, DOMAIN.md §2.5).
+      // 403: the sign-in may not read them (app-only tokens never can, docs/matching-facts.md §2.5).
       if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429) {
         skipped.push({
           check: 'features',

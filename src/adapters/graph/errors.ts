@@ -1,5 +1,5 @@
 // Graph failures as sentences a technician can act on: which permission is missing, which object
-// already holds a value, why a synced object cannot be changed here (DOMAIN.md §3).
+// already holds a value, why a synced object cannot be changed here (docs/matching-facts.md §3).
 import { UserFacingError } from '../../core/errors.js';
 
 /** What the adapter was doing, which decides the permission a 403 means. */
@@ -142,7 +142,7 @@ export function graphFailure(
     );
   }
   if (status === 400 && ctx.property === 'onPremisesImmutableId') {
-    // Graph's text for the federated refusal is UNVERIFIED (DOMAIN.md §3): recognise MSOnline's
+    // Graph's text for the federated refusal is UNVERIFIED (docs/matching-facts.md §3): recognise MSOnline's
     // wording, and otherwise still name the likely cause.
     const federated = /federat/i.test(graphMessage);
     return new UserFacingError(

@@ -63,7 +63,7 @@ export class GraphTenant implements Tenant {
   }
 
   async setImmutableId(userId: string, immutableId: string | null): Promise<void> {
-    // Clearing is `null`: Graph refuses an empty string (DOMAIN.md §3).
+    // Clearing is `null`: Graph refuses an empty string (docs/matching-facts.md §3).
     const value = immutableId === '' ? null : immutableId;
     await this.write(
       () => this.client.api(`/users/${encodeURIComponent(userId)}`).patch({ onPremisesImmutableId: value }),

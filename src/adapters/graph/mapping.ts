@@ -52,7 +52,7 @@ function provisioningErrors(v: unknown): ProvisioningError[] {
 }
 
 /**
- * Entra rewrites a deleted user's UPN to `<objectId without hyphens><original UPN>` (DOMAIN.md §3).
+ * Entra rewrites a deleted user's UPN to `<objectId without hyphens><original UPN>` (docs/matching-facts.md §3).
  * The snapshot carries the original UPN, so rules compare it like any other; the prefix is removed
  * only when it is exactly this object's id.
  */

@@ -1,4 +1,4 @@
-// Which Graph queries one diagnosis needs (DOMAIN.md §2–§3, issue 4 "Reading"): every lookup is
+// Which Graph queries one diagnosis needs (docs/matching-facts.md §2–§3, issue 4 "Reading"): every lookup is
 // independent, so all of them go out in one round of parallel $batch calls; only the role lookups
 // wait for the first round, because they need the ids of the users that matter.
 import { userAddresses } from '../../core/proxy-addresses.js';
@@ -29,7 +29,7 @@ export interface Lookup {
   exactUpn?: string;
 }
 
-/** Advanced queries (endsWith, ne, …) need this header and `$count=true` (DOMAIN.md §3). */
+/** Advanced queries (endsWith, ne, …) need this header and `$count=true` (docs/matching-facts.md §3). */
 export const EVENTUAL = { ConsistencyLevel: 'eventual' };
 
 export function planTenantReads(user: OnPremObject, expectedImmutableId: string | null): Lookup[] {
@@ -67,7 +67,7 @@ export function planTenantReads(user: OnPremObject, expectedImmutableId: string 
     );
 
   // Every address is checked against every attribute that can hold it, across object types: a UPN
-  // may collide with another user's proxy address, a proxy with a group's (DOMAIN.md §3).
+  // may collide with another user's proxy address, a proxy with a group's (docs/matching-facts.md §3).
   for (const address of userAddresses(user)) {
     users(`userPrincipalName eq ${quote(address)}`);
     users(`mail eq ${quote(address)}`);
@@ -88,7 +88,7 @@ export function planTenantReads(user: OnPremObject, expectedImmutableId: string 
   }
   if (user.userPrincipalName?.includes('@')) {
     // The same name on another domain: with a UPN suffix the tenant has not verified (.local), this
-    // is how the cloud user the technician created by hand is found (reference/001).
+    // is how the cloud user the technician created by hand is found (docs/matching-facts.md §F1).
     const prefix = `${user.userPrincipalName.split('@')[0]}@`;
     users(`startsWith(userPrincipalName,${quote(prefix)})`);
   }

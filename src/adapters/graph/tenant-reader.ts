@@ -151,7 +151,7 @@ export async function readCloudView(
   for (const lookup of lookups) {
     const res = answers.get(lookup.request.id);
     if (lookup.kind === 'features' && res?.status === 404) {
-      // Never configured (what Graph answers then is UNVERIFIED, DOMAIN.md §6): the defaults apply.
+      // Never configured (what Graph answers then is UNVERIFIED, docs/matching-facts.md §6): the defaults apply.
       syncConfigured = false;
       features = defaultFeatures();
       continue;

@@ -35,7 +35,7 @@ export interface ClassifiedOutput {
   facts: Record<string, string>;
 }
 
-// Facts: DOMAIN.md §4. Both real busy answers are InvalidOperationExceptions that mean "wait and
+// Facts: docs/matching-facts.md §4. Both real busy answers are InvalidOperationExceptions that mean "wait and
 // retry": "Connector: <name> - AAD is busy." and "Sync is already running. Cannot start a new run
 // till this one completes." Words are matched with \s+ and against the text with its line breaks
 // removed too, so a message PowerShell wrapped at the console width still matches.

@@ -4,7 +4,7 @@
 import { UserFacingError } from '../../core/errors.js';
 
 /** Loads ADSync by name, else from Entra Connect's install folder: over OpenSSH the service's
- * PSModulePath may predate the install (sshd started before Connect was installed). DOMAIN.md §4;
+ * PSModulePath may predate the install (sshd started before Connect was installed). docs/matching-facts.md §4;
  * the folder: https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-adsync */
 export const IMPORT_ADSYNC =
   "try { Import-Module ADSync } catch { Import-Module (Join-Path $env:ProgramFiles 'Microsoft Azure AD Sync\\Bin\\ADSync\\ADSync.psd1'); 'ModuleLoadedByPath=True' }";
@@ -19,7 +19,7 @@ export const SCHEDULER_LINES = [
 ] as const;
 
 /**
- * The sync step's script (DOMAIN.md §4): read the scheduler and stop (printing nothing more) when
+ * The sync step's script (docs/matching-facts.md §4): read the scheduler and stop (printing nothing more) when
  * the server is in staging mode, suspended or already running a cycle (saying Stopped=True); note the newest run so the
  * runs since ours can be told apart on the server's own clock; then start the delta cycle. Stop on
  * the first error, so a missing module is reported as such; no progress records (they arrive as

@@ -1,5 +1,5 @@
 // DELETED_USER_CONFLICT: a soft-deleted user holding the UPN or an address (warning) or the expected
-// anchor (error: the next sync restores it instead of matching the target; DOMAIN.md §2.8).
+// anchor (error: the next sync restores it instead of matching the target; docs/matching-facts.md §2.8).
 import type { Finding } from '../findings.js';
 import type { CloudUser } from '../snapshot.js';
 import { cloudRef, holdsAddress, same, type RuleContext } from './context.js';

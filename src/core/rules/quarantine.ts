@@ -1,4 +1,4 @@
-// QUARANTINED_ATTRIBUTE and UPN_PLACEHOLDER: traces of duplicate attribute resiliency (reference/004).
+// QUARANTINED_ATTRIBUTE and UPN_PLACEHOLDER: traces of duplicate attribute resiliency (docs/matching-facts.md §F4).
 import type { Finding } from '../findings.js';
 import type { ProvisioningError } from '../snapshot.js';
 import { same, type RuleContext } from './context.js';

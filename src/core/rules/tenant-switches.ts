@@ -1,5 +1,5 @@
 // SOFT_MATCH_BLOCKED, HARD_MATCH_TAKEOVER_BLOCKED, TENANT_FEATURES_UNREADABLE, ADMIN_ROLE_BLOCKS_MATCH,
-// FEDERATED_UPN_DOMAIN: what the tenant forbids (DOMAIN.md §2.4, §2.5, §2.11).
+// FEDERATED_UPN_DOMAIN: what the tenant forbids (docs/matching-facts.md §2.4, §2.5, §2.11).
 import type { Finding } from '../findings.js';
 import { isSynced, same, type RuleContext } from './context.js';
 

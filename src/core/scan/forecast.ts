@@ -1,5 +1,5 @@
 // From one user's diagnosis to what the next delta sync will do with that user, in Entra Connect's
-// order (DOMAIN.md §2): an existing join is updated; else a hard match on the anchor; else a
+// order (docs/matching-facts.md §2): an existing join is updated; else a hard match on the anchor; else a
 // deleted user holding the anchor is restored; else a soft match on the UPN or primary SMTP
 // address; else a new cloud user, with duplicate attribute resiliency quarantining taken values.
 // The findings say most of it (a group holding an address fails the export; a stale immutableId
@@ -63,7 +63,7 @@ function proxyConflicts(findings: readonly Finding[]) {
 
 /**
  * The UPN the user gets in the cloud: its own on a verified domain, else `<name>@<initial>`
- * (DOMAIN.md §2.7); true when another cloud object (not `selfId`) already holds it.
+ * (docs/matching-facts.md §2.7); true when another cloud object (not `selfId`) already holds it.
  */
 function upnTaken(snapshot: Snapshot, user: OnPremObject, selfId: string | null): boolean {
   const cloud = snapshot.cloud!;

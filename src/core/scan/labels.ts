@@ -1,4 +1,5 @@
 // Words for the scan's outcomes, shared by the text report, the screen and the CSV reader's eye.
+import type { Severity } from '../findings.js';
 import type { Outcome, UserForecast } from './types.js';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
@@ -64,10 +65,57 @@ export function searchText(u: UserForecast): string {
     .toLowerCase();
 }
 
-/** Positions of the users whose search text holds every word of the filter (case-insensitive). */
-export function matchingPositions(texts: readonly string[], filter: string): number[] {
+/**
+ * Positions of the users whose search text holds every word of the filter (case-insensitive),
+ * among `within` (positions, in order) when given, else among all.
+ */
+export function matchingPositions(
+  texts: readonly string[],
+  filter: string,
+  within?: readonly number[],
+): number[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const out: number[] = [];
-  for (let i = 0; i < texts.length; i++) if (words.every((w) => texts[i]!.includes(w))) out.push(i);
+  const test = (i: number) => words.every((w) => texts[i]!.includes(w));
+  if (within) {
+    for (const i of within) if (test(i)) out.push(i);
+  } else for (let i = 0; i < texts.length; i++) if (test(i)) out.push(i);
   return out;
+}
+
+/** The exact scope a summary row opens: every user with this outcome, or with this finding code. */
+export function scanScope(kind: 'outcome' | 'finding', value: string): string {
+  return `${kind}:${value}`;
+}
+
+/** Whether a user is in a scope made by `scanScope` (null: everyone). Exact, never a text search. */
+export function inScope(u: UserForecast, scope: string | null): boolean {
+  if (scope === null) return true;
+  const colon = scope.indexOf(':');
+  const kind = scope.slice(0, colon);
+  const value = scope.slice(colon + 1);
+  if (kind === 'outcome') return u.forecast.outcome === value;
+  if (kind === 'finding') return u.findings.some((f) => f.code === value);
+  return false;
+}
+
+/** A scope in words for the list's heading ("duplicate account", "finding CLOUD_USER_NOT_FOUND"). */
+export function describeScope(scope: string | null): string {
+  if (scope === null) return 'all users';
+  const colon = scope.indexOf(':');
+  const value = scope.slice(colon + 1);
+  return scope.startsWith('outcome:') ? (OUTCOME_LABEL[value as Outcome] ?? value) : value;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The most serious severity each finding code has among these users (as the JSON reports it). */
+export function worstSeverityByCode(users: readonly UserForecast[]): Map<string, Severity> {
+  const worst = new Map<string, Severity>();
+  for (const u of users)
+    for (const f of u.findings) {
+      const seen = worst.get(f.code);
+      if (!seen || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[seen]) worst.set(f.code, f.severity);
+    }
+  return worst;
 }

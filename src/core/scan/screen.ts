@@ -16,6 +16,12 @@ export interface ScanScreenState {
   view: 'summary' | 'list';
   /** Highlighted summary row (outcome rows first, then finding codes). */
   summaryCursor: number;
+  /**
+   * The summary row the list was opened from, matched exactly (`outcome:<outcome>` or
+   * `finding:<code>`); null lists everyone. The typed filter searches within it.
+   */
+  scope: string | null;
+  /** Free text, searched in names, outcome, error, findings and target. */
   filter: string;
   /** Position in the filtered list. */
   cursor: number;
@@ -27,6 +33,7 @@ export interface ScanScreenState {
 export const initialScanScreen = (): ScanScreenState => ({
   view: 'summary',
   summaryCursor: 0,
+  scope: null,
   filter: '',
   cursor: 0,
   marked: new Set(),
@@ -45,13 +52,13 @@ function toggleMarks(marked: ReadonlySet<number>, indexes: readonly number[]): R
 }
 
 export interface ScanScreenContext {
-  /** The filter each summary row opens the list with (an outcome or a finding code). */
+  /** The exact scope each summary row opens the list with (see `scanScope`). */
   summaryFilters: readonly string[];
   /**
-   * Positions (in the full list) of the users a filter matches. A function, not a list: keys typed
-   * fast arrive together, and an Enter right after them must see the filter they made.
+   * Positions (in the full list) of the users in a scope that a filter matches. A function, not a
+   * list: keys typed fast arrive together, and an Enter right after them must see the filter they made.
    */
-  matchesFor: (filter: string) => readonly number[];
+  matchesFor: (scope: string | null, filter: string) => readonly number[];
   /** List rows visible at once (Page Up / Page Down move by this). */
   page: number;
 }
@@ -62,7 +69,7 @@ function clamp(n: number, count: number): number {
 
 function moveList(state: ScanScreenState, k: Key, ctx: ScanScreenContext): ScanScreenState | null {
   if (!['up', 'down', 'pageUp', 'pageDown', 'home', 'end'].includes(k.kind)) return null;
-  const count = ctx.matchesFor(state.filter).length;
+  const count = ctx.matchesFor(state.scope, state.filter).length;
   const page = Math.max(ctx.page, 1);
   let cursor: number | null = null;
   if (k.kind === 'up') cursor = state.cursor - 1;
@@ -79,21 +86,21 @@ function listKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): ScanSc
   if (moved) return moved;
   switch (k.kind) {
     case 'enter': {
-      const matches = ctx.matchesFor(state.filter);
+      const matches = ctx.matchesFor(state.scope, state.filter);
       const index = matches[clamp(state.cursor, matches.length)];
       return index === undefined ? state : { ...state, choice: { kind: 'open', index } };
     }
     case 'escape':
-      return state.filter ? { ...state, filter: '', cursor: 0 } : { ...state, view: 'summary' };
+      return state.filter ? { ...state, filter: '', cursor: 0 } : { ...state, view: 'summary', scope: null };
     case 'tab':
-      return { ...state, view: 'summary' };
+      return { ...state, view: 'summary', scope: null };
     case 'backspace':
       return { ...state, filter: state.filter.slice(0, -1), cursor: 0 };
     case 'clearLine':
       return { ...state, filter: '', cursor: 0 };
     case 'mark': {
       // Ctrl+X marks the highlighted user for a batch fix (and moves on, to mark a run of users).
-      const matches = ctx.matchesFor(state.filter);
+      const matches = ctx.matchesFor(state.scope, state.filter);
       const index = matches[clamp(state.cursor, matches.length)];
       if (index === undefined) return state;
       return {
@@ -117,10 +124,10 @@ function summaryKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): Sca
   if (k.kind === 'home' || k.kind === 'pageUp') return { ...state, summaryCursor: 0 };
   if (k.kind === 'end' || k.kind === 'pageDown') return { ...state, summaryCursor: clamp(rows - 1, rows) };
   if (k.kind === 'enter') {
-    const filter = ctx.summaryFilters[clamp(state.summaryCursor, rows)] ?? '';
-    return { ...state, view: 'list', filter, cursor: 0 };
+    const scope = ctx.summaryFilters[clamp(state.summaryCursor, rows)] ?? null;
+    return { ...state, view: 'list', scope, filter: '', cursor: 0 };
   }
-  if (k.kind === 'tab') return { ...state, view: 'list', cursor: 0 };
+  if (k.kind === 'tab') return { ...state, view: 'list', scope: null, cursor: 0 };
   if (k.kind === 'escape') return { ...state, choice: { kind: 'quit' } };
   if (k.kind === 'char') {
     const c = k.char.toLowerCase();
@@ -131,14 +138,14 @@ function summaryKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): Sca
       const filter = ctx.summaryFilters[clamp(state.summaryCursor, rows)];
       return filter === undefined
         ? state
-        : { ...state, marked: toggleMarks(state.marked, ctx.matchesFor(filter)) };
+        : { ...state, marked: toggleMarks(state.marked, ctx.matchesFor(filter, '')) };
     }
     if (c === 'b' && state.marked.size > 0) {
       return { ...state, choice: { kind: 'batch', indexes: [...state.marked].sort((a, b) => a - b) } };
     }
-    if (c === '/') return { ...state, view: 'list', filter: '', cursor: 0 };
-    // Any other character starts a search in the list.
-    if (k.char.trim()) return { ...state, view: 'list', filter: k.char, cursor: 0 };
+        if (c === '/') return { ...state, view: 'list', scope: null, filter: '', cursor: 0 };
+    // Any other character starts a search in the whole list.
+    if (k.char.trim()) return { ...state, view: 'list', scope: null, filter: k.char, cursor: 0 };
   }
   return state;
 }

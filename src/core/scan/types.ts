@@ -20,7 +20,7 @@ export const OUTCOMES = [
 
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** What Entra Connect reports when it refuses an object (DOMAIN.md §2.3–§2.4, reference/004). */
+/** What Entra Connect reports when it refuses an object (docs/matching-facts.md §2.3–§2.4, §F4). */
 export type SyncError =
   | 'InvalidSoftMatch'
   | 'InvalidHardMatch'

@@ -2,7 +2,7 @@
 // write with before → after, its journal id and its undo (or why there is none, issue 13 point 7),
 // the manual steps still pending with their commands, the roles to give back and what to tell the
 // user. Plain data: text and Markdown are renderings of it (render.ts).
-import type { StepOutcome } from '../../app/services.js';
+import type { StepOutcome } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { Severity } from '../findings.js';
 import type { PlanStep } from '../plan-types.js';

@@ -43,7 +43,12 @@ export function footerKeys(state: WizardState): KeyHint[] {
     case 'warnings':
       return [['Enter', 'continue'], ['Esc/q', 'quit'], HELP];
     case 'identity':
-      return [['Enter', 'read this user'], ['Ctrl-U', 'clear'], ['Esc', 'quit'], HELP];
+      return [
+        ['Enter', 'read this user'],
+        ['Ctrl-U', 'clear'],
+        ['Esc', state.config.picker ? 'scenarios' : 'quit'],
+        HELP,
+      ];
     case 'reading':
       return s.finished
         ? [['Enter', 'see the findings'], ['Esc/q', 'back'], HELP]
@@ -69,8 +74,8 @@ export function footerKeys(state: WizardState): KeyHint[] {
       return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
     case 'summary':
       return state.showTicket
-        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t', 'hide the ticket'], ['Enter/q', 'quit'], HELP]
-        : [['t', 'ticket summary'], ['Enter/q', 'quit'], HELP];
+        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t', 'hide the ticket'], ['Esc/q', 'quit'], HELP]
+        : [MOVE, CHOOSE, ['t', 'ticket summary'], ['Esc/q', 'quit'], HELP];
     default:
       return [MOVE, CHOOSE, ['Esc/q', 'back'], HELP];
   }

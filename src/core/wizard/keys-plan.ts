@@ -3,6 +3,7 @@
 import { ticketOf } from '../ticket/of-state.js';
 import { ticketText } from '../ticket/render.js';
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
+import { onSummaryChoiceKey } from './navigation.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
 import { moveCursor } from './select.js';
 import type { Screen, WizardState } from './state.js';
@@ -11,7 +12,6 @@ import {
   leave,
   openStep,
   planScreen,
-  quit,
   startApply,
   startReading,
   summaryScreen,
@@ -139,7 +139,7 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
   return summaryScreen(state);
 };
 
-export const onSummaryKey: On<'summary'> = (state, _screen, key) => {
+export const onSummaryKey: On<'summary'> = (state, screen, key) => {
   if (isChar(key, 't')) return { ...state, showTicket: !state.showTicket, ticketScroll: 0 };
   if (state.showTicket) {
     const step = isUp(key)
@@ -156,6 +156,5 @@ export const onSummaryKey: On<'summary'> = (state, _screen, key) => {
       return { ...state, ticketScroll: Math.min(last, Math.max(0, (state.ticketScroll ?? 0) + step)) };
     }
   }
-  if (key.kind === 'enter' || isBack(key)) return quit(state);
-  return state;
+  return onSummaryChoiceKey(state, screen, key);
 };

@@ -3,6 +3,7 @@ import { parseIdentity } from '../identity-input.js';
 import { UserFacingError } from '../errors.js';
 import { errorChoices } from './choices.js';
 import { isBack, type Key } from './keys.js';
+import { leaveIdentity } from './navigation.js';
 import { moveCursor } from './select.js';
 import type { ErrorChoiceId, Screen, WizardState } from './state.js';
 import { identityScreen, leave, quit, startReading, startSync, summaryScreen } from './transitions.js';
@@ -28,7 +29,7 @@ export const onWarningsKey: On<'warnings'> = (state, _screen, key) => {
 export const onIdentityKey: On<'identity'> = (state, screen, key) => {
   switch (key.kind) {
     case 'escape':
-      return quit(state);
+      return leaveIdentity(state);
     case 'enter':
       return submitIdentity(state, screen.text);
     case 'backspace':

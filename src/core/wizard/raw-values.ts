@@ -24,7 +24,7 @@ function sameText(
   return norm(a) === norm(b);
 }
 
-/** Proxy addresses compare as sets, ignoring case and order (DOMAIN.md §3: case is unverified). */
+/** Proxy addresses compare as sets, ignoring case and order (docs/matching-facts.md §3: case is unverified). */
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const norm = (xs: readonly string[]): string =>
     [...new Set(xs.map((x) => x.toLowerCase()))].sort().join('\n');
@@ -61,7 +61,7 @@ export function rawValueRows(d: Diagnosis): RawRow[] {
       attribute: 'immutableId',
       ad: anchor,
       cloud: show(t?.onPremisesImmutableId),
-      // Anchors are case-sensitive base64 (DOMAIN.md §1).
+      // Anchors are case-sensitive base64 (docs/matching-facts.md §1).
       same: t ? sameText(d.expectedImmutableId, t.onPremisesImmutableId, true) : null,
     },
     compared('userPrincipalName', ad?.userPrincipalName, t?.userPrincipalName),

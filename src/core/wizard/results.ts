@@ -1,6 +1,6 @@
 // What the services answered. A result only counts when it answers the current request: a late
 // answer to a reading the user backed out of changes nothing.
-import type { StepOutcome, SyncVerdict } from '../../app/services.js';
+import type { StepOutcome, SyncVerdict } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { ErrorInfo, WizardEvent, WizardState } from './state.js';
 import { adoptDiagnosis, errorScreen, planScreen } from './transitions.js';

@@ -1,6 +1,6 @@
 // The wizard's state: one screen at a time, plus what the run has learnt so far. Plain data only;
 // the reducer (reducer.ts) is the one place that changes it.
-import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../../app/services.js';
+import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { PlanStep } from '../plan-types.js';
 import type { Key } from './keys.js';
@@ -13,6 +13,11 @@ export interface WizardConfig {
   identity?: string;
   /** Prefill for the identity prompt (the lab scenario's user). */
   suggestedIdentity?: string;
+  /**
+   * Opened from the lab's scenario picker: Escape on the identity prompt goes back to it, and the
+   * summary offers "Another scenario".
+   */
+  picker?: boolean;
 }
 
 export const READ_STEPS: readonly ReadStepId[] = [
@@ -56,7 +61,7 @@ export type Screen =
   | { kind: 'manual'; step: number; choice: number; check: ManualCheck }
   | { kind: 'applying'; step: number }
   | { kind: 'sync'; step: number; progress: SyncProgress | null; choice: number }
-  | { kind: 'summary' }
+  | { kind: 'summary'; choice?: number }
   | {
       kind: 'error';
       title: string;
@@ -114,6 +119,8 @@ export interface WizardState {
   showTicket?: boolean;
   /** First line of the ticket on screen (↑↓, PgUp/PgDn scroll it). */
   ticketScroll?: number;
+  /** Set with `exit` when the technician chose to go back to the lab's picker. */
+  leaveTo?: 'picker';
 }
 
 export type WizardEvent =

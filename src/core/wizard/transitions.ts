@@ -1,6 +1,6 @@
 // Moves shared by several screens. Each returns a new state; none performs anything: a write or a
 // read only happens when the effects hook sees the `request` these set.
-import type { ReadStepId } from '../../app/services.js';
+import type { ReadStepId } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { PlanStep } from '../plan-types.js';
 import {

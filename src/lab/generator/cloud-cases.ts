@@ -14,7 +14,7 @@ export interface AdView {
   alias: string | null;
   displayName: string;
   proxies: string[];
-  /** The immutableId the next sync will use (DOMAIN.md §1). */
+  /** The immutableId the next sync will use (docs/matching-facts.md §1). */
   anchor: string;
 }
 
@@ -161,7 +161,7 @@ export function addCloudCase(kind: CloudCase, ad: AdView, ctx: CaseContext): voi
       t.users.push({
         ...handMade(ctx, ad),
         onPremisesImmutableId: foreignAnchor(ctx),
-        // Left behind when sync was switched off (null), or restored by hand (false): DOMAIN.md §2.8.
+        // Left behind when sync was switched off (null), or restored by hand (false): docs/matching-facts.md §2.8.
         onPremisesSyncEnabled: rng.chance(0.7) ? null : false,
       });
       return;

@@ -1,4 +1,4 @@
-// Errors in Microsoft Graph's shape and with Graph's codes and messages (DOMAIN.md §3), so the
+// Errors in Microsoft Graph's shape and with Graph's codes and messages (docs/matching-facts.md §3), so the
 // adapter's error mapping is exercised against what the real service sends.
 import { randomUUID } from 'node:crypto';
 
@@ -68,7 +68,7 @@ export const graphErrors = {
     ),
   unknownProperty: (property: string, type: string) =>
     new GraphHttpError(400, 'BadRequest', `Could not find a property named '${property}' on type '${type}'.`),
-  /** Duplicate value (DOMAIN.md §3): the immutableId variant names the other object. */
+  /** Duplicate value (docs/matching-facts.md §3): the immutableId variant names the other object. */
   conflict: (property: string, otherObjectId?: string) =>
     new GraphHttpError(
       400,
@@ -97,7 +97,7 @@ export const graphErrors = {
       'Request_BadRequest',
       'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.',
     ),
-  /** UNVERIFIED (DOMAIN.md §2.11, §3): Graph's exact text for this refusal is not published; this
+  /** UNVERIFIED (docs/matching-facts.md §2.11, §3): Graph's exact text for this refusal is not published; this
    *  is MSOnline's message for the same rule. The status (400) and code are what the field reports. */
   federatedImmutableId: () =>
     new GraphHttpError(

@@ -1,7 +1,7 @@
 // What Graph allows in a `$filter`, and how a filter tree is evaluated against a resource.
 // Graph's directory endpoints accept eq/in/startsWith/any on some properties by default; ne, not,
 // endsWith, `eq null` and range operators need `ConsistencyLevel: eventual` plus `$count=true`
-// (DOMAIN.md §3). A filter Graph would reject is rejected here with Graph's code.
+// (docs/matching-facts.md §3). A filter Graph would reject is rejected here with Graph's code.
 import { graphErrors } from './errors.js';
 import type { FilterNode, Literal } from './odata-filter.js';
 import type { PropertyRule, ResourceSchema } from './schemas.js';
@@ -183,7 +183,7 @@ function compare(actual: unknown, op: string, expected: Literal, caseSensitive: 
   }
   let a = actual;
   let b: unknown = expected;
-  // Directory string comparisons are case-insensitive except for base64 anchors (DOMAIN.md §3).
+  // Directory string comparisons are case-insensitive except for base64 anchors (docs/matching-facts.md §3).
   // For proxyAddresses that is UNVERIFIED on real Graph; the adapter queries both the `SMTP:` and
   // `smtp:` forms, so it does not depend on the lab being right about it.
   if (typeof a === 'string' && typeof b === 'string' && !caseSensitive) {

@@ -20,7 +20,7 @@ export interface QueryShape {
 const LIST_OPTIONS = new Set(['$filter', '$select', '$top', '$count', '$skiptoken', '$expand', '$orderby']);
 const SINGLE_OPTIONS = new Set(['$select', '$expand']);
 
-/** True when the request may use advanced query capabilities (DOMAIN.md §3). */
+/** True when the request may use advanced query capabilities (docs/matching-facts.md §3). */
 export function isAdvancedQuery(req: SimRequest): boolean {
   return (
     (req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual' &&

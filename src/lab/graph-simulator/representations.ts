@@ -10,7 +10,7 @@ import type {
 import type { Resource } from './query-options.js';
 
 /**
- * A deleted user's UPN as Graph shows it: `<objectId without hyphens><original UPN>` (DOMAIN.md §3;
+ * A deleted user's UPN as Graph shows it: `<objectId without hyphens><original UPN>` (docs/matching-facts.md §3;
  * several independent sources, no official page). Scenario files and the lab state keep the
  * original UPN (what the sync engine and a restore need); the simulator rewrites it on the way out.
  * A scenario that already gives the rewritten form is left as it is.

@@ -1,5 +1,5 @@
 // What each simulated resource type exposes: its properties, which ones Graph returns without
-// `$select`, and which filters Graph accepts on each without advanced-query headers (DOMAIN.md §3).
+// `$select`, and which filters Graph accepts on each without advanced-query headers (docs/matching-facts.md §3).
 
 /** How a property may be filtered. `basic` ones work without `ConsistencyLevel: eventual`. */
 export interface PropertyRule {
@@ -8,7 +8,7 @@ export interface PropertyRule {
   basic?: readonly ('eq' | 'in' | 'startswith' | 'any')[];
   /** Filterable at all (advanced queries may then use ne, not, endsWith, eq null, ranges). */
   filterable?: boolean;
-  /** Compared case-sensitively (base64 anchors are case-sensitive, DOMAIN.md §1). */
+  /** Compared case-sensitively (base64 anchors are case-sensitive, docs/matching-facts.md §1). */
   caseSensitive?: boolean;
 }
 
@@ -66,7 +66,7 @@ export const userSchema: ResourceSchema = {
     userType: str(['eq', 'in']),
     createdDateTime: date(true),
     deletedDateTime: date(true),
-    // Returned only with $select (DOMAIN.md §3).
+    // Returned only with $select (docs/matching-facts.md §3).
     mailNickname: str(EQ_IN_STARTS),
     proxyAddresses: collection(true),
     onPremisesImmutableId: str(['eq', 'in'], { caseSensitive: true }),

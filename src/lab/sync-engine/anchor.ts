@@ -1,4 +1,4 @@
-// The sourceAnchor an AD object exports as immutableId (DOMAIN.md §1).
+// The sourceAnchor an AD object exports as immutableId (docs/matching-facts.md §1).
 import { guidToImmutableId, isGuidString } from '../../core/identifiers.js';
 import type { ScenarioAdObject } from '../scenario-schema.js';
 

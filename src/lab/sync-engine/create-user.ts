@@ -32,7 +32,7 @@ export function newObjectId(ctx: SyncContext, seed: string): string {
 }
 
 export interface CreateOptions {
-  /** Created beside an admin it may not take over (DOMAIN.md §2.4). */
+  /** Created beside an admin it may not take over (docs/matching-facts.md §2.4). */
   quarantinedBeside?: ScenarioCloudUser;
 }
 

@@ -1,4 +1,4 @@
-// Start-ADSyncSyncCycle -PolicyType Delta in the lab (DOMAIN.md §2, §4).
+// Start-ADSyncSyncCycle -PolicyType Delta in the lab (docs/matching-facts.md §2, §4).
 import type { SyncRunResult } from '../../ports.js';
 import type { LabState, SyncLogEntry } from '../lab-state.js';
 import { createContext, systemClock, type RunTally, type SyncClock } from './context.js';

@@ -1,5 +1,5 @@
 // An AD object that was deleted or left the sync scope while joined: its user goes to the recycle
-// bin (soft delete, DOMAIN.md §2.8); a group or contact is deleted.
+// bin (soft delete, docs/matching-facts.md §2.8); a group or contact is deleted.
 import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
 import { logLine } from './run-log.js';

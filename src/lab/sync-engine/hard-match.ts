@@ -1,5 +1,5 @@
 // Hard match: an AD object whose sourceAnchor equals a cloud user's immutableId is joined to it
-// (DOMAIN.md §2.1), unless the tenant or the role hardening forbids taking that object over.
+// (docs/matching-facts.md §2.1), unless the tenant or the role hardening forbids taking that object over.
 import type { ScenarioAdObject, ScenarioCloudUser } from '../scenario-schema.js';
 import type { SyncContext } from './context.js';
 import type { DesiredValues } from './desired.js';
@@ -16,7 +16,7 @@ export function takeoverRefusal(
   target: ScenarioCloudUser,
 ): { outcome: 'ExistingAdminRoleConflict' | 'InvalidHardMatch'; message: string } | null {
   const roles = rolesOf(target, ctx.state);
-  // From mid-2026 a hard match onto a role holder is blocked (DOMAIN.md §2.4). The lab models the
+  // From mid-2026 a hard match onto a role holder is blocked (docs/matching-facts.md §2.4). The lab models the
   // service after that date; which roles count is UNVERIFIED (see messages.ts).
   if (roles.length > 0) {
     return {

@@ -1,4 +1,4 @@
-// What the sync reports, worded as Entra Connect words it (DOMAIN.md §2.3, reference/003) where a
+// What the sync reports, worded as Entra Connect words it (docs/matching-facts.md §2.3, §F3) where a
 // public source quotes the text; lab wording elsewhere, marked so.
 
 /** One value Entra ID says is already taken: `UserPrincipalName x` or `ProxyAddresses SMTP:x`. */
@@ -7,7 +7,7 @@ export interface ConflictingValue {
   value: string;
 }
 
-/** The AttributeValueMustBeUnique / InvalidSoftMatch detail text (reference/003, event 6941). */
+/** The AttributeValueMustBeUnique / InvalidSoftMatch detail text (docs/matching-facts.md §F3, event 6941). */
 export function duplicateValuesText(values: readonly ConflictingValue[]): string {
   const list = values.map((v) => `${v.property} ${v.value};`).join('');
   return (
@@ -17,14 +17,14 @@ export function duplicateValuesText(values: readonly ConflictingValue[]): string
   );
 }
 
-/** InvalidHardMatch with blockCloudObjectTakeoverThroughHardMatchEnabled (DOMAIN.md §2.3). */
+/** InvalidHardMatch with blockCloudObjectTakeoverThroughHardMatchEnabled (docs/matching-facts.md §2.3). */
 export const INVALID_HARD_MATCH_TEXT =
   'Another cloud created object with the same source anchor already exists in Microsoft Entra ID.';
 
-/** The July 2026 hardening notice (DOMAIN.md §2.6). Exact wording beyond this phrase UNVERIFIED. */
+/** The July 2026 hardening notice (docs/matching-facts.md §2.6). Exact wording beyond this phrase UNVERIFIED. */
 export const HARDENING_TEXT = 'Hard match operation blocked due to security hardening.';
 
-/** Connect Health files these as "Existing Admin Role Conflict" (DOMAIN.md §2.4); detail is lab wording. */
+/** Connect Health files these as "Existing Admin Role Conflict" (docs/matching-facts.md §2.4); detail is lab wording. */
 export function adminRoleSoftMatchText(upn: string, roles: readonly string[]): string {
   return (
     `Existing Admin Role Conflict: the cloud user ${upn} holds the directory role ${roles.join(', ')}, so it ` +

@@ -57,7 +57,7 @@ export function syncUser(ctx: SyncContext, obj: ScenarioAdObject): void {
 
 /**
  * The service's timer task: a joined user whose values sit in quarantine gets them once they are
- * free (reference/004). Run after every object so a value released later in the same run is
+ * free (docs/matching-facts.md §F4). Run after every object so a value released later in the same run is
  * picked up now, which keeps a second run a no-op.
  */
 export function retryQuarantinedUser(ctx: SyncContext, obj: ScenarioAdObject): void {

@@ -1,5 +1,5 @@
 // Groups and contacts: the lab exports their names and addresses so that a conflict fixed in AD
-// (a contact holding a user's address, DOMAIN.md §5) clears in the tenant too.
+// (a contact holding a user's address, docs/matching-facts.md §5) clears in the tenant too.
 // Lab simplification: cloud groups and contacts carry no immutableId in a scenario, so a synced
 // one is joined to its AD object on first sight by display name or primary SMTP address.
 import { addressKey, primarySmtp } from '../../core/proxy-addresses.js';

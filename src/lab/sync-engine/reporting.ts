@@ -6,7 +6,7 @@ import { duplicateValuesText } from './messages.js';
 import { logLine } from './run-log.js';
 import { describeQuarantine, type ValuePlan } from './values.js';
 
-/** AttributeValueMustBeUnique: the export failed and is retried on every cycle (reference/004). */
+/** AttributeValueMustBeUnique: the export failed and is retried on every cycle (docs/matching-facts.md §F4). */
 export function logExportFailure(ctx: SyncContext, dn: string, plan: ValuePlan, cloudUserId?: string): void {
   const holders = plan.failureHolders
     .map((h) => `${h.kind} ${h.displayName ?? h.id} (${h.id})`)

@@ -1,5 +1,5 @@
 // When an object with the anchor of a soft-deleted user returns, Connect restores that user
-// instead of creating one (DOMAIN.md §2.8).
+// instead of creating one (docs/matching-facts.md §2.8).
 import type { ScenarioAdObject, ScenarioDeletedUser } from '../scenario-schema.js';
 import type { SyncContext } from './context.js';
 import type { DesiredValues } from './desired.js';

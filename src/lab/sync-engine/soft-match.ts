@@ -1,4 +1,4 @@
-// Soft match (DOMAIN.md §2.2–2.4): only for an object no hard match or restore claimed, on the AD
+// Soft match (docs/matching-facts.md §2.2–2.4): only for an object no hard match or restore claimed, on the AD
 // UPN (when softMatchOnUpnEnabled) and on the primary SMTP address, and only onto a cloud-managed
 // user without immutableId and without an admin role.
 import { addressKey, hasSmtpAddress, primarySmtp } from '../../core/proxy-addresses.js';
@@ -59,8 +59,8 @@ export function trySoftMatch(
     logLine(ctx, obj.dn, 'InvalidSoftMatch', softMatchBlockedText(keys), user.id);
     return true;
   }
-  // A cloud user that still carries an immutableId (reference/000), or that is synced to another
-  // anchor, is never soft-matched nor re-pointed (DOMAIN.md §2.3, §2.6); nothing is created.
+  // A cloud user that still carries an immutableId (docs/matching-facts.md §F0), or that is synced to another
+  // anchor, is never soft-matched nor re-pointed (docs/matching-facts.md §2.3, §2.6); nothing is created.
   if (user.onPremisesImmutableId || !isCloudManaged(user)) {
     logLine(ctx, obj.dn, 'InvalidSoftMatch', duplicateValuesText(keys), user.id);
     return true;

@@ -4,7 +4,7 @@ import type { LabState } from '../lab-state.js';
 import type { ScenarioCloudUser, ScenarioDeletedUser } from '../scenario-schema.js';
 
 /**
- * Role names (active and eligible) a user holds: any one blocks matching (DOMAIN.md §2.4). With the
+ * Role names (active and eligible) a user holds: any one blocks matching (docs/matching-facts.md §2.4). With the
  * state, roles held through role-assignable groups count too (whether Connect's block counts them
  * is UNVERIFIED; the lab treats them as blocking, as the tool does).
  */
@@ -21,12 +21,12 @@ export function joinedAdGuid(state: LabState, cloudId: string): string | undefin
   return Object.keys(state.joins).find((g) => state.joins[g] === cloudId);
 }
 
-/** `onPremisesSyncEnabled` true is synced; null and false are cloud-managed (DOMAIN.md §2.8). */
+/** `onPremisesSyncEnabled` true is synced; null and false are cloud-managed (docs/matching-facts.md §2.8). */
 export function isCloudManaged(user: Pick<ScenarioCloudUser, 'onPremisesSyncEnabled'>): boolean {
   return user.onPremisesSyncEnabled !== true;
 }
 
-/** A deleted user's UPN is `<object id without hyphens><original UPN>` (DOMAIN.md §3). */
+/** A deleted user's UPN is `<object id without hyphens><original UPN>` (docs/matching-facts.md §3). */
 export function deletedUpn(id: string, upn: string): string {
   return `${id.replace(/-/g, '')}${upn}`;
 }

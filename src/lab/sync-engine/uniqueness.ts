@@ -1,9 +1,9 @@
 // Who already holds a UPN or an SMTP address in the tenant. Entra ID keeps UPNs and SMTP proxy
-// addresses unique across users, groups and contacts (reference/004), and checks one attribute
+// addresses unique across users, groups and contacts (docs/matching-facts.md §F4), and checks one attribute
 // against the other: a UPN equal to another object's proxy address is a conflict too (the case
-// IdFix misses, DOMAIN.md §5). UNVERIFIED: the exact cross-attribute rule; the lab applies both ways.
-// Values compare case-insensitively (UNVERIFIED for proxyAddresses in Graph, DOMAIN.md §3; AD and
-// Exchange treat addresses so). Soft-deleted users do not block a value (DOMAIN.md §2.8: proxies kept but not blocking; their
+// IdFix misses, docs/matching-facts.md §5). UNVERIFIED: the exact cross-attribute rule; the lab applies both ways.
+// Values compare case-insensitively (UNVERIFIED for proxyAddresses in Graph, docs/matching-facts.md §3; AD and
+// Exchange treat addresses so). Soft-deleted users do not block a value (docs/matching-facts.md §2.8: proxies kept but not blocking; their
 // UPN is rewritten anyway).
 import { addressKey, parseProxyAddress } from '../../core/proxy-addresses.js';
 import type { LabTenant } from '../lab-state.js';

@@ -1,5 +1,5 @@
-// Writing exported values into a cloud object under duplicate attribute resiliency (DOMAIN.md §2.9,
-// reference/004): a taken UPN is quarantined and, when the object needs one, replaced by
+// Writing exported values into a cloud object under duplicate attribute resiliency (docs/matching-facts.md §2.9,
+// docs/matching-facts.md §F4): a taken UPN is quarantined and, when the object needs one, replaced by
 // `<prefix><4 digits>@<initial domain>`; a taken SMTP proxy address is dropped; each quarantined
 // value is recorded in onPremisesProvisioningErrors and leaves quarantine once it is free again
 // (the service's hourly timer task; the lab re-checks on every run). Known issue: a user's proxy
@@ -30,7 +30,7 @@ export interface Quarantine {
   property: 'UserPrincipalName' | 'ProxyAddress';
   value: string;
   holder: Holder;
-  /** Already recorded before this run (not reported again: reference/004, "only once"). */
+  /** Already recorded before this run (not reported again: docs/matching-facts.md §F4, "only once"). */
   known: boolean;
 }
 

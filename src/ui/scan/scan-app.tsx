@@ -4,11 +4,13 @@ import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { ScanProgress } from '../../app/scan.js';
 import { visibleText } from '../../core/display-text.js';
-import { matchingPositions, searchText } from '../../core/scan/labels.js';
+import { inScope, matchingPositions, searchText } from '../../core/scan/labels.js';
 import { initialScanScreen, scanScreenReducer, type ScanScreenContext } from '../../core/scan/screen.js';
 import type { ScanResult } from '../../core/scan/types.js';
 import { isBack, type Key } from '../../core/wizard/keys.js';
-import { useTerminalRows } from '../terminal-size.js';
+import { SizeFloor } from '../floor.js';
+import { KeyLegend } from '../key-legend.js';
+import { useTerminalSize } from '../terminal-size.js';
 import { Tone } from '../theme.js';
 import { useKeys } from '../use-keys.js';
 import { ListView } from './list-view.js';
@@ -35,28 +37,48 @@ export interface ScanAppProps {
   onError: (error: unknown) => void;
 }
 
-// Lines around the list: header (2), filter (1), details (4), footer (2), margins.
-const CHROME = 11;
+// Lines around the list: header (2 + margin), scope and search (2), details (margin + 3 or 5),
+// footer (margin + 1), and the line the frame leaves free.
+const chrome = (detailLines: number) => 9 + detailLines;
 
-function Results(props: { result: ScanResult; note?: string; rows: number; onDone: ScanAppProps['onDone'] }) {
+function Results(props: {
+  result: ScanResult;
+  note?: string;
+  rows: number;
+  columns: number;
+  onDone: ScanAppProps['onDone'];
+}) {
   const { result, onDone } = props;
   const summary = useMemo(() => summaryRows(result, 9), [result]);
   const texts = useMemo(() => result.users.map(searchText), [result]);
   // The last few filters' matches: typing re-filters tens of thousands of users once per key.
   const cache = useRef(new Map<string, readonly number[]>());
+  const scopes = useRef(new Map<string, number[]>());
   const matchesFor = useCallback(
-    (filter: string) => {
-      let hit = cache.current.get(filter);
+    (scope: string | null, filter: string) => {
+      const key = `${scope ?? ''}\n${filter}`;
+      let hit = cache.current.get(key);
       if (!hit) {
-        hit = matchingPositions(texts, filter);
+        let within: number[] | undefined;
+        if (scope !== null) {
+          within = scopes.current.get(scope);
+          if (!within) {
+            within = [];
+            for (let i = 0; i < result.users.length; i++)
+              if (inScope(result.users[i]!, scope)) within.push(i);
+            scopes.current.set(scope, within);
+          }
+        }
+        hit = matchingPositions(texts, filter, within);
         if (cache.current.size > 32) cache.current.clear();
-        cache.current.set(filter, hit);
+        cache.current.set(key, hit);
       }
       return hit;
     },
-    [texts],
+    [texts, result],
   );
-  const listRows = Math.max(props.rows - CHROME - (props.note ? 1 : 0), 3);
+  const detailLines = props.rows >= 24 ? 5 : 3;
+  const listRows = Math.max(props.rows - chrome(detailLines) - (props.note ? 1 : 0), 3);
   const context: ScanScreenContext = { summaryFilters: summary.filters, matchesFor, page: listRows };
   const contextRef = useRef(context);
   contextRef.current = context;
@@ -77,7 +99,7 @@ function Results(props: { result: ScanResult; note?: string; rows: number; onDon
       onDone({ kind: 'batch', guids: c.indexes.map((i) => result.users[i]!.objectGuid) }, result);
     } else onDone(c, result);
   }, [state.choice, result, onDone]);
-  const matches = matchesFor(state.filter);
+  const matches = matchesFor(state.scope, state.filter);
   return (
     <Box flexDirection="column" flexGrow={1}>
       <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
@@ -87,41 +109,61 @@ function Results(props: { result: ScanResult; note?: string; rows: number; onDon
           </Text>
         ) : null}
         {state.view === 'summary' ? (
-          <SummaryView result={result} rows={summary} cursor={state.summaryCursor} />
+          <SummaryView
+            result={result}
+            rows={summary}
+            cursor={state.summaryCursor}
+            columns={props.columns}
+            height={Math.max(props.rows - 8 - (props.note ? 1 : 0), 4)}
+          />
         ) : (
           <ListView
             users={result.users}
             matches={matches}
+            scope={state.scope}
             filter={state.filter}
             cursor={state.cursor}
             rows={listRows}
             marked={state.marked}
+            columns={props.columns}
+            detailLines={detailLines}
           />
         )}
       </Box>
       <Footer
+        width={props.columns}
         keys={
           state.view === 'summary'
-            ? `↑/↓ move · Enter list these users · m mark them${state.marked.size > 0 ? ` · b fix the ${state.marked.size} marked in a batch` : ''} · type or / to search · r rescan · q quit`
-            : `↑/↓ move · Enter open in the wizard · Ctrl+X mark${state.marked.size > 0 ? ` (${state.marked.size} marked; Esc, then b fixes them)` : ''} · type to filter · Esc back`
+            ? [
+                ['↑↓', 'move'],
+                ['Enter', 'list these users'],
+                ['type or /', 'search'],
+                ['r', 'rescan'],
+                ['q', 'quit'],
+              ]
+            : [
+                ['↑↓', 'move'],
+                ['Enter', 'open in the wizard'],
+                ['type', 'to search'],
+                ['Esc', 'back'],
+              ]
         }
       />
     </Box>
   );
 }
 
-function Footer(props: { keys: string }) {
+function Footer(props: { keys: readonly (readonly [string, string])[]; width: number }) {
   return (
     <Box marginTop={1}>
-      <Text wrap="truncate-end">
-        <Tone tone="muted">{props.keys}</Tone>
-      </Text>
+      <KeyLegend keys={props.keys} width={props.width} />
     </Box>
   );
 }
 
 export function ScanApp(props: ScanAppProps) {
-  const rows = useTerminalRows();
+  const { rows, columns: terminalColumns } = useTerminalSize();
+  const columns = terminalColumns - 2; // paddingX
   const [progress, setProgress] = useState<ScanProgress | null>(null);
   const [result, setResult] = useState<ScanResult | null>(props.previous ?? null);
   const stop = useRef(new AbortController());
@@ -148,26 +190,28 @@ export function ScanApp(props: ScanAppProps) {
   );
 
   return (
-    <Box flexDirection="column" height={Math.max(rows - 1, 12)} paddingX={1}>
-      <Box flexDirection="column" flexShrink={0} marginBottom={1}>
-        <Text wrap="truncate-end">
-          <Tone tone="accent" bold>
-            syncmatch scan
-          </Tone>
-          {` · ${visibleText(props.environmentLabel)}`}
-        </Text>
-        <Text wrap="truncate-end">
-          <Tone tone="muted">{`Scope: ${visibleText(props.scopeLabel)}`}</Tone>
-        </Text>
+    <SizeFloor>
+      <Box flexDirection="column" height={Math.max(rows - 1, 12)} paddingX={1}>
+        <Box flexDirection="column" flexShrink={0} marginBottom={1}>
+          <Text wrap="truncate-end">
+            <Tone tone="accent" bold>
+              syncmatch scan
+            </Tone>
+            {` · ${visibleText(props.environmentLabel)}`}
+          </Text>
+          <Text wrap="truncate-end">
+            <Tone tone="muted">{`Scope: ${visibleText(props.scopeLabel)}`}</Tone>
+          </Text>
+        </Box>
+        <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+          {result ? (
+            <Results result={result} note={props.note} rows={rows} columns={columns} onDone={onDone} />
+          ) : (
+            <ProgressView progress={progress} />
+          )}
+        </Box>
+        {result ? null : <Footer keys={[['Esc/q', 'stop the scan']]} width={columns} />}
       </Box>
-      <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-        {result ? (
-          <Results result={result} note={props.note} rows={rows} onDone={onDone} />
-        ) : (
-          <ProgressView progress={progress} />
-        )}
-      </Box>
-      {result ? null : <Footer keys="Esc or q stops the scan" />}
-    </Box>
+    </SizeFloor>
   );
 }

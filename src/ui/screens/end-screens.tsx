@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { ticketOf } from '../../core/ticket/of-state.js';
 import { ticketText } from '../../core/ticket/render.js';
+import { summaryChoices } from '../../core/wizard/navigation.js';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
@@ -58,6 +59,12 @@ export function SummaryScreen(props: { state: WizardState }) {
         </Box>
       ) : null}
       <Tone tone="muted">{`Exit code ${code}.`}</Tone>
+      <Box marginTop={1}>
+        <SelectView
+          items={summaryChoices(state)}
+          cursor={state.screen.kind === 'summary' ? (state.screen.choice ?? 0) : 0}
+        />
+      </Box>
     </Box>
   );
   if (state.showTicket) {

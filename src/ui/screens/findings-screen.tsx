@@ -5,6 +5,7 @@ import type { Diagnosis } from '../../core/diagnosis-types.js';
 import type { Screen } from '../../core/wizard/state.js';
 import { orderedFindings } from '../../core/wizard/walk.js';
 import { ScreenLayout } from '../layout.js';
+import { WrappedText } from '../wrapped-text.js';
 import { MARK } from '../theme.js';
 import { SeverityMark } from './marks.js';
 import { RawValues } from './raw-values.js';
@@ -12,6 +13,8 @@ import { RawValues } from './raw-values.js';
 export function FindingsScreen(props: {
   screen: Extract<Screen, { kind: 'findings' }>;
   diagnosis: Diagnosis | null;
+  /** The terminal's width (for the app's own word wrapping). */
+  columns?: number;
 }) {
   const { diagnosis, screen } = props;
   if (!diagnosis) return <Text>No reading yet.</Text>;
@@ -24,9 +27,10 @@ export function FindingsScreen(props: {
   }
   const findings = orderedFindings(diagnosis);
   const chosen = findings[screen.cursor];
+  const columns = props.columns ?? 80;
   return (
     <ScreenLayout>
-      <TargetLine diagnosis={diagnosis} />
+      <TargetLine diagnosis={diagnosis} columns={columns} />
       {findings.length === 0 ? <Text>{`${MARK.ok} Nothing wrong was found.`}</Text> : null}
       {findings.map((f, i) => (
         <Box key={`${f.code}-${i}`}>
@@ -37,9 +41,10 @@ export function FindingsScreen(props: {
       ))}
       {chosen ? (
         <Box flexDirection="column" marginTop={1} borderStyle="single" paddingX={1}>
-          <Text>{chosen.message}</Text>
+          {/* Wrapped by the app at words and token boundaries (the box's border and padding take 4). */}
+          <WrappedText text={chosen.message} width={columns - 4} />
           {evidenceLines(chosen.evidence).map((line, i) => (
-            <Text key={i}>{line}</Text>
+            <WrappedText key={i} text={line} width={columns - 4} />
           ))}
         </Box>
       ) : null}
@@ -47,11 +52,11 @@ export function FindingsScreen(props: {
   );
 }
 
-function TargetLine(props: { diagnosis: Diagnosis }) {
+function TargetLine(props: { diagnosis: Diagnosis; columns: number }) {
   const { onPrem, target } = props.diagnosis;
   const ad = onPrem ? (onPrem.userPrincipalName ?? onPrem.sAMAccountName ?? onPrem.dn) : 'no AD user';
   const cloud = target ? `${target.userPrincipalName} (${target.management})` : 'no cloud target';
-  return <Text>{`${ad} ${MARK.arrow} ${cloud}`}</Text>;
+  return <WrappedText text={`${ad} ${MARK.arrow} ${cloud}`} width={props.columns} />;
 }
 
 /** Evidence as "name: value" lines; one level of nested objects becomes "name.key: value". */

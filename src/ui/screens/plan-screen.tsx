@@ -5,6 +5,8 @@ import type { PlanStep } from '../../core/plan-types.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { hiddenStepCount, visibleSteps } from '../../core/wizard/walk.js';
 import { ScreenLayout } from '../layout.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { WrappedText } from '../wrapped-text.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { OutcomeMark } from './marks.js';
@@ -16,12 +18,13 @@ export function stepKind(step: PlanStep): string {
 }
 
 export function PlanScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'plan' }> }) {
+  const { columns } = useTerminalSize();
   const { state, screen } = props;
   const steps = visibleSteps(state.diagnosis, state.config.readOnly);
   const hidden = hiddenStepCount(state.diagnosis, state.config.readOnly);
   return (
     <ScreenLayout actions={<SelectView items={planChoices(state)} cursor={screen.choice} />}>
-      {screen.notice ? <Text>{screen.notice}</Text> : null}
+      {screen.notice ? <WrappedText text={screen.notice} width={columns} /> : null}
       {steps.length === 0 ? <Text>{`${MARK.ok} Nothing to do from here.`}</Text> : null}
       {steps.map((step, i) => {
         const result = state.walk.results[i];

@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { Hanging } from '../field.js';
 import { ScreenLayout } from '../layout.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { WrappedText } from '../wrapped-text.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy } from './marks.js';
 
@@ -32,6 +34,7 @@ export function WarningsScreen(props: { state: WizardState }) {
 
 export function IdentityScreen(props: { screen: Extract<Screen, { kind: 'identity' }> }) {
   const { text, error } = props.screen;
+  const { columns } = useTerminalSize();
   return (
     <ScreenLayout>
       <Text>Which AD user? A sAMAccountName, UPN, mail, DN, objectGUID or immutableId.</Text>
@@ -44,8 +47,12 @@ export function IdentityScreen(props: { screen: Extract<Screen, { kind: 'identit
       </Box>
       {error ? (
         <Box flexDirection="column" marginTop={1}>
-          <Tone tone="error">{`${MARK.fail} ${error.message}`}</Tone>
-          {error.hint ? <Text>{`  Try: ${error.hint}`}</Text> : null}
+          <WrappedText
+            text={`${MARK.fail} ${error.message}`}
+            width={columns}
+            render={(line) => <Tone tone="error">{line}</Tone>}
+          />
+          {error.hint ? <WrappedText text={`  Try: ${error.hint}`} width={columns} /> : null}
         </Box>
       ) : null}
     </ScreenLayout>

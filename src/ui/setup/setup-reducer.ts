@@ -25,6 +25,8 @@ export interface SetupState {
   problems: string[];
   runCheck: boolean;
   savedPath: string | null;
+  /** The `?` overlay is open (as in the wizard: Esc, Enter, q or ? close it). */
+  help?: boolean;
 }
 
 export type SetupAction =
@@ -82,12 +84,20 @@ export function setupReducer(state: SetupState, action: SetupAction, deps: Setup
   const k = action.key;
   if (k.kind === 'ctrlC') return { ...state, stage: 'cancelled' };
   if (state.stage === 'saving') return state;
+  // As in the wizard: `?` opens the help on every screen; Esc, Enter, q or ? close it.
+  if (state.help) {
+    const closes = k.kind === 'escape' || k.kind === 'enter' || (k.kind === 'char' && /^[?q]$/i.test(k.char));
+    return closes ? { ...state, help: false } : state;
+  }
+  if (k.kind === 'char' && k.char === '?') return { ...state, help: true };
   if (state.stage === 'review') return review(state, k, deps);
   const questions = visibleQuestions(deps.questions, state.answers);
   const index = questions.findIndex((q) => q.id === state.questionId);
   const q = questions[index];
   if (!q) return state;
-  if (k.kind === 'escape') return index > 0 ? open(state, questions[index - 1]!) : state;
+  // Esc goes back one question; on the first one it leaves, as the wizard's first screen does.
+  if (k.kind === 'escape')
+    return index > 0 ? open(state, questions[index - 1]!) : { ...state, stage: 'cancelled' };
   if (q.kind === 'choice') {
     if (k.kind === 'enter') return submit(state, q, q.choices[state.cursor]!.value, deps);
     return { ...state, cursor: moveCursor(state.cursor, q.choices.length, k) };

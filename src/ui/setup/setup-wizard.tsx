@@ -80,9 +80,13 @@ export function SetupWizard(props: SetupWizardProps) {
           {state.answers.profile ? ` · profile ${state.answers.profile}` : ''}
         </Text>
       </Box>
-      <Body state={state} deps={deps} summarize={summarize} />
+      {state.help ? (
+        <SetupHelp state={state} deps={deps} />
+      ) : (
+        <Body state={state} deps={deps} summarize={summarize} />
+      )}
       <Box marginTop={1}>
-        <Keys stage={state.stage} />
+        {state.help ? <KeyLegend keys={[['Esc/?', 'close help']]} /> : <Keys stage={state.stage} />}
       </Box>
     </Box>
   );
@@ -160,6 +164,35 @@ function Body(props: { state: SetupState; deps: SetupDeps; summarize: (a: SetupA
   );
 }
 
+/** The `?` overlay: what the open question is for, then every key (as the wizard's help). */
+function SetupHelp(props: { state: SetupState; deps: SetupDeps }) {
+  const { state } = props;
+  const q = visibleQuestions(props.deps.questions, state.answers).find((x) => x.id === state.questionId);
+  const about =
+    state.stage === 'review'
+      ? 'What will be saved. Nothing is written until you choose Save.'
+      : q
+        ? `${q.label}${q.help ? ` ${q.help}` : ''}`
+        : '';
+  const keys = [
+    ...(state.stage === 'review'
+      ? ['  ↑↓       choose', '  Enter    confirm']
+      : ['  Enter    next', '  Ctrl-U   clear']),
+    '  Esc      back one question (on the first one: leave without saving)',
+    '  Ctrl-C   cancel: nothing is saved',
+  ];
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>Help</Text>
+      <Text wrap="wrap">{about}</Text>
+      <Text> </Text>
+      {keys.map((line, i) => (
+        <Text key={i}>{line}</Text>
+      ))}
+    </Box>
+  );
+}
+
 function Keys(props: { stage: SetupState['stage'] }) {
   if (props.stage === 'saved' || props.stage === 'cancelled' || props.stage === 'saving') return null;
   const keys: [string, string][] =
@@ -169,12 +202,14 @@ function Keys(props: { stage: SetupState['stage'] }) {
           ['Enter', 'confirm'],
           ['Esc', 'back'],
           ['Ctrl-C', 'cancel'],
+          ['?', 'help'],
         ]
       : [
           ['Enter', 'next'],
           ['Esc', 'back'],
           ['Ctrl-U', 'clear'],
           ['Ctrl-C', 'cancel'],
+          ['?', 'help'],
         ];
   return <KeyLegend keys={keys} />;
 }

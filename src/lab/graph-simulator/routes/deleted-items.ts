@@ -1,5 +1,5 @@
 // The recycle bin: /directory/deletedItems/microsoft.graph.user (list), /directory/deletedItems/{id}
-// (get, DELETE = purge) and POST /directory/deletedItems/{id}/restore (DOMAIN.md §3).
+// (get, DELETE = purge) and POST /directory/deletedItems/{id}/restore (docs/matching-facts.md §3).
 import { sameProxyAddress } from '../../../core/proxy-addresses.js';
 import type { LabState } from '../../lab-state.js';
 import type { ScenarioCloudUser, ScenarioDeletedUser } from '../../scenario-schema.js';
@@ -102,7 +102,7 @@ function restore(state: LabState, user: ScenarioDeletedUser, body: unknown): Sce
     ...rest,
     userPrincipalName: upn,
     proxyAddresses: user.proxyAddresses.filter((p) => !conflicting.includes(p)),
-    // A user restored by hand is cloud-managed: onPremisesSyncEnabled false (DOMAIN.md §2.8).
+    // A user restored by hand is cloud-managed: onPremisesSyncEnabled false (docs/matching-facts.md §2.8).
     onPremisesSyncEnabled: user.onPremisesSyncEnabled === true ? false : user.onPremisesSyncEnabled,
   };
   state.tenant.deletedUsers.splice(state.tenant.deletedUsers.indexOf(user), 1);

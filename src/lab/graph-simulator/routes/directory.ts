@@ -86,7 +86,7 @@ export function onPremisesSynchronizationRoute(
   if (req.method !== 'GET' || segments.length > 3) return null;
   const f = features(ctx.state);
   // The scenario's "forbidden" plays a sign-in without OnPremDirectorySynchronization.Read.All
-  // (app-only tokens cannot have it, DOMAIN.md §2.5).
+  // (app-only tokens cannot have it, docs/matching-facts.md §2.5).
   if (f === null) throw graphErrors.forbidden();
   // The tenant id is not in a scenario; a stable id per initial domain stands in for it.
   const tenantId = stableTenantId(ctx.state.tenant.initialDomain);

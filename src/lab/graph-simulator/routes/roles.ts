@@ -1,4 +1,4 @@
-// Directory roles as Graph shows them (DOMAIN.md §2.4): active assignments
+// Directory roles as Graph shows them (docs/matching-facts.md §2.4): active assignments
 // (/roleManagement/directory/roleAssignments), PIM eligibility
 // (/roleManagement/directory/roleEligibilitySchedules), role definitions, and the older
 // /users/{id}/memberOf/microsoft.graph.directoryRole view that misses eligible roles.
@@ -165,7 +165,7 @@ export function roleRoute(req: SimRequest, ctx: SimContext, segments: string[]):
   return null;
 }
 
-/** GET /users/{id}/memberOf/microsoft.graph.directoryRole: active roles only (DOMAIN.md §2.4). */
+/** GET /users/{id}/memberOf/microsoft.graph.directoryRole: active roles only (docs/matching-facts.md §2.4). */
 export function memberOfDirectoryRoles(req: SimRequest, ctx: SimContext, userId: string): SimResponse {
   const user = ctx.state.tenant.users.find((u) => u.id.toLowerCase() === userId.toLowerCase());
   if (!user) throw graphErrors.notFound(userId);

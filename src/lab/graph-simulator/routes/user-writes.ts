@@ -1,5 +1,5 @@
 // PATCH /users/{id}: the writes a plan makes (onPremisesImmutableId, userPrincipalName) with the
-// refusals Graph applies (DOMAIN.md §2.11, §2.12, §3). Everything is checked before anything is
+// refusals Graph applies (docs/matching-facts.md §2.11, §2.12, §3). Everything is checked before anything is
 // changed, and the change is made on the shared LabState object itself.
 import type { LabState } from '../../lab-state.js';
 import type { ScenarioCloudUser } from '../../scenario-schema.js';
@@ -58,19 +58,19 @@ export function checkNewUpn(state: LabState, upn: unknown, selfId: string | null
 function checkNewImmutableId(state: LabState, user: ScenarioCloudUser, value: unknown): string | null {
   if (value !== null && typeof value !== 'string')
     throw graphErrors.invalidValue('onPremisesImmutableId', 'User');
-  // Graph refuses an empty string (clearing needs null, DOMAIN.md §3); `$` and `_` are refused by
+  // Graph refuses an empty string (clearing needs null, docs/matching-facts.md §3); `$` and `_` are refused by
   // Graph's documentation. The exact message is UNVERIFIED.
   if (value === '' || (typeof value === 'string' && /[$_]/.test(value))) {
     throw graphErrors.invalidValue('onPremisesImmutableId', 'User');
   }
   if (value === user.onPremisesImmutableId) return value;
-  // Setting or clearing it while the UPN is on a federated domain is refused (DOMAIN.md §2.11):
+  // Setting or clearing it while the UPN is on a federated domain is refused (docs/matching-facts.md §2.11):
   // the field workaround is to move the UPN to the initial domain first.
   if (isFederatedUpn(state, user.userPrincipalName)) throw graphErrors.federatedImmutableId();
   if (value !== null) {
     const holder = state.tenant.users.find((u) => u.id !== user.id && u.onPremisesImmutableId === value);
     // UNVERIFIED whether a recycle-bin user blocks the value; the field reports purge it first, so
-    // the lab assumes it blocks (DOMAIN.md §3).
+    // the lab assumes it blocks (docs/matching-facts.md §3).
     const deletedHolder = state.tenant.deletedUsers.find((u) => u.onPremisesImmutableId === value);
     const other = holder ?? deletedHolder;
     if (other) throw graphErrors.conflict('onPremisesImmutableId', other.id);

@@ -4,12 +4,12 @@
 import { connect, type ConnectionOptions, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
 import { Client, EqualityFilter } from 'ldapts';
-import type { AdSettings } from '../adapters/config/index.js';
-import { loadCa, openLdapSession, type LdapSession } from '../adapters/ldap/connect.js';
-import { toLdapUserFacingError } from '../adapters/ldap/errors.js';
-import { parseLdapUrl } from '../adapters/ldap/options.js';
-import { failedRow, row, type CheckRow } from './check-row.js';
-import { ldapOptions } from './profile-connections.js';
+import type { AdSettings } from '../config/index.js';
+import { loadCa, openLdapSession, type LdapSession } from './connect.js';
+import { toLdapUserFacingError } from './errors.js';
+import { parseLdapUrl } from './options.js';
+import { failedRow, row, type CheckRow } from '../../core/check-row.js';
+import { ldapOptions } from './settings-options.js';
 
 const AREA = 'AD';
 

@@ -3,21 +3,17 @@
 // reachable, host key pinned, signed in, the cmdlet answered — so the first failing one shows.
 // Staging mode is reported: a staging server never exports, so a fix would not reach Entra ID.
 import { homedir } from 'node:os';
-import type { SyncServerSettings } from '../adapters/config/index.js';
-import { classifyOutput } from '../adapters/remoting/classify-output.js';
-import { CommandSyncTrigger } from '../adapters/remoting/command-transport.js';
-import type { RemotingConfig, RemotingRuntime } from '../adapters/remoting/config.js';
-import {
-  powershellArgv,
-  psSingleQuoted,
-  validateServerName,
-} from '../adapters/remoting/powershell-script.js';
-import { runProcess } from '../adapters/remoting/process-runner.js';
-import { SCHEDULER_PROBE_SCRIPT, schedulerCheck } from '../adapters/remoting/scheduler-probe.js';
-import { sshOptions } from '../adapters/remoting/index.js';
-import { SshSyncTrigger } from '../adapters/remoting/ssh-transport.js';
-import { SyncTriggerError, toSyncRunResult } from '../adapters/remoting/sync-result.js';
-import { failedRow, row, type CheckRow } from './check-row.js';
+import type { SyncServerSettings } from '../config/index.js';
+import { classifyOutput } from './classify-output.js';
+import { CommandSyncTrigger } from './command-transport.js';
+import type { RemotingConfig, RemotingRuntime } from './config.js';
+import { powershellArgv, psSingleQuoted, validateServerName } from './powershell-script.js';
+import { runProcess } from './process-runner.js';
+import { SCHEDULER_PROBE_SCRIPT, schedulerCheck } from './scheduler-probe.js';
+import { sshOptions } from './index.js';
+import { SshSyncTrigger } from './ssh-transport.js';
+import { SyncTriggerError, toSyncRunResult } from './sync-result.js';
+import { failedRow, row, type CheckRow } from '../../core/check-row.js';
 
 const AREA = 'Sync server';
 

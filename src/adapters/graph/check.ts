@@ -1,11 +1,11 @@
 // `setup --check`, Microsoft Graph part: sign in with the profile's method, read /domains, and
 // compare the permissions the token carries (scp for a person, roles for an app) with what the
 // run needs, naming each missing one and what it is for.
-import { decodeTokenClaims, permissionStatus } from '../adapters/auth/index.js';
-import type { TenantSettings } from '../adapters/config/index.js';
-import { fromClientError } from '../adapters/graph/errors.js';
-import { failedRow, row, type CheckRow } from './check-row.js';
-import { openGraphSession, signInNow, type GraphSessionOptions } from './profile-connections.js';
+import { decodeTokenClaims, permissionStatus } from '../auth/index.js';
+import type { TenantSettings } from '../config/index.js';
+import { fromClientError } from './errors.js';
+import { failedRow, row, type CheckRow } from '../../core/check-row.js';
+import { openGraphSession, signInNow, type GraphSessionOptions } from './session.js';
 
 const AREA = 'Graph';
 

@@ -1,4 +1,5 @@
-// One line of `setup --check`: what was tested, whether it worked, and what to try when not.
+// One line of `setup --check` (each adapter's own check returns these): what was tested, whether it
+// worked, and what to try when not.
 
 export type CheckStatus = 'ok' | 'failed' | 'warning' | 'skipped';
 
