@@ -6,7 +6,7 @@
 # cycle-status script (SyncCycleInProgress, then Get-ADSyncRunProfileResult) and setup --check's
 # scheduler probe. A script without Get-ADSyncScheduler gets only Start-ADSyncSyncCycle's answer.
 #
-# How it speaks (sources: DOMAIN.md §4 and
+# How it speaks (sources: docs/matching-facts.md §4 and
 # https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_powershell_exe
 # https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-sync-feature-scheduler):
 # by default like Windows PowerShell 5.1 started with redirected streams: stdout in the OEM code

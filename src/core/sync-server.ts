@@ -124,7 +124,7 @@ export function runErrorsSentence(runs: readonly SyncRunSummary[]): string | nul
 }
 
 /** The two real "busy" answers of Start-ADSyncSyncCycle (both InvalidOperationException; both mean
- *  "wait and retry"). DOMAIN.md §4; the second from community scripts that test for both. */
+ *  "wait and retry"). docs/matching-facts.md §4; the second from community scripts that test for both. */
 export const BUSY_TEXTS = {
   'aad-busy': (connector: string) =>
     `System.InvalidOperationException: Connector: ${connector} - AAD is busy.`,

@@ -139,7 +139,7 @@ export class GraphBulkReader implements TenantBulkReader {
     try {
       const f = toFeatures(await this.client.api(bulkRequests().features).get());
       if (f) return { features: f, syncConfigured: true };
-      // An empty collection: never configured (UNVERIFIED what Graph answers then, DOMAIN.md §6).
+      // An empty collection: never configured (UNVERIFIED what Graph answers then, docs/matching-facts.md §6).
       return { features: defaultFeatures(), syncConfigured: false };
     } catch (error) {
       const e = error as { statusCode?: number; code?: string | null };

@@ -93,7 +93,7 @@ const CHECK_OF: Record<LookupKind, CloudCheck> = {
   memberOf: 'groupRoles',
 };
 
-/** PIM reads on a tenant without P2 answer 400 with this code (DOMAIN.md §6). */
+/** PIM reads on a tenant without P2 answer 400 with this code (docs/matching-facts.md §6). */
 const NO_P2 = 'AadPremiumLicenseRequired';
 
 /**
@@ -245,7 +245,7 @@ interface RoleRead {
 /**
  * The roles of each user: assigned to it (active and eligible) and, through the role-assignable
  * groups it belongs to (transitively), assigned to those groups. `principalId eq` returns direct
- * assignments only and v1.0 has no transitive variant (DOMAIN.md §6), so the groups come first
+ * assignments only and v1.0 has no transitive variant (docs/matching-facts.md §6), so the groups come first
  * (beside the direct reads), then the groups' own assignments: a third round only when a user is
  * in a role-assignable group. A refused read costs its check only.
  */

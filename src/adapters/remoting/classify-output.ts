@@ -64,7 +64,7 @@ const REMOTING = [
   /\bWinRM\s+cannot\s+(?:complete|process)\b/i,
 ];
 // The one public report of a non-member of ADSyncOperators is a COM error 80070005 (E_ACCESSDENIED)
-// from the sync service's class factory, with no "Access is denied" words (DOMAIN.md §4).
+// from the sync service's class factory, with no "Access is denied" words (docs/matching-facts.md §4).
 const DENIED = [
   /\bCOM\s+class\s+factory\b.*\b80070005\b/i,
   /\b(?:0x)?80070005\b/,

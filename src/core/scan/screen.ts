@@ -143,7 +143,7 @@ function summaryKey(state: ScanScreenState, k: Key, ctx: ScanScreenContext): Sca
     if (c === 'b' && state.marked.size > 0) {
       return { ...state, choice: { kind: 'batch', indexes: [...state.marked].sort((a, b) => a - b) } };
     }
-        if (c === '/') return { ...state, view: 'list', scope: null, filter: '', cursor: 0 };
+    if (c === '/') return { ...state, view: 'list', scope: null, filter: '', cursor: 0 };
     // Any other character starts a search in the whole list.
     if (k.char.trim()) return { ...state, view: 'list', scope: null, filter: k.char, cursor: 0 };
   }
