@@ -37,5 +37,21 @@ export interface PlanStep {
   /** Before → after for a write (property name → values). */
   change?: { property: string; before: string | null; after: string | null };
   /** For MANUAL: what a person must do elsewhere, and how the tool verifies it. */
-  manual?: { instructions: string[]; verify: string };
+  manual?: {
+    instructions: string[];
+    verify: string;
+    /** The step's change as data, for the lab's "do it in the lab" (real runs never offer it). */
+    lab?: LabAction[];
+  };
 }
+
+/** One change a MANUAL step asks for, in a form the lab can carry out on its own AD or tenant. */
+export type LabAction =
+  /** Set (or clear, with null) one attribute of an AD object. */
+  | { kind: 'setAdAttribute'; objectGuid: string; attribute: string; value: string | null }
+  /** Remove directory roles (active and eligible) from a cloud user. */
+  | { kind: 'removeCloudRoles'; userId: string }
+  /** Remove SMTP addresses from a cloud group's or contact's proxyAddresses (and mail). */
+  | { kind: 'removeCloudAddresses'; objectId: string; addresses: string[] }
+  /** Move an AD object into (or out of) the sync scope: a new DN under another OU. */
+  | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string };

@@ -3,7 +3,8 @@
 // anew). Otherwise: purge recycle-bin anchor holders, free the anchor from a cloud-managed duplicate,
 // move a federated UPN, stamp or clear the target's immutableId, then sync and verify.
 import type { Finding, FindingCode } from './findings.js';
-import type { PlanStep } from './plan-types.js';
+import type { LabAction, PlanStep } from './plan-types.js';
+import { duplicateAnchorStep } from './plan-anchor.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
 import { federatedDomain, softMatchAllowed, takeoverBlocked } from './rules/tenant-switches.js';
@@ -14,6 +15,7 @@ function manual(
   description: string,
   instructions: string[],
   verify: string,
+  lab?: LabAction[],
 ): PlanStep {
   return {
     action: 'MANUAL',
@@ -22,7 +24,7 @@ function manual(
     reversible: true,
     writes: false,
     precondition: { kind: 'none', description: 'Nothing is written by this tool.' },
-    manual: { instructions, verify },
+    manual: lab && lab.length > 0 ? { instructions, verify, lab } : { instructions, verify },
   };
 }
 
@@ -54,6 +56,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
       ),
     );
   }
+  for (const f of of('AD_DUPLICATE_ANCHOR')) out.push(duplicateAnchorStep(f, manual));
   if (of('AD_OUT_OF_SYNC_SCOPE').length > 0) {
     out.push(
       manual(
@@ -132,7 +135,10 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
       ),
     );
   }
-  if (of('CLOUD_DUPLICATE_ANCHOR').length > 0 && ctx.holder && isSynced(ctx.holder)) {
+  // A synced holder of an anchor another AD object also exports is most likely that object's own
+  // cloud user, not a duplicate of this person: AD_DUPLICATE_ANCHOR's step comes first, never this one.
+  const adShared = of('AD_DUPLICATE_ANCHOR').length > 0;
+  if (of('CLOUD_DUPLICATE_ANCHOR').length > 0 && ctx.holder && isSynced(ctx.holder) && !adShared) {
     out.push(
       manual(
         ['CLOUD_DUPLICATE_ANCHOR', 'UPN_PLACEHOLDER'],

@@ -21,6 +21,7 @@ const REQUIRED = [
   'admin-role',
   'on-prem-duplicates',
   'migrated-consistency-guid',
+  'anchor-collision',
 ];
 
 const healthyText = () => readFileSync(join(shippedScenariosDir(), 'healthy.json'), 'utf8');

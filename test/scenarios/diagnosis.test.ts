@@ -44,6 +44,10 @@ const EXPECTED: Record<string, { findings: string[]; plan: string[] }> = {
     ],
     plan: ['MANUAL'],
   },
+  'anchor-collision': {
+    findings: ['AD_DUPLICATE_ANCHOR:error', 'STALE_IMMUTABLE_ID:error', 'CONSISTENCY_GUID_DIFFERS:warning'],
+    plan: ['MANUAL'],
+  },
   'migrated-consistency-guid': {
     findings: ['CONSISTENCY_GUID_DIFFERS:warning', 'ALREADY_MATCHED:info'],
     plan: [],

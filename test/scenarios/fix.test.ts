@@ -23,6 +23,7 @@ const NOT_FROM_HERE = [
   'duplicate-synced-user',
   'proxy-conflict-with-group',
   'on-prem-duplicates',
+  'anchor-collision',
 ];
 
 const instant: Clock = { now: () => new Date(), sleep: async () => {} };

@@ -1,5 +1,6 @@
 // Every rule, in the order their findings are reported within a severity.
 import type { Finding } from '../findings.js';
+import { adAnchorRules } from './ad-anchor.js';
 import { adAttributeRules } from './ad-attributes.js';
 import { adDuplicateRules } from './ad-duplicates.js';
 import { adScopeRules } from './ad-scope.js';
@@ -16,6 +17,7 @@ export type Rule = (ctx: RuleContext) => Finding[];
 export const RULES: readonly Rule[] = [
   adAttributeRules,
   adDuplicateRules,
+  adAnchorRules,
   adScopeRules,
   upnSuffixRules,
   targetStateRules,

@@ -35,7 +35,7 @@ export interface Scanner {
 }
 
 export function createScanner(input: ScanInput): Scanner {
-  const directory: DirectoryIndex = indexDirectory(input.objects);
+  const directory: DirectoryIndex = indexDirectory(input.objects, input.sync.sourceAnchor);
   const tenant: TenantIndex = indexTenant(input.tenant);
   const scope = input.scope.length > 0 ? input.scope : input.sync.scope;
   const inScan = input.objects.filter((o) => o.objectClass === 'user' && inScope(o.dn, scope));
