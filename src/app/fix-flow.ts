@@ -13,6 +13,11 @@ export interface FixReport {
   applied: Pick<StepOutcome, 'action' | 'status' | 'detail'>[];
   after: Diagnosis | null;
   matched: boolean;
+  /** After a sync: true when the matched user showed the forecast values (the planned join), false
+   *  when it did not ("joined the wrong object"); null when no sync verdict came. */
+  forecastHeld: boolean | null;
+  /** Why the run stopped before the end of the plan (a MANUAL step, a failed or stale write), or null. */
+  stoppedBecause: string | null;
   /** Writes an earlier run left without a result (from the journal). */
   warnings: string[];
   exitCode: number;
@@ -50,8 +55,22 @@ export async function runFix(
     before: state.before,
     applied: state.outcomes.map(({ action, status, detail }) => ({ action, status, detail })),
     after,
-    matched: Boolean(latest?.findings.some((f) => f.code === 'ALREADY_MATCHED')),
+    // After a sync only its verdict counts: a match on the wrong object is not a match.
+    matched: state.verdict
+      ? state.verdict.verdict === 'matched'
+      : Boolean(latest?.findings.some((f) => f.code === 'ALREADY_MATCHED')),
+    forecastHeld:
+      state.verdict?.verdict === 'matched' ? true : state.verdict?.verdict === 'wrong-object' ? false : null,
+    stoppedBecause: stopReason(state),
     warnings: state.warnings,
     exitCode: state.exit ?? 1,
   };
+}
+
+/** The first outcome that ended the walk early, as a sentence. */
+function stopReason(state: WizardState): string | null {
+  const stop = state.outcomes.find((o) => o.status !== 'done');
+  if (stop) return `${stop.action}: ${stop.detail}`;
+  if (state.verdict && state.verdict.verdict !== 'matched') return state.verdict.detail;
+  return null;
 }

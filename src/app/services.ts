@@ -41,7 +41,9 @@ export interface SyncProgress {
 }
 
 export interface SyncVerdict {
-  verdict: 'matched' | 'not-yet' | 'sync-failed' | 'timeout';
+  /** 'wrong-object': the sync matched, but not the planned join (another object id, anchor or
+   *  values than forecast): never a success. */
+  verdict: 'matched' | 'not-yet' | 'sync-failed' | 'timeout' | 'wrong-object';
   /** One sentence for the summary. */
   detail: string;
   /** What the sync server answered, and (in the lab) the engine's run log lines for this user. */

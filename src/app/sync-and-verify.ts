@@ -4,6 +4,7 @@ import type { Diagnosis } from '../core/diagnosis-types.js';
 import type { CloudUser } from '../core/snapshot.js';
 import type { Clock, SyncTrigger, TenantReader } from '../ports.js';
 import type { SyncProgress, SyncVerdict } from './services.js';
+import { checkJoin } from './verify-join.js';
 
 export interface SyncAndVerifyDeps {
   trigger: SyncTrigger;
@@ -108,6 +109,8 @@ export async function syncAndVerify(
     onProgress({ phase: 'verifying', elapsedMs: elapsed(), detail: 'Re-reading AD and the tenant' });
     const after = await deps.rediagnose();
     if (after.findings.some((f) => f.code === 'ALREADY_MATCHED')) {
+      const wrong = checkJoin(before, after, report());
+      if (wrong) return wrong;
       return {
         verdict: 'matched',
         detail: `Matched: ${after.target?.userPrincipalName} is synced with immutableId ${after.expectedImmutableId}.`,

@@ -41,8 +41,9 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
     const report = await runFix(services, identity, controller.signal);
     for (const w of report.warnings) out.status(`! ${w}`);
     if (out.json) {
-      const { before, applied, after, matched } = report;
-      out.json_({ before, applied, after, matched });
+      const { before, applied, after, matched, forecastHeld, stoppedBecause } = report;
+      const forecast = before?.forecast ?? null;
+      out.json_({ before, applied, after, matched, forecast, forecastHeld, stoppedBecause });
     } else {
       if (report.before) out.data(formatDiagnosis(report.before, out));
       out.data('');
@@ -51,6 +52,7 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
         out.data(`${mark} ${a.action}: ${a.detail}`);
       }
       out.data(report.matched ? '\nMatched.' : '\nNot matched.');
+      if (report.stoppedBecause && !report.matched) out.data(`Stopped: ${report.stoppedBecause}`);
       out.status(`Journal: ${services.journalPath}`);
     }
     return report.exitCode;

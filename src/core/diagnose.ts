@@ -5,6 +5,7 @@ import { buildPlan } from './plan.js';
 import { buildContext, isSynced } from './rules/context.js';
 import { RULES } from './rules/index.js';
 import type { OnPremObject, Snapshot } from './snapshot.js';
+import { forecastSync } from './sync-forecast.js';
 
 function describe(o: OnPremObject): Record<string, unknown> {
   return {
@@ -61,5 +62,6 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
     anchorHolder: ctx.holder,
     findings,
     plan,
+    forecast: ctx.cloud ? forecastSync(user, t, ctx.cloud) : null,
   };
 }

@@ -29,6 +29,7 @@ export const FINDING_CODES = [
   'ADMIN_ROLE_BLOCKS_MATCH',
   'FEDERATED_UPN_DOMAIN',
   'TENANT_FEATURES_UNREADABLE',
+  'SIGN_IN_NAME_WOULD_CHANGE',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

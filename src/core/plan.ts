@@ -5,6 +5,7 @@
 import type { Finding, FindingCode } from './findings.js';
 import type { LabAction, PlanStep } from './plan-types.js';
 import { duplicateAnchorStep } from './plan-anchor.js';
+import { signInNameStep } from './plan-sign-in.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
 import { federatedDomain, softMatchAllowed, takeoverBlocked } from './rules/tenant-switches.js';
@@ -57,6 +58,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
     );
   }
   for (const f of of('AD_DUPLICATE_ANCHOR')) out.push(duplicateAnchorStep(f, manual));
+  for (const f of of('SIGN_IN_NAME_WOULD_CHANGE')) out.push(signInNameStep(f, ctx.user, manual));
   if (of('AD_OUT_OF_SYNC_SCOPE').length > 0) {
     out.push(
       manual(

@@ -75,6 +75,7 @@ describe('the story each scenario tells on the first sync', () => {
     ['admin-role', ['ExistingAdminRoleConflict', 'Created', 'Quarantined', 'Quarantined']],
     ['on-prem-duplicates', ['Created', 'Quarantined', 'Quarantined']],
     ['anchor-collision', ['ExportError']],
+    ['upn-rename', ['SoftMatch']],
   ])('%s → %j', async (name, story) => {
     const state = await labFor(name);
     runDeltaSync(state, clock);
@@ -179,6 +180,21 @@ describe('the fix each lesson teaches works in the lab', () => {
     identityObject(state).attributes.userPrincipalName = 'john.doe@contoso.com';
     runDeltaSync(state, clock);
     expect(u.userPrincipalName).toBe('john.doe@contoso.com');
+  });
+
+  it('upn-rename: with the AD UPN set to the cloud one, the soft match keeps the sign-in name', async () => {
+    const state = await labFor('upn-rename');
+    identityObject(state).attributes.userPrincipalName = 'john.doe@contoso.com';
+    runDeltaSync(state, clock);
+    expect(storyOf(state, 1)).toEqual(['SoftMatch']);
+    expect(cloudJohn(state).onPremisesSyncEnabled).toBe(true);
+  });
+
+  it('upn-rename: left alone, the soft match renames the cloud user (what the forecast warns of)', async () => {
+    const state = await labFor('upn-rename');
+    const id = cloudJohn(state).id;
+    runDeltaSync(state, clock);
+    expect(state.tenant.users.find((u) => u.id === id)!.userPrincipalName).toBe('jdoe@contoso.com');
   });
 
   it('recycle-bin-leftover: purging the deleted user lets the active one be matched', async () => {

@@ -22,6 +22,7 @@ const REQUIRED = [
   'on-prem-duplicates',
   'migrated-consistency-guid',
   'anchor-collision',
+  'upn-rename',
 ];
 
 const healthyText = () => readFileSync(join(shippedScenariosDir(), 'healthy.json'), 'utf8');

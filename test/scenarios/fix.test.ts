@@ -11,7 +11,6 @@ import type { Clock } from '../../src/ports.js';
 
 const FIXABLE = [
   'stale-immutable-id',
-  'non-routable-upn',
   'recycle-bin-leftover',
   'federated-domain',
   'ready-for-soft-match',
@@ -24,6 +23,8 @@ const NOT_FROM_HERE = [
   'proxy-conflict-with-group',
   'on-prem-duplicates',
   'anchor-collision',
+  'non-routable-upn',
+  'upn-rename',
 ];
 
 const instant: Clock = { now: () => new Date(), sleep: async () => {} };
@@ -63,6 +64,17 @@ describe('fix --yes', () => {
     expect(env.state.tenant.users.filter((u) => u.onPremisesImmutableId === anchor)).toHaveLength(1);
     expect(env.state.tenant.users.length).toBe(usersBefore);
     expect(report.applied.every((a) => a.status === 'done')).toBe(true);
+    // Issue 13: the forecast held, and the person's sign-in name and display name are what the
+    // plan said they would be (unchanged, as no plan may rename a user through the sync).
+    const before = report.before!;
+    if (before.target && report.after) {
+      expect(report.forecastHeld).toBe(true);
+      const now = env.state.tenant.users.find((u) => u.id === before.target!.id)!;
+      expect(now.userPrincipalName.toLowerCase()).toBe(before.target.userPrincipalName.toLowerCase());
+      const named = before.forecast?.changes.some((c) => c.property === 'displayName');
+      if (!named) expect(now.displayName).toBe(before.target.displayName);
+    }
+    expect(report.stoppedBecause).toBeNull();
   });
 
   it.each(NOT_FROM_HERE)('%s stops at the MANUAL step with nothing written', async (name) => {
@@ -70,6 +82,8 @@ describe('fix --yes', () => {
     expect(report.matched).toBe(false);
     expect(report.exitCode).toBe(3);
     expect(report.applied).toEqual([expect.objectContaining({ action: 'MANUAL', status: 'skipped' })]);
+    expect(report.stoppedBecause).toMatch(/^MANUAL: A person must do this first: /);
+    expect(report.forecastHeld).toBeNull();
     expect(report.after).toBeNull();
     expect(writes(env)).toEqual([]);
     expect(env.state.syncRuns).toBe(0);

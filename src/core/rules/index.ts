@@ -8,6 +8,7 @@ import { cloudDuplicateRules } from './cloud-duplicates.js';
 import type { RuleContext } from './context.js';
 import { deletedUserRules } from './deleted-users.js';
 import { quarantineRules } from './quarantine.js';
+import { signInNameRules } from './sign-in-name.js';
 import { targetStateRules } from './target-state.js';
 import { tenantSwitchRules } from './tenant-switches.js';
 import { upnSuffixRules } from './upn-suffix.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   adAnchorRules,
   adScopeRules,
   upnSuffixRules,
+  signInNameRules,
   targetStateRules,
   cloudDuplicateRules,
   deletedUserRules,

@@ -52,6 +52,7 @@ export function isMatched(diagnosis: Diagnosis | null): boolean {
 export function exitCodeFor(state: WizardState): number {
   if (state.failure) return EXIT.failure;
   if (state.verdict?.verdict === 'matched') return EXIT.ok;
+  if (state.verdict?.verdict === 'wrong-object') return EXIT.failure;
   // A failed write (or sync) is a failure even if the user then walked on; a stale or
   // not-yet-matched result is "problems left".
   if (state.outcomes.some((o) => o.status === 'failed' && !o.stale && o.action !== 'VERIFY_MATCH')) {

@@ -8,6 +8,7 @@ import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { Field } from '../field.js';
 import { MARK, Tone } from '../theme.js';
+import { ForecastView } from './forecast-view.js';
 
 const show = (v: string | null) => (v === null ? '(none)' : v);
 
@@ -62,6 +63,9 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
         <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
       </Field>
       <Field label="Why:">{whyText}</Field>
+      <Field label="Then:">
+        <ForecastView forecast={state.diagnosis?.forecast} />
+      </Field>
     </ScreenLayout>
   );
 }
