@@ -28,8 +28,10 @@ export async function runFix(
   identity: string,
   signal: AbortSignal,
   onEvent: (state: WizardState) => void = () => {},
+  options: { allowPurge?: boolean } = {},
 ): Promise<FixReport> {
   let state = initialWizardState({
+    allowPurge: options.allowPurge ?? false,
     environmentLabel: services.environmentLabel,
     readOnly: services.readOnly,
     journalPath: services.journalPath,

@@ -14,6 +14,8 @@ import { servicesFor } from './services-for.js';
 export interface FixOptions extends GlobalOptions {
   yes?: boolean;
   timeout?: number;
+  /** `fix --yes` purges a recycle-bin object only with this flag too. */
+  allowPurge?: boolean;
 }
 
 export async function fixCommand(identity: string, opts: FixOptions): Promise<number> {
@@ -38,7 +40,9 @@ export async function fixCommand(identity: string, opts: FixOptions): Promise<nu
     const services = servicesFor(env, opts, {
       syncTimeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
     });
-    const report = await runFix(services, identity, controller.signal);
+    const report = await runFix(services, identity, controller.signal, undefined, {
+      allowPurge: Boolean(opts.allowPurge),
+    });
     for (const w of report.warnings) out.status(`! ${w}`);
     if (out.json) {
       const { before, applied, after, matched, forecastHeld, stoppedBecause } = report;

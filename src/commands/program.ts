@@ -76,10 +76,17 @@ export function buildProgram(): Command {
     .argument('<identity>', 'sAMAccountName, UPN, mail, DN, objectGUID or immutableId')
     .option('-y, --yes', 'apply without asking (required when not interactive)')
     .option('--timeout <seconds>', 'how long to wait for the sync to land', posInt)
-    .action(async (identity: string, opts: { yes?: boolean; timeout?: number }, cmd: Command) => {
-      const { fixCommand } = await import('./fix.js');
-      setExit(cmd, await fixCommand(identity, { ...globals(cmd), ...opts }));
-    });
+    .option('--allow-purge', 'with --yes: allow a permanent delete from the recycle bin')
+    .action(
+      async (
+        identity: string,
+        opts: { yes?: boolean; timeout?: number; allowPurge?: boolean },
+        cmd: Command,
+      ) => {
+        const { fixCommand } = await import('./fix.js');
+        setExit(cmd, await fixCommand(identity, { ...globals(cmd), ...opts }));
+      },
+    );
 
   program
     .command('convert')

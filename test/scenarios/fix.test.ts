@@ -38,13 +38,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function fix(name: string) {
+async function fix(name: string, allowPurge = true) {
   process.env.SYNCMATCH_LAB_JOURNAL = join(dir, `${name}.jsonl`);
   const env = await openLabEnvironment(name, {});
   envs.push(env);
   const usersBefore = env.state.tenant.users.length;
   const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
-  const report = await runFix(services, env.suggestedIdentity!, new AbortController().signal);
+  const report = await runFix(services, env.suggestedIdentity!, new AbortController().signal, undefined, {
+    allowPurge,
+  });
   return { env, report, usersBefore };
 }
 
@@ -95,11 +97,24 @@ describe('fix --yes', () => {
     envs.push(env);
     env.simulator.faults.failNextWrite();
     const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
-    const report = await runFix(services, 'jdoe', new AbortController().signal);
+    const report = await runFix(services, 'jdoe', new AbortController().signal, undefined, {
+      allowPurge: true,
+    });
     expect(report.exitCode).toBe(1);
     expect(report.applied.map((a) => `${a.action}:${a.status}`)).toEqual(['PURGE_DELETED_USER:failed']);
     expect(writes(env)).toHaveLength(1);
     expect(env.state.syncRuns).toBe(0);
+  });
+
+  it('never purges with --yes alone: stops before writing and says --allow-purge is needed', async () => {
+    const { env, report } = await fix('recycle-bin-leftover', false);
+    expect(report.applied).toEqual([
+      expect.objectContaining({ action: 'PURGE_DELETED_USER', status: 'skipped' }),
+    ]);
+    expect(report.stoppedBecause).toContain('--allow-purge');
+    expect(report.exitCode).toBe(3);
+    expect(writes(env)).toEqual([]);
+    expect(env.state.tenant.deletedUsers.length).toBeGreaterThan(0);
   });
 
   it('reports AD_USER_NOT_FOUND with exit 3 and writes nothing', async () => {

@@ -15,7 +15,7 @@ import {
   summaryScreen,
   withRequest,
 } from './transitions.js';
-import { confirmationText, nextStep, orderedFindings, stepAt } from './walk.js';
+import { confirmationMatches, nextStep, orderedFindings, stepAt } from './walk.js';
 
 type On<K extends Screen['kind']> = (
   state: WizardState,
@@ -73,7 +73,7 @@ export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
       case 'clearLine':
         return { ...state, screen: { ...screen, typed: '', mismatch: false } };
       case 'enter':
-        return screen.typed.trim() === confirmationText(step)
+        return confirmationMatches(step, screen.typed)
           ? startApply(state, screen.step, step)
           : { ...state, screen: { ...screen, mismatch: true } };
       default:

@@ -13,6 +13,8 @@ export interface WizardConfig {
   identity?: string;
   /** Prefill for the identity prompt (the lab scenario's user). */
   suggestedIdentity?: string;
+  /** `fix --yes --allow-purge`: auto-approval may purge; without it, it stops before a purge. */
+  allowPurge?: boolean;
 }
 
 export const READ_STEPS: readonly ReadStepId[] = [

@@ -25,7 +25,12 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
   const actions = step.reversible ? (
     <SelectView items={confirmChoices()} cursor={screen.choice} />
   ) : (
-    <TypedConfirmation expected={confirmationText(step)} typed={screen.typed} mismatch={screen.mismatch} />
+    <TypedConfirmation
+      expected={confirmationText(step)}
+      short={step.action === 'PURGE_DELETED_USER' ? confirmationText(step).slice(0, 8) : null}
+      typed={screen.typed}
+      mismatch={screen.mismatch}
+    />
   );
   // Most important first: on a small terminal the end of the information is what gets clipped.
   return (
@@ -49,6 +54,11 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           </Box>
         </Field>
       ) : null}
+      {step.action === 'PURGE_DELETED_USER' ? (
+        <Field label="Lost:">
+          <Tone tone="error">{`The deleted object ${step.objectId ?? ''} (${step.objectUpn ?? ''}) and everything it still holds (its licences, mailbox and group memberships, if any) go for good; only the journal keeps a copy of its attributes. If it is this person's own account, restoring it is the better cure.`}</Tone>
+        </Field>
+      ) : null}
       <Field label="Undo:">
         {step.reversible ? (
           <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>
@@ -70,11 +80,24 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
   );
 }
 
-function TypedConfirmation(props: { expected: string; typed: string; mismatch: boolean }) {
+function TypedConfirmation(props: {
+  expected: string;
+  short: string | null;
+  typed: string;
+  mismatch: boolean;
+}) {
   return (
     <Box flexDirection="column">
       <Text>
-        Type <Text bold>{props.expected}</Text> and press Enter to delete it for good (Esc: write nothing):
+        Type <Text bold>{props.expected}</Text>
+        {props.short ? (
+          <Text>
+            {' (the deleted object’s id; '}
+            <Text bold>{props.short}</Text>
+            {' will do)'}
+          </Text>
+        ) : null}{' '}
+        and press Enter to delete it for good (Esc: write nothing):
       </Text>
       <Text>
         <Tone tone="accent">{'> '}</Tone>
