@@ -1,7 +1,7 @@
 // What the wizard (and `fix --json`) can ask of the application. The UI receives an object of this
 // shape through context and never sees an adapter.
 import type { Diagnosis } from '../core/diagnosis-types.js';
-import type { PlanStep } from '../core/plan-types.js';
+import type { LabAction, PlanStep } from '../core/plan-types.js';
 
 /** One line of the live reading checklist. */
 export type ReadStepId =
@@ -68,4 +68,7 @@ export interface WizardServices {
   ): Promise<SyncVerdict>;
   /** Writes whose result is unknown from an earlier run (intent without result), as sentences. */
   unfinishedWrites(): Promise<string[]>;
+  /** The lab only: carries out a MANUAL step's change on the lab's AD or tenant ("do it in the
+   *  lab"); one sentence per change. Absent on real runs, which never offer it. */
+  doInLab?(actions: readonly LabAction[]): Promise<string[]>;
 }

@@ -2,6 +2,7 @@
 // sync-and-verify, and the journal's unfinished writes.
 import { diagnose } from '../core/diagnose.js';
 import { UserFacingError } from '../core/errors.js';
+import type { LabAction } from '../core/plan-types.js';
 import type { SyncSettings } from '../core/snapshot.js';
 import type { Clock, Journal, OnPremDirectory, SyncTrigger, Tenant } from '../ports.js';
 import { applyStep } from './apply-step.js';
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   syncTimeoutMs?: number;
   pollMs?: number;
   busyRetryMs?: number;
+  /** The lab environment's "do it in the lab" (absent for real directories and tenants). */
+  labActions?: (actions: readonly LabAction[]) => Promise<string[]>;
 }
 
 export function createWizardServices(deps: ServiceDeps): WizardServices {
@@ -37,7 +40,9 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
       onProgress,
       signal,
     ).then(diagnose);
+  const lab = deps.labActions;
   return {
+    ...(lab && !deps.readOnly ? { doInLab: (actions: readonly LabAction[]) => lab(actions) } : {}),
     environmentLabel: deps.label,
     suggestedIdentity: deps.suggestedIdentity,
     readOnly: deps.readOnly ?? false,

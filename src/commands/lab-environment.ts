@@ -13,6 +13,8 @@ import { createLabState, type LabState } from '../lab/lab-state.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
 import { loadScenario } from '../lab/scenario-loader.js';
 import type { Scenario } from '../lab/scenario-schema.js';
+import { applyLabActions } from '../lab/lab-actions.js';
+import type { LabAction } from '../core/plan-types.js';
 import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -22,6 +24,8 @@ export interface LabEnvironment extends Environment {
   simulator: GraphSimulator;
   trigger: LabSyncTrigger;
   bulk: BulkReaders;
+  /** "Do it in the lab": a MANUAL step's change on the lab's AD or tenant. */
+  labActions: (actions: readonly LabAction[]) => Promise<string[]>;
 }
 
 /** Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded. */
@@ -53,6 +57,7 @@ export async function openLabEnvironment(
     journal: openJsonlJournal(labJournalPath()),
     suggestedIdentity: scenario.identity,
     secrets: [],
+    labActions: async (actions) => applyLabActions(state, actions),
     // The scan reads the lab's AD page by page and the tenant through the simulator and the real
     // Graph adapter, as it would read a real tenant.
     bulk: {

@@ -108,6 +108,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
           'Write the roles down: give them back after the match is verified.',
         ],
         'Re-reads the role assignments and eligibility of the target and checks there are none.',
+        ctx.target ? [{ kind: 'removeCloudRoles', userId: ctx.target.id }] : undefined,
       ),
     );
   }

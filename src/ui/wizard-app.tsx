@@ -26,6 +26,7 @@ export function configFor(services: WizardServices, identity?: string): WizardCo
     journalPath: services.journalPath,
     identity,
     suggestedIdentity: services.suggestedIdentity,
+    canDoInLab: services.doInLab !== undefined,
   };
 }
 

@@ -26,7 +26,7 @@ describe('recycle-bin leftover: an irreversible purge', () => {
       `Type ${ID} (the deleted object’s id; d0000000 will do)`,
     );
     expect(ui.text().replace(/\s+/g, ' ')).toMatch(
-      /Lost: +The deleted object d0000000-0000-4000-8000-00000000dead/,
+      /Lost: +Object d0000000-0000-4000-8000-00000000dead and what it still holds/,
     );
     expect(frame).not.toContain('Apply this change');
     expect(frame).toContain('Step 1 of 3: Permanently delete the recycle-bin user');

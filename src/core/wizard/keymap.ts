@@ -57,7 +57,12 @@ export function footerKeys(state: WizardState): KeyHint[] {
     case 'confirm': {
       const step = stepAt(state, s.step);
       if (step && !step.reversible)
-        return [['type', 'the UPN'], ['Enter', 'confirm'], ['Esc', 'back, write nothing'], HELP];
+        return [
+          ['type', step.action === 'PURGE_DELETED_USER' ? 'the id' : 'the UPN'],
+          ['Enter', 'confirm'],
+          ['Esc', 'back, write nothing'],
+          HELP,
+        ];
       return [MOVE, CHOOSE, ['Esc/q', 'back, write nothing'], HELP];
     }
     case 'sync':

@@ -94,12 +94,17 @@ export const onManualKey: On<'manual'> = (state, screen, key) => {
   // Backing out of a check abandons the reading (it only reads).
   if (isBack(key)) return planScreen(state);
   if (screen.check.status === 'checking') return state;
-  const choices = manualChoices();
+  const step = stepAt(state, screen.step);
+  const choices = manualChoices(state, step);
   if (key.kind !== 'enter') {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
   }
   if (choices[screen.choice]?.id === 'back') return planScreen(state);
   if (!state.identity) return state;
+  if (choices[screen.choice]?.id === 'lab' && step?.manual?.lab) {
+    const next = withRequest(state, { kind: 'labApply', identity: state.identity, actions: step.manual.lab });
+    return { ...next, screen: { ...screen, check: { status: 'checking' } } };
+  }
   const next = withRequest(state, { kind: 'diagnose', identity: state.identity, purpose: 'check' });
   return { ...next, screen: { ...screen, check: { status: 'checking' } } };
 };

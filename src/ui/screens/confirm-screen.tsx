@@ -54,11 +54,6 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           </Box>
         </Field>
       ) : null}
-      {step.action === 'PURGE_DELETED_USER' ? (
-        <Field label="Lost:">
-          <Tone tone="error">{`The deleted object ${step.objectId ?? ''} (${step.objectUpn ?? ''}) and everything it still holds (its licences, mailbox and group memberships, if any) go for good; only the journal keeps a copy of its attributes. If it is this person's own account, restoring it is the better cure.`}</Tone>
-        </Field>
-      ) : null}
       <Field label="Undo:">
         {step.reversible ? (
           <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>
@@ -69,6 +64,11 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
         )}
       </Field>
+      {step.action === 'PURGE_DELETED_USER' ? (
+        <Field label="Lost:">
+          <Tone tone="error">{`Object ${step.objectId ?? ''} and what it still holds (licences, mailbox). Restore it instead if it is this person's own account.`}</Tone>
+        </Field>
+      ) : null}
       <Field label="Check:">
         <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
       </Field>
