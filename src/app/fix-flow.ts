@@ -51,11 +51,16 @@ export async function runFix(
     }
     state = next;
   }
+  const rolledBack = await rollBack(services, state, signal);
   const after = state.verdict?.after ?? null;
   const latest = after ?? state.diagnosis;
   return {
     before: state.before,
-    applied: state.outcomes.map(({ action, status, detail }) => ({ action, status, detail })),
+    applied: [...state.outcomes, ...rolledBack].map(({ action, status, detail }) => ({
+      action,
+      status,
+      detail,
+    })),
     after,
     // After a sync only its verdict counts: a match on the wrong object is not a match.
     matched: state.verdict
@@ -75,4 +80,41 @@ function stopReason(state: WizardState): string | null {
   if (stop) return `${stop.action}: ${stop.detail}`;
   if (state.verdict && state.verdict.verdict !== 'matched') return state.verdict.detail;
   return null;
+}
+
+/**
+ * A write failed (or found its object changed) after earlier writes of this run landed: the user
+ * is left half-done (e.g. signing in on the initial domain after a UPN move). Each completed write
+ * is undone, newest first, through the journal (so the undo is journalled too), or the outcome says
+ * why it cannot be (issue 13, point 4).
+ */
+async function rollBack(
+  services: WizardServices,
+  state: WizardState,
+  signal: AbortSignal,
+): Promise<StepOutcome[]> {
+  const writes = new Set([
+    'SET_IMMUTABLE_ID',
+    'CLEAR_IMMUTABLE_ID',
+    'MOVE_UPN_TO_INITIAL_DOMAIN',
+    'PURGE_DELETED_USER',
+    'RESTORE_DELETED_USER',
+  ]);
+  const failedAt = state.outcomes.findIndex(
+    (o) => (o.status === 'failed' || o.stale === true) && writes.has(o.action),
+  );
+  if (failedAt < 0 || !services.undo) return [];
+  const done = state.outcomes.slice(0, failedAt).filter((o) => o.status === 'done' && o.journalId);
+  const out: StepOutcome[] = [];
+  for (const o of done.reverse()) {
+    const undone = await services.undo(o.journalId!, signal);
+    out.push({
+      ...undone,
+      detail:
+        undone.status === 'done'
+          ? `Undone because a later step failed (${o.action}, journal entry ${o.journalId}): ${undone.detail}`
+          : `Could not undo ${o.action} (journal entry ${o.journalId}) after the later failure: ${undone.detail}`,
+    });
+  }
+  return out;
 }

@@ -71,4 +71,6 @@ export interface WizardServices {
   /** The lab only: carries out a MANUAL step's change on the lab's AD or tenant ("do it in the
    *  lab"); one sentence per change. Absent on real runs, which never offer it. */
   doInLab?(actions: readonly LabAction[]): Promise<string[]>;
+  /** Reverts journal entry `id` (guarded and journalled like any write); a refusal is a failed outcome. */
+  undo?(journalId: string, signal?: AbortSignal): Promise<StepOutcome>;
 }

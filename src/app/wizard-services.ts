@@ -9,6 +9,7 @@ import { applyStep } from './apply-step.js';
 import { collectSnapshot } from './collect-snapshot.js';
 import type { ReadProgress, WizardServices } from './services.js';
 import { syncAndVerify } from './sync-and-verify.js';
+import { undoEntry } from './undo.js';
 
 export interface ServiceDeps {
   label: string;
@@ -81,6 +82,17 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
         onProgress,
         signal,
       );
+    },
+    undo(journalId, signal) {
+      const applyDeps = {
+        tenant: deps.tenant,
+        journal: deps.journal,
+        operator: deps.operator,
+        clock: deps.clock,
+        secrets: deps.secrets,
+        undoCommand: deps.undoCommand,
+      };
+      return undoEntry(applyDeps, journalId, signal);
     },
     async unfinishedWrites() {
       try {
