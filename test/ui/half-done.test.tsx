@@ -30,3 +30,18 @@ describe('finishing with the plan half-applied', () => {
     expect(ui.text()).not.toContain('Left half-done');
   });
 });
+
+describe('no stale screens', () => {
+  it('labels the findings and raw values "as read before step 1" after a write, and offers a re-read', async () => {
+    const fake = fakeServices({ diagnoses: [staleImmutableId, staleImmutableId] });
+    const ui = await renderWizardApp(fake, { identity: 'jdoe' });
+    await ui.press(KEY.enter);
+    expect(ui.text()).not.toContain('As read before');
+    await ui.press(KEY.enter, KEY.enter); // confirm → apply step 1
+    expect(ui.text()).toContain('Read the user again and re-plan');
+    await ui.press(KEY.escape); // back to the findings
+    expect(ui.text()).toContain('As read before step 1: the writes since are not shown');
+    await ui.press('r');
+    expect(ui.text()).toContain('As read before step 1');
+  });
+});

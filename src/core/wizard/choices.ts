@@ -29,10 +29,15 @@ export function planChoices(state: WizardState): Choice<PlanChoiceId>[] {
     ];
   }
   const verb = next.step.writes ? 'Review' : 'Go to';
+  // After a write the reading is old: offer a fresh one (it re-plans from what the tenant holds now).
+  const reread: Choice<PlanChoiceId>[] = state.walk.results.some((r) => r?.status === 'done' && r.journalId)
+    ? [{ id: 'reread', label: 'Read the user again and re-plan' }]
+    : [];
   return [
     { id: 'next', label: `${verb} step ${next.index + 1}: ${next.step.description}` },
     { id: 'back', label: 'Back to the findings' },
     { id: 'finish', label: 'Finish here: show the summary' },
+    ...reread,
   ];
 }
 

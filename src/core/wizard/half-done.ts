@@ -26,3 +26,12 @@ export function halfDoneLines(state: WizardState): string[] {
   lines.push(`To finish instead, run syncmatch fix ${state.identity ?? '<identity>'} again.`);
   return lines;
 }
+
+/**
+ * No stale screens (issue 13, point 6): the step number (1-based) of the first write this walk made,
+ * when the reading on screen predates it; null when the reading is current.
+ */
+export function readBeforeStep(state: WizardState): number | null {
+  const i = state.walk.results.findIndex((r) => r?.status === 'done' && r.journalId !== undefined);
+  return i < 0 ? null : i + 1;
+}

@@ -5,19 +5,25 @@ import type { Diagnosis } from '../../core/diagnosis-types.js';
 import type { Screen } from '../../core/wizard/state.js';
 import { orderedFindings } from '../../core/wizard/walk.js';
 import { ScreenLayout } from '../layout.js';
-import { MARK } from '../theme.js';
+import { MARK, Tone } from '../theme.js';
 import { SeverityMark } from './marks.js';
 import { RawValues } from './raw-values.js';
 
 export function FindingsScreen(props: {
   screen: Extract<Screen, { kind: 'findings' }>;
   diagnosis: Diagnosis | null;
+  /** Set when a write of this plan came after the reading: its step number (no stale screens). */
+  readBefore?: number | null;
 }) {
   const { diagnosis, screen } = props;
   if (!diagnosis) return <Text>No reading yet.</Text>;
+  const asRead = props.readBefore ? (
+    <Tone tone="warn">{`${MARK.warn} As read before step ${props.readBefore}: the writes since are not shown (the plan offers "Read the user again").`}</Tone>
+  ) : null;
   if (screen.raw) {
     return (
       <ScreenLayout>
+        {asRead}
         <RawValues diagnosis={diagnosis} />
       </ScreenLayout>
     );
@@ -26,6 +32,7 @@ export function FindingsScreen(props: {
   const chosen = findings[screen.cursor];
   return (
     <ScreenLayout>
+      {asRead}
       <TargetLine diagnosis={diagnosis} />
       {findings.length === 0 ? <Text>{`${MARK.ok} Nothing wrong was found.`}</Text> : null}
       {findings.map((f, i) => (
