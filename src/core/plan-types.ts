@@ -53,5 +53,7 @@ export type LabAction =
   | { kind: 'removeCloudRoles'; userId: string }
   /** Remove SMTP addresses from a cloud group's or contact's proxyAddresses (and mail). */
   | { kind: 'removeCloudAddresses'; objectId: string; addresses: string[] }
+  /** Remove values (UPN, mail, SMTP proxy addresses, alias) another AD object shares with the user. */
+  | { kind: 'removeAdValues'; objectGuid: string; values: string[] }
   /** Move an AD object into (or out of) the sync scope: a new DN under another OU. */
   | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string };

@@ -44,7 +44,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
     );
   }
   for (const f of of('AD_DUPLICATE_VALUE')) {
-    const e = f.evidence as { otherDn: string; values: { value: string }[] };
+    const e = f.evidence as { otherDn: string; otherObjectGuid: string; values: { value: string }[] };
     out.push(
       manual(
         ['AD_DUPLICATE_VALUE'],
@@ -54,6 +54,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
           'Decide which object keeps the value; remove it from the other (Active Directory Users and Computers → Attribute Editor, or Set-ADUser/Set-ADObject).',
         ],
         'Re-reads AD and checks no other object holds these values.',
+        [{ kind: 'removeAdValues', objectGuid: e.otherObjectGuid, values: e.values.map((v) => v.value) }],
       ),
     );
   }
@@ -119,7 +120,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
     ),
   );
   for (const f of of('CLOUD_DUPLICATE_PROXY_ADDRESS')) {
-    const e = f.evidence as { kind: string; name: string; addresses: string[]; synced: boolean };
+    const e = f.evidence as { kind: string; id: string; name: string; addresses: string[]; synced: boolean };
     if (e.synced && e.addresses.every((a) => fixedInAd.has(a.toLowerCase()))) continue;
     out.push(
       manual(
@@ -135,6 +136,9 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
               "Or, if the address should stay there, remove it from the AD user's proxyAddresses.",
             ],
         'Re-reads the tenant and checks no other object holds these addresses.',
+        e.synced || e.kind === 'user'
+          ? undefined
+          : [{ kind: 'removeCloudAddresses', objectId: e.id, addresses: e.addresses }],
       ),
     );
   }

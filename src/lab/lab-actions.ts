@@ -49,6 +49,24 @@ export function applyLabActions(state: LabState, actions: readonly LabAction[]):
         out.push(`Removed ${a.addresses.join(', ')} from ${r.displayName ?? r.id}.`);
         break;
       }
+      case 'removeAdValues': {
+        const obj = state.ad.objects.find((o) => canonical(o.objectGUID) === canonical(a.objectGuid));
+        if (!obj) throw new Error(`The lab's AD has no object ${a.objectGuid}.`);
+        const gone = new Set(a.values.map(addressKey));
+        const attrs = obj.attributes;
+        for (const k of ['userPrincipalName', 'mail', 'mailNickname'] as const) {
+          const v = attrs[k];
+          if (typeof v === 'string' && gone.has(addressKey(v))) delete attrs[k];
+        }
+        if (Array.isArray(attrs.proxyAddresses)) {
+          attrs.proxyAddresses = attrs.proxyAddresses.filter((p) => {
+            const parsed = parseProxyAddress(p);
+            return !(parsed.isSmtp && gone.has(addressKey(parsed.address)));
+          });
+        }
+        out.push(`Removed ${a.values.join(', ')} from ${obj.dn}.`);
+        break;
+      }
       case 'moveAdObject': {
         const obj = state.ad.objects.find((o) => canonical(o.objectGUID) === canonical(a.objectGuid));
         if (!obj) throw new Error(`The lab's AD has no object ${a.objectGuid}.`);

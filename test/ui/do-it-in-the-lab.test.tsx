@@ -55,6 +55,7 @@ describe('do it in the lab', () => {
     ['upn-rename', 'john.doe@contoso.com'],
     ['anchor-collision', 'john.doe@contoso.com'],
     ['admin-role', 'john.doe@contoso.com'],
+    ['proxy-conflict-with-group', 'john.doe@contoso.com'],
   ])('%s: the MANUAL step done in the lab ends matched, sign-in name %s kept', async (name, upn) => {
     const { env, services } = await lab(name);
     const ui = await renderWizardApp(services, { identity: 'jdoe' });
