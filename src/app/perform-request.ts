@@ -41,6 +41,15 @@ export async function performRequest(
           outcome: { action: request.step.action, status: 'failed', detail },
         });
       }
+    case 'labApply':
+      try {
+        if (!services.doInLab) throw new Error('"Do it in the lab" is only offered in the lab.');
+        const done = await services.doInLab(request.actions);
+        const diagnosis = await services.diagnose(request.identity, () => {}, signal);
+        return send({ type: 'labApplied', request: id, done, diagnosis });
+      } catch (error) {
+        return send({ type: 'diagnoseFailed', request: id, error: describeError(error) });
+      }
     case 'sync':
       try {
         const verdict = await services.syncAndVerify(

@@ -1,7 +1,7 @@
 // What the wizard (and `fix --json`) can ask of the application. The UI receives an object of this
 // shape through context and never sees an adapter.
 import type { Diagnosis } from '../core/diagnosis-types.js';
-import type { PlanStep } from '../core/plan-types.js';
+import type { LabAction, PlanStep } from '../core/plan-types.js';
 
 // The results the use-cases report live in the core (the wizard's reducer needs them); re-exported
 // here for the UI and the commands.
@@ -31,4 +31,9 @@ export interface WizardServices {
   ): Promise<SyncVerdict>;
   /** Writes whose result is unknown from an earlier run (intent without result), as sentences. */
   unfinishedWrites(): Promise<string[]>;
+  /** The lab only: carries out a MANUAL step's change on the lab's AD or tenant ("do it in the
+   *  lab"); one sentence per change. Absent on real runs, which never offer it. */
+  doInLab?(actions: readonly LabAction[]): Promise<string[]>;
+  /** Reverts journal entry `id` (guarded and journalled like any write); a refusal is a failed outcome. */
+  undo?(journalId: string, signal?: AbortSignal): Promise<StepOutcome>;
 }

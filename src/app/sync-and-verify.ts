@@ -5,6 +5,7 @@ import type { CloudUser } from '../core/snapshot.js';
 import { runErrorsSentence, runReportLines, type SyncRunSummary } from '../core/sync-server.js';
 import type { Clock, SyncRunResult, SyncTrigger, TenantReader } from '../ports.js';
 import type { SyncProgress, SyncVerdict } from './services.js';
+import { checkJoin } from './verify-join.js';
 
 export interface SyncAndVerifyDeps {
   trigger: SyncTrigger;
@@ -142,6 +143,8 @@ export async function syncAndVerify(
     onProgress({ phase: 'verifying', elapsedMs: elapsed(), detail: 'Re-reading AD and the tenant' });
     const after = await deps.rediagnose();
     if (after.findings.some((f) => f.code === 'ALREADY_MATCHED')) {
+      const wrong = checkJoin(before, after, report());
+      if (wrong) return wrong;
       return {
         verdict: 'matched',
         detail: `Matched: ${after.target?.userPrincipalName} is synced with immutableId ${after.expectedImmutableId}.`,

@@ -2,12 +2,14 @@
 // sync-and-verify, and the journal's unfinished writes.
 import { diagnose } from '../core/diagnose.js';
 import { UserFacingError } from '../core/errors.js';
+import type { LabAction } from '../core/plan-types.js';
 import type { SyncSettings } from '../core/snapshot.js';
 import type { Clock, Journal, OnPremDirectory, SyncTrigger, Tenant } from '../ports.js';
 import { applyStep } from './apply-step.js';
 import { collectSnapshot } from './collect-snapshot.js';
 import type { ReadProgress, WizardServices } from './services.js';
 import { syncAndVerify } from './sync-and-verify.js';
+import { undoEntry } from './undo.js';
 
 export interface ServiceDeps {
   label: string;
@@ -27,6 +29,8 @@ export interface ServiceDeps {
   syncTimeoutMs?: number;
   pollMs?: number;
   busyRetryMs?: number;
+  /** The lab environment's "do it in the lab" (absent for real directories and tenants). */
+  labActions?: (actions: readonly LabAction[]) => Promise<string[]>;
 }
 
 export function createWizardServices(deps: ServiceDeps): WizardServices {
@@ -37,7 +41,9 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
       onProgress,
       signal,
     ).then(diagnose);
+  const lab = deps.labActions;
   return {
+    ...(lab && !deps.readOnly ? { doInLab: (actions: readonly LabAction[]) => lab(actions) } : {}),
     environmentLabel: deps.label,
     suggestedIdentity: deps.suggestedIdentity,
     readOnly: deps.readOnly ?? false,
@@ -76,6 +82,17 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
         onProgress,
         signal,
       );
+    },
+    undo(journalId, signal) {
+      const applyDeps = {
+        tenant: deps.tenant,
+        journal: deps.journal,
+        operator: deps.operator,
+        clock: deps.clock,
+        secrets: deps.secrets,
+        undoCommand: deps.undoCommand,
+      };
+      return undoEntry(applyDeps, journalId, signal);
     },
     async unfinishedWrites() {
       try {

@@ -150,7 +150,9 @@ export async function checkCommand(
   const where = settings.profile ? `profile ${settings.profile}` : 'the environment and flags (no profile)';
   out.status(`Checking ${where} (${settings.configPath})${settings.readOnly ? ', read-only' : ''}.`);
   const rows = await runChecks(settings, out, deps);
-  const ok = !rows.some((r) => r.status === 'failed');
+  // Nothing configured is not green: there is nothing that works yet (issue 13, point 10).
+  const nothingConfigured = rows.every((r) => r.status === 'skipped');
+  const ok = !rows.some((r) => r.status === 'failed') && !nothingConfigured;
   if (out.json) {
     const report: CheckReport = {
       profile: settings.profile,
@@ -164,7 +166,13 @@ export async function checkCommand(
   } else {
     out.data(secretRedactor.redact(formatRows(rows, out.paint)));
     const failed = rows.filter((r) => r.status === 'failed').length;
-    out.status(failed === 0 ? 'Every configured connection works.' : `${failed} check(s) failed.`);
+    out.status(
+      nothingConfigured
+        ? 'Nothing is configured: no connection was checked. Run syncmatch setup first.'
+        : failed === 0
+          ? 'Every configured connection works.'
+          : `${failed} check(s) failed.`,
+    );
   }
   return ok ? EXIT.ok : EXIT.failure;
 }

@@ -29,6 +29,8 @@ export interface FixOptions extends GlobalOptions {
   from?: string;
   /** Refuse a --from case older than this many hours. */
   maxAge?: number;
+  /** `fix --yes` purges a recycle-bin object only with this flag too. */
+  allowPurge?: boolean;
 }
 
 async function pressEnter(prompt: string): Promise<void> {
@@ -85,17 +87,30 @@ export async function fixCommand(given: string | undefined, opts: FixOptions): P
     const services = servicesFor(env, opts, {
       syncTimeoutMs: opts.timeout ? opts.timeout * 1000 : undefined,
     });
-    const report = await runFix(services, identity, controller.signal);
+    const report = await runFix(services, identity, controller.signal, undefined, {
+      allowPurge: Boolean(opts.allowPurge),
+    });
     for (const w of report.warnings) out.status(`! ${w}`);
     if (out.json) {
-      const { before, applied, after, matched, ticket } = report;
+      const { before, applied, after, matched, ticket, forecastHeld, stoppedBecause } = report;
+      const forecast = before?.forecast ?? null;
       const from = handoff && {
         case: { createdAt: handoff.caseFile.createdAt, createdBy: handoff.caseFile.createdBy },
         changes: handoff.changes,
         planBefore: handoff.planBefore,
         planNow: handoff.planNow,
       };
-      out.json_({ before, applied, after, matched, ticket, ...(from ? { handoff: from } : {}) });
+      out.json_({
+        before,
+        applied,
+        after,
+        matched,
+        forecast,
+        forecastHeld,
+        stoppedBecause,
+        ticket,
+        ...(from ? { handoff: from } : {}),
+      });
     } else {
       // Values are escaped before our colours are added, so a colour that came with the data shows.
       if (report.before) out.data(formatDiagnosis(visibleDeep(report.before), out));
@@ -105,6 +120,7 @@ export async function fixCommand(given: string | undefined, opts: FixOptions): P
         out.data(`${mark} ${a.action}: ${visibleText(a.detail)}`);
       }
       out.data(report.matched ? '\nMatched.' : '\nNot matched.');
+      if (report.stoppedBecause && !report.matched) out.data(`Stopped: ${report.stoppedBecause}`);
       out.data('');
       out.data(ticketText(report.ticket));
       out.status(`Journal: ${services.journalPath}`);

@@ -17,6 +17,8 @@ import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js'
 import { loadScenario } from '../lab/scenario-loader.js';
 import type { Scenario } from '../lab/scenario-schema.js';
 import type { TenantBatchOps } from '../batch-ports.js';
+import { applyLabActions } from '../lab/lab-actions.js';
+import type { LabAction } from '../core/plan-types.js';
 import type { BulkReaders, Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -27,6 +29,8 @@ export interface LabEnvironment extends Environment {
   trigger: LabSyncTrigger;
   bulk: BulkReaders;
   batchOps: TenantBatchOps;
+  /** "Do it in the lab": a MANUAL step's change on the lab's AD or tenant. */
+  labActions: (actions: readonly LabAction[]) => Promise<string[]>;
 }
 
 /** Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded. */
@@ -62,6 +66,7 @@ export async function openLabEnvironment(
     journal: openJsonlJournal(labJournalPath()),
     suggestedIdentity: scenario.identity,
     secrets: [],
+    labActions: async (actions) => applyLabActions(state, actions),
     // The scan reads the lab's AD page by page and the tenant through the simulator and the real
     // Graph adapter, as it would read a real tenant.
     bulk: {

@@ -103,7 +103,7 @@ export function buildProgram(): Command {
     .option('--batch-finding <code>', 'fix every user with this finding (e.g. STALE_IMMUTABLE_ID)')
     .option('--scope <dn...>', 'with --batch-finding: only users under these OU DNs')
     .option('--resume <batch>', 'finish a batch that stopped, skipping what is done')
-    .option('--allow-purge', 'a batch may permanently delete recycle-bin leftovers its plans name')
+    .option('--allow-purge', 'with --yes or a batch: allow a permanent delete from the recycle bin')
     .option('--batch-report <file>', 'write the batch result to a new .csv or .md file')
     .action(async (identity: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const all = { ...globals(cmd), ...opts };

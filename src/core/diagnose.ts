@@ -6,6 +6,7 @@ import { withPowerShell } from './powershell/steps.js';
 import { buildContext, isSynced } from './rules/context.js';
 import { RULES } from './rules/index.js';
 import type { OnPremObject, Snapshot } from './snapshot.js';
+import { forecastSync } from './sync-forecast.js';
 
 function describe(o: OnPremObject): Record<string, unknown> {
   return {
@@ -62,5 +63,6 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
     anchorHolder: ctx.holder,
     findings,
     plan,
+    forecast: ctx.cloud ? forecastSync(user, t, ctx.cloud) : null,
   };
 }

@@ -2,6 +2,7 @@
 import type { Finding } from './findings.js';
 import type { PlanStep } from './plan-types.js';
 import type { CloudUser, OnPremObject } from './snapshot.js';
+import type { SyncForecast } from './sync-forecast.js';
 
 /** The cloud user this AD user should become, with what the wizard shows side by side. */
 export interface DiagnosisTarget extends CloudUser {
@@ -24,4 +25,7 @@ export interface Diagnosis {
   /** Most serious first. */
   findings: Finding[];
   plan: PlanStep[];
+  /** What the next sync will write on the target (or a new user), before any write; null when
+   *  the tenant was not read. Optional: absent where a diagnosis predates the forecast. */
+  forecast?: SyncForecast | null;
 }

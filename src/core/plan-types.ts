@@ -43,7 +43,22 @@ export interface PlanStep {
     verify: string;
     /** The finding's evidence this step is about, when one step answers one finding. */
     evidence?: Record<string, unknown>;
+    /** The step's change as data, for the lab's "do it in the lab" (real runs never offer it). */
+    lab?: LabAction[];
   };
   /** The same step by hand in PowerShell (issue 17); filled in by diagnose(). */
   powershell?: PowerShellEquivalent;
 }
+
+/** One change a MANUAL step asks for, in a form the lab can carry out on its own AD or tenant. */
+export type LabAction =
+  /** Set (or clear, with null) one attribute of an AD object. */
+  | { kind: 'setAdAttribute'; objectGuid: string; attribute: string; value: string | null }
+  /** Remove directory roles (active and eligible) from a cloud user. */
+  | { kind: 'removeCloudRoles'; userId: string }
+  /** Remove SMTP addresses from a cloud group's or contact's proxyAddresses (and mail). */
+  | { kind: 'removeCloudAddresses'; objectId: string; addresses: string[] }
+  /** Remove values (UPN, mail, SMTP proxy addresses, alias) another AD object shares with the user. */
+  | { kind: 'removeAdValues'; objectGuid: string; values: string[] }
+  /** Move an AD object into (or out of) the sync scope: a new DN under another OU. */
+  | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string };

@@ -3,7 +3,9 @@
 // anew). Otherwise: purge recycle-bin anchor holders, free the anchor from a cloud-managed duplicate,
 // move a federated UPN, stamp or clear the target's immutableId, then sync and verify.
 import type { Finding, FindingCode } from './findings.js';
-import type { PlanStep } from './plan-types.js';
+import type { LabAction, PlanStep } from './plan-types.js';
+import { duplicateAnchorStep } from './plan-anchor.js';
+import { signInNameStep } from './plan-sign-in.js';
 import { addressKey, primarySmtp } from './proxy-addresses.js';
 import { isSynced, type RuleContext } from './rules/context.js';
 import { originalUpn } from './rules/deleted-users.js';
@@ -18,6 +20,7 @@ function manual(
   instructions: string[],
   verify: string,
   evidence?: Record<string, unknown>,
+  lab?: LabAction[],
 ): PlanStep {
   return {
     action: 'MANUAL',
@@ -26,7 +29,12 @@ function manual(
     reversible: true,
     writes: false,
     precondition: { kind: 'none', description: 'Nothing is written by this tool.' },
-    manual: { instructions, verify, ...(evidence ? { evidence } : {}) },
+    manual: {
+      instructions,
+      verify,
+      ...(evidence ? { evidence } : {}),
+      ...(lab && lab.length > 0 ? { lab } : {}),
+    },
   };
 }
 
@@ -46,7 +54,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
     );
   }
   for (const f of of('AD_DUPLICATE_VALUE')) {
-    const e = f.evidence as { otherDn: string; values: { value: string }[] };
+    const e = f.evidence as { otherDn: string; otherObjectGuid: string; values: { value: string }[] };
     out.push(
       manual(
         ['AD_DUPLICATE_VALUE'],
@@ -57,9 +65,14 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ],
         'Re-reads AD and checks no other object holds these values.',
         f.evidence,
+        [{ kind: 'removeAdValues', objectGuid: e.otherObjectGuid, values: e.values.map((v) => v.value) }],
       ),
     );
   }
+  for (const f of of('AD_DUPLICATE_ANCHOR'))
+    out.push(duplicateAnchorStep(f, (b, d, i, v, lab) => manual(b, d, i, v, f.evidence, lab)));
+  for (const f of of('SIGN_IN_NAME_WOULD_CHANGE'))
+    out.push(signInNameStep(f, ctx.user, (b, d, i, v, lab) => manual(b, d, i, v, f.evidence, lab)));
   if (of('AD_OUT_OF_SYNC_SCOPE').length > 0) {
     out.push(
       manual(
@@ -110,6 +123,8 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
           `Roles to give back after the match is verified: ${ctx.targetRoles.join(', ')} (New-MgRoleManagementDirectoryRoleAssignment, shown with the PowerShell).`,
         ],
         'Re-reads the role assignments and eligibility of the target and checks there are none.',
+        undefined,
+        ctx.target ? [{ kind: 'removeCloudRoles', userId: ctx.target.id }] : undefined,
       ),
     );
   }
@@ -143,10 +158,16 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ],
         'Re-reads the tenant and checks no other object holds these addresses.',
         f.evidence,
+        e.synced || e.kind === 'user' || !e.id
+          ? undefined
+          : [{ kind: 'removeCloudAddresses', objectId: e.id, addresses: e.addresses }],
       ),
     );
   }
-  if (of('CLOUD_DUPLICATE_ANCHOR').length > 0 && ctx.holder && isSynced(ctx.holder)) {
+  // A synced holder of an anchor another AD object also exports is most likely that object's own
+  // cloud user, not a duplicate of this person: AD_DUPLICATE_ANCHOR's step comes first, never this one.
+  const adShared = of('AD_DUPLICATE_ANCHOR').length > 0;
+  if (of('CLOUD_DUPLICATE_ANCHOR').length > 0 && ctx.holder && isSynced(ctx.holder) && !adShared) {
     out.push(
       manual(
         ['CLOUD_DUPLICATE_ANCHOR', 'UPN_PLACEHOLDER'],

@@ -42,7 +42,7 @@ export interface SyncProgress {
 }
 
 export interface SyncVerdict {
-  verdict: 'matched' | 'not-yet' | 'sync-failed' | 'timeout';
+  verdict: 'matched' | 'not-yet' | 'sync-failed' | 'timeout' | 'wrong-object';
   /** One sentence for the summary. */
   detail: string;
   /** What the sync server answered, and (in the lab) the engine's run log lines for this user. */

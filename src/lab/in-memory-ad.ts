@@ -75,6 +75,22 @@ export function toOnPremObject(obj: ScenarioAdObject, anchor: Anchor): OnPremObj
   return out;
 }
 
+/**
+ * What the LDAP adapter's anchor filters select (adapters/ldap/filters.ts anchorFilters): objects
+ * whose consistency GUID or objectGUID is the user's anchor GUID (compared as bytes, so as canonical
+ * GUID strings), or whose custom anchor attribute holds the same value (case-insensitively, as AD
+ * compares strings). null when there is nothing to compare.
+ */
+function anchorMatcher(user: OnPremObject, anchor: Anchor): ((o: OnPremObject) => boolean) | null {
+  if (anchor.kind === 'objectGuid') return null;
+  if (anchor.kind === 'custom') {
+    const v = user.customAnchorValue?.trim();
+    return v ? (o) => same(o.customAnchorValue?.trim(), v) : null;
+  }
+  const guid = user.consistencyGuid ?? user.objectGuid;
+  return (o) => o.consistencyGuid === guid || o.objectGuid === guid;
+}
+
 function holdsAddress(o: OnPremObject, address: string): boolean {
   return (
     same(o.userPrincipalName, address) || same(o.mail, address) || hasSmtpAddress(o.proxyAddresses, address)
@@ -111,11 +127,14 @@ export class InMemoryDirectory implements OnPremDirectory {
   async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
     const addresses = userAddresses(user);
     const nickname = user.mailNickname?.trim() || null;
-    if (addresses.length === 0 && !nickname) return [];
+    const sharesAnchor = anchorMatcher(user, this.anchor);
+    if (addresses.length === 0 && !nickname && !sharesAnchor) return [];
     return (await this.objects()).filter(
       (o) =>
         o.objectGuid !== user.objectGuid &&
-        (addresses.some((a) => holdsAddress(o, a)) || (nickname !== null && same(o.mailNickname, nickname))),
+        (addresses.some((a) => holdsAddress(o, a)) ||
+          (nickname !== null && same(o.mailNickname, nickname)) ||
+          (sharesAnchor?.(o) ?? false)),
     );
   }
 

@@ -2,6 +2,7 @@
 import type { WizardState } from '../core/wizard/state.js';
 import { ConfirmScreen } from './screens/confirm-screen.js';
 import { ApplyingScreen, ErrorScreen, SummaryScreen } from './screens/end-screens.js';
+import { readBeforeStep } from '../core/wizard/half-done.js';
 import { FindingsScreen } from './screens/findings-screen.js';
 import { ManualScreen } from './screens/manual-screen.js';
 import { PlanScreen } from './screens/plan-screen.js';
@@ -24,7 +25,14 @@ export function ScreenView(props: { state: WizardState }) {
     case 'reading':
       return <ReadingScreen screen={screen} />;
     case 'findings':
-      return <FindingsScreen screen={screen} diagnosis={state.diagnosis} columns={columns} />;
+      return (
+        <FindingsScreen
+          screen={screen}
+          diagnosis={state.diagnosis}
+          columns={columns}
+          readBefore={readBeforeStep(state)}
+        />
+      );
     case 'plan':
       return <PlanScreen state={state} screen={screen} />;
     case 'confirm':

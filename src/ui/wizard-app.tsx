@@ -32,6 +32,7 @@ export function configFor(services: WizardServices, identity?: string, picker?: 
     identity,
     suggestedIdentity: services.suggestedIdentity,
     ...(picker ? { picker } : {}),
+    canDoInLab: services.doInLab !== undefined,
   };
 }
 

@@ -127,13 +127,15 @@ describe('stale immutableId walk', () => {
 describe('irreversible purge', () => {
   const atConfirm = () => run(atFindings(recycleBinLeftover), keys('enter', 'enter'));
 
-  it('requires the exact UPN to be typed; anything else writes nothing', () => {
+  it("requires the deleted object's id (or its first 8 characters); the UPN or less writes nothing", () => {
     let s = run(atConfirm(), keys('enter'));
     expect(s.screen).toMatchObject({ kind: 'confirm', mismatch: true });
     expect(s.request).toBeNull();
-    s = run(s, typed(DELETED_UPN.toUpperCase()), keys('enter'));
+    s = run(s, typed(DELETED_UPN), keys('enter'));
     expect(s.request).toBeNull();
-    s = run(s, keys('clearLine'), typed(DELETED_UPN), keys('enter'));
+    s = run(s, keys('clearLine'), typed(purgeStep.objectId!.slice(0, 7)), keys('enter'));
+    expect(s.request).toBeNull();
+    s = run(s, keys('clearLine'), typed(purgeStep.objectId!.slice(0, 8).toUpperCase()), keys('enter'));
     expect(s.screen.kind).toBe('applying');
     expect(s.request).toMatchObject({ kind: 'apply', step: purgeStep });
   });

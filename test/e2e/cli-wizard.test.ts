@@ -51,16 +51,16 @@ describe.skipIf(skip !== null)('syncmatch --lab <scenario> jdoe in a real termin
     expect(journalSteps(journal)).toEqual(['intent:SET_IMMUTABLE_ID', 'result:SET_IMMUTABLE_ID:done']);
   });
 
-  it('walks recycle-bin-leftover with the typed UPN confirmation', async () => {
+  it('walks recycle-bin-leftover with the typed id confirmation', async () => {
     const { s, journal } = cli('recycle-bin-leftover');
     await s.waitFor('3/6 Findings', { timeoutMs: 30_000 });
     s.sendKeys('Enter', 'Enter');
-    await s.waitFor('Type john.doe@contoso.com');
-    s.sendKeys('-l', 'john.doe@contoso.co'); // one character short: refused
+    await s.waitFor('Type f7703a62-3a09-4478-8c11-7b7de5feb5ed');
+    s.sendKeys('-l', 'f7703a6'); // one character short of the 8 that will do: refused
     s.sendKeys('Enter');
-    await s.waitFor('That is not john.doe@contoso.com. Nothing was written.');
+    await s.waitFor('That is not f7703a62-3a09-4478-8c11-7b7de5feb5ed. Nothing was written.');
     expect(() => readFileSync(journal)).toThrow(); // refused: no journal entry, no write
-    s.sendKeys('-l', 'm');
+    s.sendKeys('-l', '2');
     s.sendKeys('Enter');
     await s.waitFor('Step 1 done');
     s.sendKeys('Enter', 'Enter'); // review step 2, apply

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DELETED_UPN } from '../core/wizard-fixtures.js';
+import { purgeStep } from '../core/wizard-fixtures.js';
 import { startTmux, tmuxSkipReason, type TmuxSession } from './tmux.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -44,13 +44,13 @@ describe.skipIf(skip !== null)('the wizard in a real 80×24 terminal (tmux)', { 
     expect(end).toContain('[exit 0]');
   });
 
-  it('walks recycle-bin-leftover with the typed UPN confirmation', async () => {
+  it('walks recycle-bin-leftover with the typed id confirmation', async () => {
     const s = await wizard('purge');
     s.sendKeys('Enter', 'Enter');
     await screen(s, '4/6 Confirm a change');
     s.sendKeys('Enter');
     await screen(s, '✗ That is not');
-    s.sendKeys('-l', DELETED_UPN);
+    s.sendKeys('-l', purgeStep.objectId!.slice(0, 8));
     s.sendKeys('Enter');
     await screen(s, 'Step 1 done');
     s.sendKeys('Enter');

@@ -27,6 +27,10 @@ function storyOf(state: LabState, run: number): string[] {
   return state.syncLog.filter((e) => e.run === run && e.dn === dn).map((e) => e.outcome);
 }
 
+const ALSO_IN_STORY: Record<string, string[]> = {
+  'anchor-collision': ['CN=Pradeep Gupta,OU=Staff,DC=contoso,DC=com'],
+};
+
 const snapshot = (s: LabState) => structuredClone({ ad: s.ad, tenant: s.tenant, joins: s.joins });
 
 describe('every shipped scenario', async () => {
@@ -58,7 +62,11 @@ describe('every shipped scenario', async () => {
       const state = await labFor(name);
       runDeltaSync(state, clock);
       const dn = identityObject(state).dn;
-      const others = state.syncLog.filter((e) => e.dn !== dn && e.dn !== '' && e.outcome !== 'Unchanged');
+      // anchor-collision: the new hire whose objectGUID John carries is part of the story.
+      const cast = ALSO_IN_STORY[name] ?? [];
+      const others = state.syncLog.filter(
+        (e) => e.dn !== dn && e.dn !== '' && e.outcome !== 'Unchanged' && !cast.includes(e.dn),
+      );
       expect(others).toEqual([]);
     },
   );
@@ -80,6 +88,8 @@ describe('the story each scenario tells on the first sync', () => {
     ['admin-role-through-group', ['ExistingAdminRoleConflict', 'Created', 'Quarantined', 'Quarantined']],
     ['small-business-p1', ['SoftMatch']],
     ['on-prem-duplicates', ['Created', 'Quarantined', 'Quarantined']],
+    ['anchor-collision', ['ExportError']],
+    ['upn-rename', ['SoftMatch']],
   ])('%s → %j', async (name, story) => {
     const state = await labFor(name);
     runDeltaSync(state, clock);
@@ -101,6 +111,46 @@ describe('the story each scenario tells on the first sync', () => {
     runDeltaSync(state, clock);
     const created = state.tenant.users.find((u) => u.id === state.joins[identityObject(state).objectGUID])!;
     expect(created.userPrincipalName).toBe('john.doe@contoso.onmicrosoft.com');
+  });
+});
+
+describe('anchor-collision: what Connect does with two objects exporting one sourceAnchor', () => {
+  const pradeep = (s: LabState) => s.ad.objects.find((o) => o.attributes.sAMAccountName === 'pgupta')!;
+
+  it('the object processed first takes the anchor; the second gets an export error naming the first', async () => {
+    const state = await labFor('anchor-collision');
+    runDeltaSync(state, clock);
+    const created = state.tenant.users.find((u) => u.id === state.joins[pradeep(state).objectGUID])!;
+    expect(created.userPrincipalName).toBe('pradeep.gupta@contoso.com');
+    expect(created.onPremisesImmutableId).toBe(expectedAnchor(state));
+    const line = state.syncLog.find((e) => e.dn === identityObject(state).dn)!;
+    expect(line.outcome).toBe('ExportError');
+    expect(line.message).toContain(`sourceAnchor ${expectedAnchor(state)}`);
+    expect(line.message).toContain(pradeep(state).dn);
+    expect(state.joins[identityObject(state).objectGUID]).toBeUndefined();
+  });
+
+  it('stamping the shared anchor on John’s cloud user hands it to Pradeep (the wrong person)', async () => {
+    const state = await labFor('anchor-collision');
+    const john = state.tenant.users.find((u) => u.userPrincipalName === 'john.doe@contoso.com')!;
+    john.onPremisesImmutableId = expectedAnchor(state);
+    runDeltaSync(state, clock);
+    expect(state.joins[pradeep(state).objectGUID]).toBe(john.id);
+    expect(john).toMatchObject({
+      userPrincipalName: 'pradeep.gupta@contoso.com',
+      displayName: 'Pradeep Gupta',
+    });
+  });
+
+  it('after the copy is cleared in AD, each object gets its own cloud user', async () => {
+    const state = await labFor('anchor-collision');
+    delete identityObject(state).attributes['mS-DS-ConsistencyGuid'];
+    const john = state.tenant.users.find((u) => u.userPrincipalName === 'john.doe@contoso.com')!;
+    john.onPremisesImmutableId = guidToImmutableId(identityObject(state).objectGUID);
+    runDeltaSync(state, clock);
+    expect(storyOf(state, 1)).toEqual(['HardMatch']);
+    expect(john.displayName).toBe('John Doe');
+    expect(state.joins[pradeep(state).objectGUID]).not.toBe(john.id);
   });
 });
 
@@ -144,6 +194,21 @@ describe('the fix each lesson teaches works in the lab', () => {
     identityObject(state).attributes.userPrincipalName = 'john.doe@contoso.com';
     runDeltaSync(state, clock);
     expect(u.userPrincipalName).toBe('john.doe@contoso.com');
+  });
+
+  it('upn-rename: with the AD UPN set to the cloud one, the soft match keeps the sign-in name', async () => {
+    const state = await labFor('upn-rename');
+    identityObject(state).attributes.userPrincipalName = 'john.doe@contoso.com';
+    runDeltaSync(state, clock);
+    expect(storyOf(state, 1)).toEqual(['SoftMatch']);
+    expect(cloudJohn(state).onPremisesSyncEnabled).toBe(true);
+  });
+
+  it('upn-rename: left alone, the soft match renames the cloud user (what the forecast warns of)', async () => {
+    const state = await labFor('upn-rename');
+    const id = cloudJohn(state).id;
+    runDeltaSync(state, clock);
+    expect(state.tenant.users.find((u) => u.id === id)!.userPrincipalName).toBe('jdoe@contoso.com');
   });
 
   it('recycle-bin-leftover: purging the deleted user lets the active one be matched', async () => {

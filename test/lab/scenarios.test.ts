@@ -21,6 +21,8 @@ const REQUIRED = [
   'admin-role',
   'on-prem-duplicates',
   'migrated-consistency-guid',
+  'anchor-collision',
+  'upn-rename',
 ];
 
 const healthyText = () => readFileSync(join(shippedScenariosDir(), 'healthy.json'), 'utf8');

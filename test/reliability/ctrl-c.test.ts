@@ -72,11 +72,11 @@ async function toConfirm1(s: TmuxSession) {
   s.sendKeys('Enter');
   await s.waitFor('4/6 Plan');
   s.sendKeys('Enter');
-  await s.waitFor('Type john.doe@contoso.com');
+  await s.waitFor('Type f7703a62-3a09-4478-8c11-7b7de5feb5ed');
 }
 async function toStep1Done(s: TmuxSession) {
   await toConfirm1(s);
-  s.sendKeys('-l', 'john.doe@contoso.com');
+  s.sendKeys('-l', 'f7703a62');
   s.sendKeys('Enter');
   await s.waitFor('Step 1 done', { timeoutMs: 30_000 });
 }
@@ -121,8 +121,8 @@ const STOPS: Stop[] = [
     writes: 0,
     walk: async (s) => {
       await toConfirm1(s);
-      s.sendKeys('-l', 'john.doe@');
-      await s.waitFor('> john.doe@');
+      s.sendKeys('-l', 'f7703');
+      await s.waitFor('> f7703');
     },
   },
   {
@@ -131,7 +131,7 @@ const STOPS: Stop[] = [
     writes: 1,
     walk: async (s, journal) => {
       await toConfirm1(s);
-      s.sendKeys('-l', 'john.doe@contoso.com');
+      s.sendKeys('-l', 'f7703a62');
       s.sendKeys('Enter');
       await until(() => intents(journal) === 1, 'the purge intent');
     },

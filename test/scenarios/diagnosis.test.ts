@@ -16,8 +16,16 @@ const EXPECTED: Record<string, { findings: string[]; plan: string[] }> = {
     plan: ['SET_IMMUTABLE_ID', 'TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
   },
   'non-routable-upn': {
-    findings: ['SOFT_MATCH_BLOCKED:error', 'UPN_SUFFIX_UNVERIFIED:warning'],
-    plan: ['SET_IMMUTABLE_ID', 'TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],
+    findings: [
+      'SIGN_IN_NAME_WOULD_CHANGE:error',
+      'SOFT_MATCH_BLOCKED:error',
+      'UPN_SUFFIX_UNVERIFIED:warning',
+    ],
+    plan: ['MANUAL'],
+  },
+  'upn-rename': {
+    findings: ['SIGN_IN_NAME_WOULD_CHANGE:error', 'READY_FOR_SOFT_MATCH:info'],
+    plan: ['MANUAL'],
   },
   'recycle-bin-leftover': {
     findings: ['DELETED_USER_CONFLICT:error'],
@@ -52,6 +60,10 @@ const EXPECTED: Record<string, { findings: string[]; plan: string[] }> = {
       'CLOUD_DUPLICATE_PROXY_ADDRESS:error',
       'CLOUD_USER_NOT_FOUND:info',
     ],
+    plan: ['MANUAL'],
+  },
+  'anchor-collision': {
+    findings: ['AD_DUPLICATE_ANCHOR:error', 'STALE_IMMUTABLE_ID:error', 'CONSISTENCY_GUID_DIFFERS:warning'],
     plan: ['MANUAL'],
   },
   'migrated-consistency-guid': {
@@ -100,11 +112,23 @@ describe('every shipped scenario', () => {
     expect(d.plan[1]!.change).toMatchObject({ before: null, after: d.expectedImmutableId });
   });
 
-  it('finds the hand-made cloud user in non-routable-upn and plans the hard match onto it', async () => {
+  it('finds the hand-made cloud user in non-routable-upn and asks for the AD UPN first, with the commands', async () => {
     const { d } = await diagnoseScenario('non-routable-upn');
     expect(d.onPrem?.userPrincipalName).toMatch(/@contoso\.local$/);
     expect(d.target?.userPrincipalName).toBe('john.doe@contoso.com');
-    expect(d.plan[0]).toMatchObject({ action: 'SET_IMMUTABLE_ID', objectId: d.target!.id });
+    expect(d.forecast?.changes).toContainEqual({
+      property: 'userPrincipalName',
+      before: 'john.doe@contoso.com',
+      after: 'john.doe@contoso.onmicrosoft.com',
+    });
+    expect(d.forecast?.signInNameChanges).toBe(true);
+    const text = d.plan[0]!.manual!.instructions.join('\n');
+    expect(text).toContain(
+      `Set-ADUser -Identity '${d.onPrem!.objectGuid}' -UserPrincipalName 'john.doe@contoso.com'`,
+    );
+    expect(text).toContain("Set-ADForest -Identity 'contoso.local' -UPNSuffixes @{Add='contoso.com'}");
+    // The new name would be on the initial domain: no "rename the cloud user instead" offer.
+    expect(text).not.toContain('Update-MgUser');
   });
 
   it('names the group a role comes through in admin-role-through-group, and tells to leave it', async () => {

@@ -11,7 +11,6 @@ import type { Clock } from '../../src/ports.js';
 
 const FIXABLE = [
   'stale-immutable-id',
-  'non-routable-upn',
   'recycle-bin-leftover',
   'federated-domain',
   'ready-for-soft-match',
@@ -25,6 +24,9 @@ const NOT_FROM_HERE = [
   'duplicate-synced-user',
   'proxy-conflict-with-group',
   'on-prem-duplicates',
+  'anchor-collision',
+  'non-routable-upn',
+  'upn-rename',
 ];
 
 const instant: Clock = { now: () => new Date(), sleep: async () => {} };
@@ -38,13 +40,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function fix(name: string) {
+async function fix(name: string, allowPurge = true) {
   process.env.SYNCMATCH_LAB_JOURNAL = join(dir, `${name}.jsonl`);
   const env = await openLabEnvironment(name, {});
   envs.push(env);
   const usersBefore = env.state.tenant.users.length;
   const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
-  const report = await runFix(services, env.suggestedIdentity!, new AbortController().signal);
+  const report = await runFix(services, env.suggestedIdentity!, new AbortController().signal, undefined, {
+    allowPurge,
+  });
   return { env, report, usersBefore };
 }
 
@@ -64,6 +68,17 @@ describe('fix --yes', () => {
     expect(env.state.tenant.users.filter((u) => u.onPremisesImmutableId === anchor)).toHaveLength(1);
     expect(env.state.tenant.users.length).toBe(usersBefore);
     expect(report.applied.every((a) => a.status === 'done')).toBe(true);
+    // Issue 13: the forecast held, and the person's sign-in name and display name are what the
+    // plan said they would be (unchanged, as no plan may rename a user through the sync).
+    const before = report.before!;
+    if (before.target && report.after) {
+      expect(report.forecastHeld).toBe(true);
+      const now = env.state.tenant.users.find((u) => u.id === before.target!.id)!;
+      expect(now.userPrincipalName.toLowerCase()).toBe(before.target.userPrincipalName.toLowerCase());
+      const named = before.forecast?.changes.some((c) => c.property === 'displayName');
+      if (!named) expect(now.displayName).toBe(before.target.displayName);
+    }
+    expect(report.stoppedBecause).toBeNull();
   });
 
   it.each(NOT_FROM_HERE)('%s stops at the MANUAL step with nothing written', async (name) => {
@@ -71,6 +86,8 @@ describe('fix --yes', () => {
     expect(report.matched).toBe(false);
     expect(report.exitCode).toBe(3);
     expect(report.applied).toEqual([expect.objectContaining({ action: 'MANUAL', status: 'skipped' })]);
+    expect(report.stoppedBecause).toMatch(/^MANUAL: A person must do this first: /);
+    expect(report.forecastHeld).toBeNull();
     expect(report.after).toBeNull();
     expect(writes(env)).toEqual([]);
     expect(env.state.syncRuns).toBe(0);
@@ -82,11 +99,24 @@ describe('fix --yes', () => {
     envs.push(env);
     env.simulator.faults.failNextWrite();
     const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
-    const report = await runFix(services, 'jdoe', new AbortController().signal);
+    const report = await runFix(services, 'jdoe', new AbortController().signal, undefined, {
+      allowPurge: true,
+    });
     expect(report.exitCode).toBe(1);
     expect(report.applied.map((a) => `${a.action}:${a.status}`)).toEqual(['PURGE_DELETED_USER:failed']);
     expect(writes(env)).toHaveLength(1);
     expect(env.state.syncRuns).toBe(0);
+  });
+
+  it('never purges with --yes alone: stops before writing and says --allow-purge is needed', async () => {
+    const { env, report } = await fix('recycle-bin-leftover', false);
+    expect(report.applied).toEqual([
+      expect.objectContaining({ action: 'PURGE_DELETED_USER', status: 'skipped' }),
+    ]);
+    expect(report.stoppedBecause).toContain('--allow-purge');
+    expect(report.exitCode).toBe(3);
+    expect(writes(env)).toEqual([]);
+    expect(env.state.tenant.deletedUsers.length).toBeGreaterThan(0);
   });
 
   it('reports AD_USER_NOT_FOUND with exit 3 and writes nothing', async () => {

@@ -3,6 +3,7 @@
 // `\xx` string filter is re-encoded by ldapts and silently matches nothing (notes/samba-ad.md).
 import { AndFilter, EqualityFilter, type Filter, NotFilter, OrFilter } from 'ldapts';
 import type { IdentityQuery } from '../../core/identity-input.js';
+import { expectedAnchor } from '../../core/anchor.js';
 import { guidToBytes } from '../../core/identifiers.js';
 import { userAddresses } from '../../core/proxy-addresses.js';
 import type { OnPremObject } from '../../core/snapshot.js';
@@ -70,13 +71,33 @@ export function identityFilter(query: IdentityQuery, anchor: AnchorKind): Filter
 }
 
 /**
+ * Objects that may export the same sourceAnchor as `user` (AD_DUPLICATE_ANCHOR): with
+ * mS-DS-ConsistencyGuid, any object whose consistency GUID or objectGUID is the anchor's GUID, as
+ * raw bytes (the objectGUID fallback makes both count); with a custom attribute, its value. The core
+ * keeps only those whose own anchor resolves to the same value.
+ */
+export function anchorFilters(user: OnPremObject, anchor: AnchorKind): Filter[] {
+  if (anchor.kind === 'objectGuid') return []; // objectGUID is unique in a forest
+  const expected = expectedAnchor(user, anchor.attribute);
+  if (anchor.kind === 'custom') {
+    const v = user.customAnchorValue?.trim();
+    return v ? [eq(anchor.attribute, v)] : [];
+  }
+  if (!expected.guid) return [];
+  const bytes = guidToBytes(expected.guid);
+  return [eq('mS-DS-ConsistencyGuid', bytes), eq('objectGUID', bytes)];
+}
+
+/**
  * Other users, groups and contacts holding any of the user's values in any of the three address
- * attributes (a UPN equal to another object's proxy counts), or its mailNickname.
+ * attributes (a UPN equal to another object's proxy counts), or its mailNickname, or (given the
+ * anchor) that may export the same sourceAnchor.
  * null when the user has no such value (nothing to search).
  */
-export function relatedFilter(user: OnPremObject): Filter | null {
+export function relatedFilter(user: OnPremObject, anchor?: AnchorKind): Filter | null {
   const values: Filter[] = userAddresses(user).flatMap(addressFilters);
   if (user.mailNickname?.trim()) values.push(eq('mailNickname', user.mailNickname.trim()));
+  if (anchor) values.push(...anchorFilters(user, anchor));
   if (values.length === 0) return null;
   return new AndFilter({
     filters: [

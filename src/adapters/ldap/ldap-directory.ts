@@ -145,7 +145,7 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
     },
 
     async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
-      const filter = relatedFilter(user);
+      const filter = relatedFilter(user, anchor);
       if (!filter) return [];
       return mapAll(await search(baseDn, filter, { paged: { pageSize } }));
     },

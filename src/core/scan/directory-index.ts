@@ -14,6 +14,10 @@ export interface DirectoryIndex {
   /** Each object's address keys, computed once (a user's own keys are looked up again). */
   keys: readonly string[][];
   positions: Map<OnPremObject, number>;
+  /** Anchor value → positions of the objects that may export it (AD_DUPLICATE_ANCHOR); empty
+   *  unless indexed with a sourceAnchor other than objectGUID. */
+  byAnchor: Map<string, number[]>;
+  sourceAnchor?: string;
 }
 
 function add(index: Map<string, number[]>, key: string, i: number): void {
@@ -38,8 +42,31 @@ export function uniqueKeys(o: OnPremObject): string[] {
   return out;
 }
 
-export function indexDirectory(objects: readonly OnPremObject[]): DirectoryIndex {
+/**
+ * The keys under which findRelated's anchor search finds an object (adapters/ldap/filters.ts
+ * anchorFilters): its consistency GUID and objectGUID, or its custom anchor value (case-folded).
+ */
+function anchorKeys(o: OnPremObject, sourceAnchor: string | undefined): string[] {
+  const a = sourceAnchor?.trim().toLowerCase();
+  if (!a || a === 'objectguid') return [];
+  if (a === 'ms-ds-consistencyguid')
+    return o.consistencyGuid ? [o.consistencyGuid, o.objectGuid] : [o.objectGuid];
+  const v = o.customAnchorValue?.trim();
+  return v ? [`custom:${addressKey(v)}`] : [];
+}
+
+/** The key a user's own anchor is looked up under (null: nothing to look up). */
+function ownAnchorKey(o: OnPremObject, sourceAnchor: string | undefined): string | null {
+  const a = sourceAnchor?.trim().toLowerCase();
+  if (!a || a === 'objectguid') return null;
+  if (a === 'ms-ds-consistencyguid') return o.consistencyGuid ?? o.objectGuid;
+  const v = o.customAnchorValue?.trim();
+  return v ? `custom:${addressKey(v)}` : null;
+}
+
+export function indexDirectory(objects: readonly OnPremObject[], sourceAnchor?: string): DirectoryIndex {
   const byAddress = new Map<string, number[]>();
+  const byAnchor = new Map<string, number[]>();
   const byAlias = new Map<string, number[]>();
   const positions = new Map<OnPremObject, number>();
   const keys = objects.map((o, i) => {
@@ -47,9 +74,10 @@ export function indexDirectory(objects: readonly OnPremObject[]): DirectoryIndex
     const own = uniqueKeys(o);
     for (const k of own) add(byAddress, k, i);
     if (o.mailNickname?.trim()) add(byAlias, addressKey(o.mailNickname), i);
+    for (const k of anchorKeys(o, sourceAnchor)) add(byAnchor, k, i);
     return own;
   });
-  return { objects, byAddress, byAlias, keys, positions };
+  return { objects, byAddress, byAlias, keys, positions, byAnchor, sourceAnchor };
 }
 
 /** Other objects holding any of the user's values, in directory order (what findRelated returns). */
@@ -62,6 +90,8 @@ export function relatedTo(index: DirectoryIndex, user: OnPremObject): OnPremObje
   };
   for (const k of own) collect(index.byAddress.get(k));
   if (user.mailNickname?.trim()) collect(index.byAlias.get(addressKey(user.mailNickname)));
+  const anchor = ownAnchorKey(user, index.sourceAnchor);
+  if (anchor) collect(index.byAnchor.get(anchor));
   return hits
     .sort((a, b) => a - b)
     .map((i) => index.objects[i]!)

@@ -131,6 +131,21 @@ export function forecastOutcome(d: Diagnosis, snapshot: Snapshot): Forecast {
   if (!anchor)
     return result('not-synced', `The anchor attribute ${d.anchorSource ?? ''} is empty: Connect skips it.`);
 
+  // Two AD objects exporting one sourceAnchor: the object whose objectGUID it is keeps it, and the
+  // copy fails to export (or, once a cloud user carries the anchor, could take it over).
+  // UNVERIFIED: which object Connect processes first; the forecast assumes the owner, as the lab does
+  // when the owner comes first in the directory.
+  const sharedAnchor = d.findings.find(
+    (x) => x.code === 'AD_DUPLICATE_ANCHOR' && x.evidence['owner'] !== 'user',
+  );
+  if (sharedAnchor) {
+    const other = (sharedAnchor.evidence['other'] as { dn?: string } | undefined)?.dn ?? 'another AD object';
+    return blocked(
+      'AttributeValueMustBeUnique',
+      `${other} exports the same sourceAnchor ${anchor}: one of the two cannot be synced until the copy is cleared in AD.`,
+    );
+  }
+
   // A value the cloud refuses fails the export whatever else would happen (src/core/attributes/).
   const refused = d.findings.filter((x) => x.code === 'AD_ATTRIBUTE_INVALID' && x.severity === 'error');
   if (refused.length > 0 && !user.userPrincipalName && !user.sAMAccountName) {

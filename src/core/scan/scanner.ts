@@ -36,7 +36,7 @@ export interface Scanner {
 }
 
 export function createScanner(input: ScanInput): Scanner {
-  const directory: DirectoryIndex = indexDirectory(input.objects);
+  const directory: DirectoryIndex = indexDirectory(input.objects, input.sync.sourceAnchor);
   const tenant: TenantIndex = indexTenant(input.tenant);
   // Parsed once: every user's DN is checked against it.
   const scope = parseScope(input.scope.length > 0 ? input.scope : input.sync.scope);

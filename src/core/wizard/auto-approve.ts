@@ -35,6 +35,14 @@ export function autoApprove(state: WizardState): WizardState {
         };
         return quit({ ...state, outcomes: [...state.outcomes, outcome] });
       }
+      if (next.step.action === 'PURGE_DELETED_USER' && !state.config.allowPurge) {
+        const outcome = {
+          action: next.step.action,
+          status: 'skipped' as const,
+          detail: `Not purged: ${next.step.description}. A permanent delete needs --allow-purge beside --yes (or the wizard, where you type the object's id). Nothing was written.`,
+        };
+        return quit({ ...state, outcomes: [...state.outcomes, outcome] });
+      }
       const opened = openStep(state, next.index, next.step);
       return opened.screen.kind === 'confirm' ? startApply(opened, next.index, next.step) : opened;
     }

@@ -1,11 +1,12 @@
 // The choices each screen offers, as data: the reducer acts on the chosen id and the UI renders the
 // labels, so what is shown is always what Enter does.
+import type { PlanStep } from '../plan-types.js';
 import type { ErrorChoiceId, WizardState } from './state.js';
 import { nextStep } from './walk.js';
 
 export type PlanChoiceId = 'next' | 'back' | 'finish' | 'reread';
 export type ConfirmChoiceId = 'apply' | 'back';
-export type ManualChoiceId = 'check' | 'back';
+export type ManualChoiceId = 'check' | 'lab' | 'back';
 export type SyncChoiceId = 'finish' | 'reread';
 
 export interface Choice<Id extends string> {
@@ -28,10 +29,15 @@ export function planChoices(state: WizardState): Choice<PlanChoiceId>[] {
     ];
   }
   const verb = next.step.writes ? 'Review' : 'Go to';
+  // After a write the reading is old: offer a fresh one (it re-plans from what the tenant holds now).
+  const reread: Choice<PlanChoiceId>[] = state.walk.results.some((r) => r?.status === 'done' && r.journalId)
+    ? [{ id: 'reread', label: 'Read the user again and re-plan' }]
+    : [];
   return [
     { id: 'next', label: `${verb} step ${next.index + 1}: ${next.step.description}` },
     { id: 'back', label: 'Back to the findings' },
     { id: 'finish', label: 'Finish here: show the summary' },
+    ...reread,
   ];
 }
 
@@ -42,9 +48,14 @@ export function confirmChoices(): Choice<ConfirmChoiceId>[] {
   ];
 }
 
-export function manualChoices(): Choice<ManualChoiceId>[] {
+export function manualChoices(state?: WizardState, step?: PlanStep): Choice<ManualChoiceId>[] {
+  const lab: Choice<ManualChoiceId>[] =
+    state?.config.canDoInLab && step?.manual?.lab?.length
+      ? [{ id: 'lab', label: "Do it in the lab (makes this change in the lab's AD or tenant, then checks)" }]
+      : [];
   return [
     { id: 'check', label: 'Check again (re-reads the user)' },
+    ...lab,
     { id: 'back', label: 'Back to the plan' },
   ];
 }

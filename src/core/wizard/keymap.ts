@@ -65,7 +65,13 @@ export function footerKeys(state: WizardState): KeyHint[] {
       const step = stepAt(state, s.step);
       const ps: KeyHint = [step && !step.reversible ? 'Tab' : 'p', powerShellHint(state)];
       if (step && !step.reversible)
-        return [['type', 'the UPN'], ['Enter', 'confirm'], ps, ['Esc', 'back, write nothing'], HELP];
+        return [
+          ['type', step.action === 'PURGE_DELETED_USER' ? 'the id' : 'the UPN'],
+          ['Enter', 'confirm'],
+          ps,
+          ['Esc', 'back, write nothing'],
+          HELP,
+        ];
       return [MOVE, CHOOSE, ps, ['Esc/q', 'back, write nothing'], HELP];
     }
     case 'manual':

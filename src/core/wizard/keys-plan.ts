@@ -17,7 +17,7 @@ import {
   summaryScreen,
   withRequest,
 } from './transitions.js';
-import { confirmationText, nextStep, orderedFindings, stepAt } from './walk.js';
+import { confirmationMatches, nextStep, orderedFindings, stepAt } from './walk.js';
 
 type On<K extends Screen['kind']> = (
   state: WizardState,
@@ -82,7 +82,7 @@ export const onConfirmKey: On<'confirm'> = (state, screen, key) => {
       case 'clearLine':
         return { ...state, screen: { ...screen, typed: '', mismatch: false } };
       case 'enter':
-        return screen.typed.trim() === confirmationText(step)
+        return confirmationMatches(step, screen.typed)
           ? startApply(state, screen.step, step)
           : { ...state, screen: { ...screen, mismatch: true } };
       default:
@@ -105,12 +105,17 @@ export const onManualKey: On<'manual'> = (state, screen, key) => {
   if (isBack(key)) return planScreen(state);
   if (key.kind === 'tab' || isChar(key, 'p')) return togglePowerShell(state);
   if (screen.check.status === 'checking') return state;
-  const choices = manualChoices();
+  const step = stepAt(state, screen.step);
+  const choices = manualChoices(state, step);
   if (key.kind !== 'enter') {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
   }
   if (choices[screen.choice]?.id === 'back') return planScreen(state);
   if (!state.identity) return state;
+  if (choices[screen.choice]?.id === 'lab' && step?.manual?.lab) {
+    const next = withRequest(state, { kind: 'labApply', identity: state.identity, actions: step.manual.lab });
+    return { ...next, screen: { ...screen, check: { status: 'checking' } } };
+  }
   const next = withRequest(state, { kind: 'diagnose', identity: state.identity, purpose: 'check' });
   return { ...next, screen: { ...screen, check: { status: 'checking' } } };
 };

@@ -24,6 +24,14 @@ export function onResult(state: WizardState, event: ResultEvent): WizardState {
     }
     case 'diagnosed':
       return onDiagnosed(state, event.diagnosis);
+    case 'labApplied': {
+      const outcome: StepOutcome = {
+        action: 'MANUAL',
+        status: 'done',
+        detail: `Done in the lab: ${event.done.join(' ')}`,
+      };
+      return onChecked({ ...state, outcomes: [...state.outcomes, outcome] }, event.diagnosis);
+    }
     case 'diagnoseFailed':
       return onDiagnoseFailed(state, event.error);
     case 'applied':
@@ -83,7 +91,9 @@ function onChecked(state: WizardState, diagnosis: Diagnosis): WizardState {
 
 function onDiagnoseFailed(state: WizardState, error: ErrorInfo): WizardState {
   const request = state.request;
-  if (request?.kind === 'diagnose' && request.purpose === 'check' && state.screen.kind === 'manual') {
+  const checking =
+    (request?.kind === 'diagnose' && request.purpose === 'check') || request?.kind === 'labApply';
+  if (checking && state.screen.kind === 'manual') {
     const check = {
       status: 'failed' as const,
       detail: `${error.message}${error.hint ? ` ${error.hint}` : ''}`,

@@ -2,7 +2,7 @@
 // the reducer (reducer.ts) is the one place that changes it.
 import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
-import type { PlanStep } from '../plan-types.js';
+import type { LabAction, PlanStep } from '../plan-types.js';
 import type { Key } from './keys.js';
 
 export interface WizardConfig {
@@ -18,6 +18,10 @@ export interface WizardConfig {
    * summary offers "Another scenario".
    */
   picker?: boolean;
+  /** The lab: a MANUAL step with a lab action offers "do it in the lab". Never set on real runs. */
+  canDoInLab?: boolean;
+  /** `fix --yes --allow-purge`: auto-approval may purge; without it, it stops before a purge. */
+  allowPurge?: boolean;
 }
 
 export const READ_STEPS: readonly ReadStepId[] = [
@@ -79,7 +83,9 @@ export type Request =
   | { id: number; kind: 'unfinishedWrites' }
   | { id: number; kind: 'diagnose'; identity: string; purpose: 'read' | 'check' }
   | { id: number; kind: 'apply'; step: PlanStep; diagnosis: Diagnosis }
-  | { id: number; kind: 'sync'; diagnosis: Diagnosis };
+  | { id: number; kind: 'sync'; diagnosis: Diagnosis }
+  /** "Do it in the lab": apply the step's lab actions, then check again like "check again". */
+  | { id: number; kind: 'labApply'; identity: string; actions: LabAction[] };
 
 /** Progress through the current plan (a new diagnosis starts a new walk). */
 export interface Walk {
@@ -129,6 +135,7 @@ export type WizardEvent =
   | { type: 'unfinishedWrites'; request: number; lines: string[] }
   | { type: 'readProgress'; request: number; progress: ReadProgress }
   | { type: 'diagnosed'; request: number; diagnosis: Diagnosis }
+  | { type: 'labApplied'; request: number; done: string[]; diagnosis: Diagnosis }
   | { type: 'diagnoseFailed'; request: number; error: ErrorInfo }
   | { type: 'applied'; request: number; outcome: StepOutcome }
   | { type: 'syncProgress'; request: number; progress: SyncProgress }

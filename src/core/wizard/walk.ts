@@ -52,6 +52,7 @@ export function isMatched(diagnosis: Diagnosis | null): boolean {
 export function exitCodeFor(state: WizardState): number {
   if (state.failure) return EXIT.failure;
   if (state.verdict?.verdict === 'matched') return EXIT.ok;
+  if (state.verdict?.verdict === 'wrong-object') return EXIT.failure;
   // A failed write (or sync) is a failure even if the user then walked on; a stale or
   // not-yet-matched result is "problems left".
   if (state.outcomes.some((o) => o.status === 'failed' && !o.stale && o.action !== 'VERIFY_MATCH')) {
@@ -64,7 +65,24 @@ export function exitCodeFor(state: WizardState): number {
   return hasErrors(latest.findings) || latest.plan.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
-/** The text a person must type to confirm an irreversible step. */
+/**
+ * The text a person must type to confirm an irreversible step: for a purge the deleted object's id
+ * (a live user may carry the same UPN, its id never), of which the first 8 characters will do.
+ */
 export function confirmationText(step: PlanStep): string {
+  if (step.action === 'PURGE_DELETED_USER' && step.objectId) return step.objectId;
   return step.objectUpn ?? step.objectId ?? 'delete';
+}
+
+/** True when `typed` confirms the step: the whole text, or for an object id its first 8 characters. */
+export function confirmationMatches(step: PlanStep, typed: string): boolean {
+  const expected = confirmationText(step).toLowerCase();
+  const t = typed.trim().toLowerCase();
+  if (t === expected) return true;
+  return (
+    step.action === 'PURGE_DELETED_USER' &&
+    step.objectId !== undefined &&
+    t.length >= 8 &&
+    expected.startsWith(t)
+  );
 }

@@ -9,6 +9,7 @@ import { SelectView } from '../select.js';
 import { Field } from '../field.js';
 import { MARK, Tone } from '../theme.js';
 import { PowerShellView } from './powershell-view.js';
+import { ForecastView } from './forecast-view.js';
 
 const show = (v: string | null) => (v === null ? '(none)' : v);
 
@@ -25,7 +26,12 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
   const actions = step.reversible ? (
     <SelectView items={confirmChoices()} cursor={screen.choice} />
   ) : (
-    <TypedConfirmation expected={confirmationText(step)} typed={screen.typed} mismatch={screen.mismatch} />
+    <TypedConfirmation
+      expected={confirmationText(step)}
+      short={step.action === 'PURGE_DELETED_USER' ? confirmationText(step).slice(0, 8) : null}
+      typed={screen.typed}
+      mismatch={screen.mismatch}
+    />
   );
   // Most important first: on a small terminal the end of the information is what gets clipped.
   return (
@@ -59,20 +65,41 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
         )}
       </Field>
+      {step.action === 'PURGE_DELETED_USER' ? (
+        <Field label="Lost:">
+          <Tone tone="error">{`Object ${step.objectId ?? ''} and what it still holds (licences, mailbox). Restore it instead if it is this person's own account.`}</Tone>
+        </Field>
+      ) : null}
       {state.showPowerShell ? <PowerShellView step={step} /> : null}
       <Field label="Check:">
         <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
       </Field>
       <Field label="Why:">{whyText}</Field>
+      <Field label="Then:">
+        <ForecastView forecast={state.diagnosis?.forecast} />
+      </Field>
     </ScreenLayout>
   );
 }
 
-function TypedConfirmation(props: { expected: string; typed: string; mismatch: boolean }) {
+function TypedConfirmation(props: {
+  expected: string;
+  short: string | null;
+  typed: string;
+  mismatch: boolean;
+}) {
   return (
     <Box flexDirection="column">
       <Text>
-        Type <Text bold>{props.expected}</Text> and press Enter to delete it for good (Esc: write nothing):
+        Type <Text bold>{props.expected}</Text>
+        {props.short ? (
+          <Text>
+            {' (the deleted object’s id; '}
+            <Text bold>{props.short}</Text>
+            {' will do)'}
+          </Text>
+        ) : null}{' '}
+        and press Enter to delete it for good (Esc: write nothing):
       </Text>
       <Text>
         <Tone tone="accent">{'> '}</Tone>

@@ -5,6 +5,7 @@ import { ticketText } from '../../core/ticket/render.js';
 import { summaryChoices } from '../../core/wizard/navigation.js';
 import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
+import { halfDoneLines } from '../../core/wizard/half-done.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
 import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
@@ -96,6 +97,9 @@ export function SummaryScreen(props: { state: WizardState }) {
         </Box>
       ))}
       {state.verdict ? <Verdict verdict={state.verdict} /> : null}
+      {halfDoneLines(state).map((line, i) => (
+        <Tone key={`half-${i}`} tone="warn">{`${i === 0 ? `${MARK.warn} ` : '  '}${line}`}</Tone>
+      ))}
       {left.length > 0 ? (
         <Tone tone="error">{`${MARK.fail} Still wrong: ${left.map((f) => f.code).join(', ')}`}</Tone>
       ) : null}

@@ -6,7 +6,7 @@ import type { Screen } from '../../core/wizard/state.js';
 import { orderedFindings } from '../../core/wizard/walk.js';
 import { ScreenLayout } from '../layout.js';
 import { WrappedText } from '../wrapped-text.js';
-import { MARK } from '../theme.js';
+import { MARK, Tone } from '../theme.js';
 import { SeverityMark } from './marks.js';
 import { RawValues } from './raw-values.js';
 
@@ -15,12 +15,18 @@ export function FindingsScreen(props: {
   diagnosis: Diagnosis | null;
   /** The terminal's width (for the app's own word wrapping). */
   columns?: number;
+  /** Set when a write of this plan came after the reading: its step number (no stale screens). */
+  readBefore?: number | null;
 }) {
   const { diagnosis, screen } = props;
   if (!diagnosis) return <Text>No reading yet.</Text>;
+  const asRead = props.readBefore ? (
+    <Tone tone="warn">{`${MARK.warn} As read before step ${props.readBefore}: the writes since are not shown (the plan offers "Read the user again").`}</Tone>
+  ) : null;
   if (screen.raw) {
     return (
       <ScreenLayout>
+        {asRead}
         <RawValues diagnosis={diagnosis} />
       </ScreenLayout>
     );
@@ -30,6 +36,7 @@ export function FindingsScreen(props: {
   const columns = props.columns ?? 80;
   return (
     <ScreenLayout>
+      {asRead}
       <TargetLine diagnosis={diagnosis} columns={columns} />
       {findings.length === 0 ? <Text>{`${MARK.ok} Nothing wrong was found.`}</Text> : null}
       {findings.map((f, i) => (

@@ -25,7 +25,9 @@ export function ManualScreen(props: { state: WizardState; screen: Extract<Screen
       {check.status === 'failed' ? (
         <Tone tone="error">{`${MARK.fail} The check failed: ${check.detail}`}</Tone>
       ) : null}
-      {check.status === 'checking' ? null : <SelectView items={manualChoices()} cursor={screen.choice} />}
+      {check.status === 'checking' ? null : (
+        <SelectView items={manualChoices(state, step)} cursor={screen.choice} />
+      )}
     </Box>
   );
   return (

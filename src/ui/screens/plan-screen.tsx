@@ -9,6 +9,7 @@ import { useTerminalSize } from '../terminal-size.js';
 import { WrappedText } from '../wrapped-text.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
+import { ForecastView } from './forecast-view.js';
 import { OutcomeMark } from './marks.js';
 
 export function stepKind(step: PlanStep): string {
@@ -48,6 +49,11 @@ export function PlanScreen(props: { state: WizardState; screen: Extract<Screen, 
           </Box>
         );
       })}
+      {steps.some((s) => s.action === 'TRIGGER_DELTA_SYNC' || s.action === 'MANUAL') ? (
+        <Box marginTop={1}>
+          <ForecastView forecast={state.diagnosis?.forecast} />
+        </Box>
+      ) : null}
       {hidden > 0 ? (
         <Tone tone="warn">{`${MARK.warn} ${hidden} write step(s) hidden: read-only mode writes nothing.`}</Tone>
       ) : null}

@@ -62,6 +62,7 @@ const VERDICT: Record<SyncVerdict['verdict'], string> = {
   'not-yet': 'Not matched yet',
   'sync-failed': 'The sync failed',
   timeout: 'Not matched before the wait ended',
+  'wrong-object': 'Joined the wrong object',
 };
 
 export function Verdict(props: { verdict: SyncVerdict }) {
