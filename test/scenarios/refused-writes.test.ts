@@ -32,7 +32,9 @@ async function fix(name: string, change: (s: Scenario) => void) {
   const env = await openLabEnvironment(scenario, {});
   envs.push(env);
   const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
-  const report = await runFix(services, env.suggestedIdentity!, new AbortController().signal);
+  const report = await runFix(services, env.suggestedIdentity!, new AbortController().signal, undefined, {
+    allowPurge: true,
+  });
   return { env, report };
 }
 
