@@ -54,10 +54,13 @@ describe.skipIf(!samba)('syncmatch scan through a configured profile', () => {
     // The lab tenant has none of them: each would be created (or fail for a shared value).
     for (const u of out.users) expect(u.forecast.outcome).not.toBe('already-matched');
     const urls = world.graph.log.entries.map((e) => decodeURIComponent(e.url));
-    // One read per collection (a page each here), roles listed for the whole tenant: no per-user query.
+    // One read per collection (a page each here), roles listed for the whole tenant: no per-user
+    // query. The one filter lists the tenant's role-assignable groups (roles held through a group).
     expect(urls.some((u) => u.startsWith('/users?$select=') && u.endsWith('$top=999'))).toBe(true);
     expect(urls).toContain('/roleManagement/directory/roleEligibilitySchedules');
-    expect(urls.filter((u) => u.includes('$filter'))).toEqual([]);
-    expect(urls).toHaveLength(9);
+    expect(urls.filter((u) => u.includes('$filter'))).toEqual([
+      '/groups?$filter=isAssignableToRole eq true&$select=id,displayName',
+    ]);
+    expect(urls).toHaveLength(10);
   });
 });

@@ -31,7 +31,9 @@ export async function logsOfEveryScenario(): Promise<{ scenario: string; entries
           operator: 'docs',
           undoCommand: null,
         });
-        await runFix(services, env.suggestedIdentity!, new AbortController().signal);
+        await runFix(services, env.suggestedIdentity!, new AbortController().signal, undefined, {
+          allowPurge: true,
+        });
         out.push({ scenario: name, entries: [...env.simulator.log.entries] });
       } finally {
         await env.close();
