@@ -44,7 +44,10 @@ describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built 
     expect(sent).toBe(true);
     expect(code).toBe(130);
     const batch = /Batch (b[\w.-]+): if it stops/.exec(err)![1]!;
-    expect(out).toContain(`syncmatch fix --resume ${batch}`);
+    // The hint is printed as this run was started (`node …/dist/cli.js fix --lab <file> --resume …`).
+    expect(out).toMatch(
+      new RegExp(`(?:syncmatch|cli\\.js|npm start --) fix (?:--lab \\S+ )?--resume ${batch}`),
+    );
     expect(err).toContain('Stopping: writes under way finish');
     const lines = readFileSync(journal, 'utf8')
       .trim()
