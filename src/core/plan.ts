@@ -71,7 +71,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
   }
   for (const f of of('AD_DUPLICATE_ANCHOR'))
     out.push(duplicateAnchorStep(f, (b, d, i, v, lab) => manual(b, d, i, v, f.evidence, lab)));
-  for (const f of of('SIGN_IN_NAME_WOULD_CHANGE'))
+  for (const f of of('SIGN_IN_NAME_WOULD_CHANGE').filter((x) => x.severity === 'error'))
     out.push(signInNameStep(f, ctx.user, (b, d, i, v, lab) => manual(b, d, i, v, f.evidence, lab)));
   if (of('AD_OUT_OF_SYNC_SCOPE').length > 0) {
     out.push(

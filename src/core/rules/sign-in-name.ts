@@ -38,6 +38,28 @@ export function signInNameRules(ctx: RuleContext): Finding[] {
     unverifiedSuffix,
     afterVerified: verified.has(afterSuffix) && afterSuffix !== ctx.initialDomain?.toLowerCase(),
   };
+  // The cloud user signs in on the initial *.onmicrosoft.com domain (made there, or moved there
+  // first by this tool's federated-domain step) and the sync gives it the AD UPN on a verified
+  // domain: the name the person is meant to have. Said, not blocked.
+  const beforeSuffix = splitAddress(t.userPrincipalName)[1].toLowerCase();
+  const backToAdName =
+    ctx.initialDomain !== null &&
+    beforeSuffix === ctx.initialDomain.toLowerCase() &&
+    evidence.afterVerified &&
+    adUpn !== null &&
+    after.toLowerCase() === adUpn.toLowerCase();
+  if (backToAdName) {
+    return [
+      {
+        code: 'SIGN_IN_NAME_WOULD_CHANGE',
+        severity: 'warning',
+        message:
+          `The sync that matches this user gives the cloud user ${t.userPrincipalName} its AD UPN ${after} ` +
+          `(a verified domain): from then on the person signs in as ${after}. Tell them.`,
+        evidence: evidence as unknown as Record<string, unknown>,
+      },
+    ];
+  }
   const why = unverifiedSuffix
     ? `the AD UPN ${adUpn} is on "${adSuffix}", which the tenant has not verified, so Entra Connect exports ${after}`
     : `the AD UPN is ${adUpn ?? `${ctx.user.sAMAccountName}@<AD domain>`}, and a synced user's UPN follows AD`;
