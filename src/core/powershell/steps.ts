@@ -96,6 +96,33 @@ function manualEquivalent(
     );
   }
   if (has('LINKED_TO_OTHER_ANCHOR')) return linkedToOther(ctx);
+  if (has('AD_DUPLICATE_ANCHOR')) {
+    // The copy's anchor attribute is cleared; the step's lab action names the copy (none: a person
+    // decides which object keeps the anchor).
+    const clear = (step.manual?.lab ?? []).flatMap((a) =>
+      a.kind === 'setAdAttribute' && a.value === null ? [ps.adClear(a.objectGuid, a.attribute)] : [],
+    );
+    return clear.length > 0
+      ? some(clear, 'The object whose objectGUID the anchor is keeps it; this clears the copy.')
+      : none('Neither object owns the anchor: a person decides which one keeps it, then clears the other.');
+  }
+  if (has('SIGN_IN_NAME_WOULD_CHANGE')) {
+    const e = (evidence ?? {}) as {
+      before?: string;
+      after?: string;
+      cloudUserId?: string;
+      afterVerified?: boolean;
+    };
+    if (!e.before) return missing(step);
+    const cmds = [ps.adReplace(ctx.user.objectGuid, 'userPrincipalName', e.before)];
+    if (e.afterVerified && e.cloudUserId && e.after) cmds.push(ps.setUpn(e.cloudUserId, e.after));
+    return some(
+      cmds,
+      e.afterVerified
+        ? 'Either the first (AD keeps the cloud sign-in name) or the second (the cloud takes the AD name; tell the person first), not both.'
+        : undefined,
+    );
+  }
   if (has('ADMIN_ROLE_BLOCKS_MATCH')) return adminRoles(ctx);
   if (has('CLOUD_DUPLICATE_PROXY_ADDRESS')) {
     const list = evidence ? [evidence] : of('CLOUD_DUPLICATE_PROXY_ADDRESS').map((f) => f.evidence);
