@@ -52,6 +52,9 @@ function normalise(text: string): string {
     .replace(/deleted-<guid>\.json/g, 'deleted-<guid>.json');
 }
 
+// The purge scenario's report shows the purge (fix --yes --allow-purge, as a technician would run it).
+const PURGE = { allowPurge: true };
+
 async function run(name: string, mode: 'fix' | 'wizard') {
   process.env.SYNCMATCH_LAB_JOURNAL = join(dir, `${name}-${mode}.jsonl`);
   const env = await openLabEnvironment(name, {});
@@ -64,9 +67,10 @@ async function run(name: string, mode: 'fix' | 'wizard') {
     undoCommand: null,
   });
   if (mode === 'fix')
-    return (await runFix(services, env.suggestedIdentity!, new AbortController().signal)).ticket;
+    return (await runFix(services, env.suggestedIdentity!, new AbortController().signal, undefined, PURGE))
+      .ticket;
   const recorded = recordingServices(services);
-  await runFix(recorded.services, env.suggestedIdentity!, new AbortController().signal);
+  await runFix(recorded.services, env.suggestedIdentity!, new AbortController().signal, undefined, PURGE);
   return recorded.ticket();
 }
 
