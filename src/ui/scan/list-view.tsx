@@ -60,7 +60,7 @@ export function ListView(props: {
   const start = windowStart(cursor, matches.length, rows);
   const shown = matches.slice(start, start + rows);
   const current = matches.length > 0 ? users[matches[cursor]!] : undefined;
-  const widths = listColumns(props.columns - 4);
+  const widths = listColumns(props.columns - 6); // pointer, batch mark and outcome mark: 2 each
   const above = start;
   const below = Math.max(matches.length - start - shown.length, 0);
   const long = props.detailLines === 5 ? 2 : 1;

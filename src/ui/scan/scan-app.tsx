@@ -89,6 +89,7 @@ function Results(props: {
     initialScanScreen,
   );
   useKeys(dispatch);
+  const marks = state.marked.size;
   useEffect(() => {
     const c = state.choice;
     if (!c) return;
@@ -130,13 +131,24 @@ function Results(props: {
           />
         )}
       </Box>
+      {/* The marks line takes the blank line above the footer: the list keeps its height. */}
+      {marks > 0 ? (
+        <Text wrap="truncate-end">
+          {state.view === 'summary'
+            ? `◆ ${marks} marked · b fix the ${marks} marked in a batch · m on a marked class unmarks it`
+            : `◆ ${marks} marked · Ctrl+X marks or unmarks · Esc, then b fixes them in a batch`}
+        </Text>
+      ) : null}
       <Footer
         width={props.columns}
+        gap={marks === 0}
         keys={
           state.view === 'summary'
             ? [
                 ['↑↓', 'move'],
                 ['Enter', 'list these users'],
+                ['m', 'mark them'],
+                ...(marks > 0 ? [['b', 'batch fix'] as const] : []),
                 ['type or /', 'search'],
                 ['r', 'rescan'],
                 ['q', 'quit'],
@@ -144,6 +156,7 @@ function Results(props: {
             : [
                 ['↑↓', 'move'],
                 ['Enter', 'open in the wizard'],
+                ['Ctrl+X', 'mark'],
                 ['type', 'to search'],
                 ['Esc', 'back'],
               ]
@@ -153,9 +166,9 @@ function Results(props: {
   );
 }
 
-function Footer(props: { keys: readonly (readonly [string, string])[]; width: number }) {
+function Footer(props: { keys: readonly (readonly [string, string])[]; width: number; gap?: boolean }) {
   return (
-    <Box marginTop={1}>
+    <Box marginTop={props.gap === false ? 0 : 1}>
       <KeyLegend keys={props.keys} width={props.width} />
     </Box>
   );
