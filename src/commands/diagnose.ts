@@ -41,7 +41,7 @@ export async function diagnoseCommand(
   const out = createOutput(opts);
   parseIdentity(identity); // bad input is a usage error before anything connects
   await checkReportTarget(opts.report, opts.force);
-  await checkReportTarget(opts.handoff, opts.force);
+  await checkReportTarget(opts.handoff, opts.force, '--handoff');
   const env = await openEnvironment(opts);
   try {
     out.verbose(`Environment: ${env.label}`);

@@ -77,7 +77,11 @@ export async function writeCaseFile(
     },
     sha256,
   );
-  await writeReportFile(path, `${JSON.stringify(c, null, 2)}\n`, { force, secrets: ctx.env.secrets });
+  await writeReportFile(path, `${JSON.stringify(c, null, 2)}\n`, {
+    force,
+    secrets: ctx.env.secrets,
+    flag: '--handoff',
+  });
   return c;
 }
 
