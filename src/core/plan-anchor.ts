@@ -4,6 +4,7 @@
 import type { Finding, FindingCode } from './findings.js';
 import type { LabAction, PlanStep } from './plan-types.js';
 import type { AnchorSharer, DuplicateAnchorEvidence } from './rules/ad-anchor.js';
+import { psString } from './powershell/quote.js';
 
 type Manual = (
   because: FindingCode[],
@@ -18,7 +19,7 @@ function name(o: AnchorSharer): string {
 }
 
 function clearCommand(o: AnchorSharer, attribute: string): string {
-  return `Set-ADObject -Identity '${o.objectGuid}' -Clear '${attribute}'`;
+  return `Set-ADObject -Identity ${psString(o.objectGuid)} -Clear ${psString(attribute)}`;
 }
 
 export function duplicateAnchorStep(f: Finding, manual: Manual): PlanStep {

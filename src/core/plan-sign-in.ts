@@ -6,6 +6,7 @@ import { domainOfDn, splitAddress } from './export-values.js';
 import type { Finding, FindingCode } from './findings.js';
 import type { LabAction, PlanStep } from './plan-types.js';
 import type { SignInNameEvidence } from './rules/sign-in-name.js';
+import { psString } from './powershell/quote.js';
 import type { OnPremObject } from './snapshot.js';
 
 type Manual = (
@@ -16,10 +17,8 @@ type Manual = (
   lab?: LabAction[],
 ) => PlanStep;
 
-/** A PowerShell single-quoted literal. */
-function q(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
+// Values go through the one PowerShell quoting (typographic quotes and control characters too).
+const q = psString;
 
 export function signInNameStep(f: Finding, user: OnPremObject, manual: Manual): PlanStep {
   const e = f.evidence as unknown as SignInNameEvidence;
