@@ -18,5 +18,16 @@ export function lazyWizardServices(meta: ServiceMeta, ready: Promise<WizardServi
     syncAndVerify: async (diagnosis, onProgress, signal) =>
       (await ready).syncAndVerify(diagnosis, onProgress, signal),
     unfinishedWrites: async () => (await ready).unfinishedWrites(),
+    // "Do it in the lab" must be known at the first frame: a lab run (and only a lab run, never
+    // read-only) offers it, and the call reaches the lab once it is open.
+    ...(meta.environmentLabel.startsWith('lab:') && !meta.readOnly
+      ? {
+          doInLab: async (actions: Parameters<NonNullable<WizardServices['doInLab']>>[0]) => {
+            const s = await ready;
+            if (!s.doInLab) throw new Error('"Do it in the lab" is only offered in the lab.');
+            return s.doInLab(actions);
+          },
+        }
+      : {}),
   };
 }
