@@ -16,6 +16,12 @@ export interface OnPremDirectory {
   close(): Promise<void>;
 }
 
+/** The one AD write (issue 21): mS-DS-ConsistencyGuid on a user, found by objectGUID in any
+ *  configured forest. `value` is a GUID string (stored as its 16 bytes) or null to clear it. */
+export interface OnPremWriter {
+  setConsistencyGuid(objectGuid: string, value: string | null): Promise<void>;
+}
+
 /** Reads the tenant for one user's values. */
 export interface TenantReader {
   /** Everything the rules need for this user, in as few round trips as possible. */

@@ -7,6 +7,8 @@ export type ActionKind =
   | 'MOVE_UPN_TO_INITIAL_DOMAIN'
   | 'PURGE_DELETED_USER'
   | 'RESTORE_DELETED_USER'
+  /** Writes mS-DS-ConsistencyGuid on an AD user (issue 21: a migrated account takes the old anchor). */
+  | 'SET_CONSISTENCY_GUID'
   | 'MANUAL'
   | 'TRIGGER_DELTA_SYNC'
   | 'VERIFY_MATCH';

@@ -19,6 +19,10 @@ export interface OnPremObject {
   customAnchorValue?: string | null;
   userAccountControl?: number | null;
   isCriticalSystemObject?: boolean;
+  /** The forest's root domain DNS name (e.g. `lab.example`), set by every reader (issue 21). */
+  forest?: string;
+  /** The DNS name of the object's own domain (e.g. `child.lab.example`), from its DN's DC= parts. */
+  domain?: string;
 }
 
 /** `onPremisesProvisioningErrors` entry (Graph). */
