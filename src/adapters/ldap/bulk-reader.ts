@@ -36,7 +36,7 @@ export function createLdapBulkReader(options: LdapBulkOptions): OnPremBulkReader
           signal?.throwIfAborted();
           let count = 0;
           for (const entry of page.searchEntries) {
-            const o = toOnPremObject(entry, anchor);
+            const o = toOnPremObject(entry, anchor, options.forest);
             if (o) {
               out.push(o);
               count++;

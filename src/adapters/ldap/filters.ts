@@ -30,38 +30,62 @@ export function recipientFilter(): Filter {
   return new OrFilter({ filters: [userFilter(), eq('objectClass', 'group'), eq('objectClass', 'contact')] });
 }
 
-/** AD compares these case-insensitively, so one form of each value is enough. */
-function addressFilters(address: string): Filter[] {
-  return [eq('userPrincipalName', address), eq('mail', address), eq('proxyAddresses', `smtp:${address}`)];
+/** One attribute = value comparison; the filters below are ORs of these (the Global Catalog
+ *  search of a forest splits them by whether the GC holds the attribute: forest-directory.ts). */
+export interface Term {
+  attribute: string;
+  value: string | Uint8Array;
 }
 
-/** The value part of the filter for one identity (null for a DN: that is a base-scope read). */
-export function identityValueFilter(query: IdentityQuery, anchor: AnchorKind): Filter | null {
+const term = (attribute: string, value: string | Uint8Array): Term => ({ attribute, value });
+
+/** An OR of the terms (one term stays itself). */
+export function termsFilter(terms: readonly Term[]): Filter {
+  return or(terms.map((t) => eq(t.attribute, t.value)));
+}
+
+/** AD compares these case-insensitively, so one form of each value is enough. */
+function addressTerms(address: string): Term[] {
+  return [
+    term('userPrincipalName', address),
+    term('mail', address),
+    term('proxyAddresses', `smtp:${address}`),
+  ];
+}
+
+/** The value comparisons for one identity (null for a DN: that is a base-scope read). */
+export function identityValueTerms(query: IdentityQuery, anchor: AnchorKind): Term[] | null {
   switch (query.kind) {
     case 'objectGuid':
     case 'immutableId': {
-      const parts: Filter[] = [];
+      const parts: Term[] = [];
       if (query.bytes.length === 16) {
-        parts.push(eq('objectGUID', query.bytes));
-        if (anchor.kind === 'consistencyGuid') parts.push(eq(anchor.attribute, query.bytes));
+        parts.push(term('objectGUID', query.bytes));
+        if (anchor.kind === 'consistencyGuid') parts.push(term(anchor.attribute, query.bytes));
       }
       // A string anchor (e.g. employeeID) becomes the immutableId as it is.
       if (anchor.kind === 'custom' && query.kind === 'immutableId') {
-        parts.push(eq(anchor.attribute, query.immutableId));
+        parts.push(term(anchor.attribute, query.immutableId));
       }
-      return or(parts);
+      return parts;
     }
     case 'address':
-      return or(addressFilters(query.address));
+      return addressTerms(query.address);
     case 'sAMAccountName': {
-      const parts: Filter[] = [eq('sAMAccountName', query.sam)];
+      const parts: Term[] = [term('sAMAccountName', query.sam)];
       // A string anchor value (E12345) parses as a sAMAccountName: look in the anchor too.
-      if (anchor.kind === 'custom') parts.push(eq(anchor.attribute, query.sam));
-      return or(parts);
+      if (anchor.kind === 'custom') parts.push(term(anchor.attribute, query.sam));
+      return parts;
     }
     case 'dn':
       return null;
   }
+}
+
+/** The value part of the filter for one identity (null for a DN: that is a base-scope read). */
+export function identityValueFilter(query: IdentityQuery, anchor: AnchorKind): Filter | null {
+  const terms = identityValueTerms(query, anchor);
+  return terms ? termsFilter(terms) : null;
 }
 
 /** One filter for every user the identity names. */
@@ -76,16 +100,21 @@ export function identityFilter(query: IdentityQuery, anchor: AnchorKind): Filter
  * raw bytes (the objectGUID fallback makes both count); with a custom attribute, its value. The core
  * keeps only those whose own anchor resolves to the same value.
  */
-export function anchorFilters(user: OnPremObject, anchor: AnchorKind): Filter[] {
+export function anchorTerms(user: OnPremObject, anchor: AnchorKind): Term[] {
   if (anchor.kind === 'objectGuid') return []; // objectGUID is unique in a forest
   const expected = expectedAnchor(user, anchor.attribute);
   if (anchor.kind === 'custom') {
     const v = user.customAnchorValue?.trim();
-    return v ? [eq(anchor.attribute, v)] : [];
+    return v ? [term(anchor.attribute, v)] : [];
   }
   if (!expected.guid) return [];
   const bytes = guidToBytes(expected.guid);
-  return [eq('mS-DS-ConsistencyGuid', bytes), eq('objectGUID', bytes)];
+  return [term('mS-DS-ConsistencyGuid', bytes), term('objectGUID', bytes)];
+}
+
+/** anchorTerms as filters. */
+export function anchorFilters(user: OnPremObject, anchor: AnchorKind): Filter[] {
+  return anchorTerms(user, anchor).map((t) => eq(t.attribute, t.value));
 }
 
 /**
@@ -95,15 +124,25 @@ export function anchorFilters(user: OnPremObject, anchor: AnchorKind): Filter[] 
  * null when the user has no such value (nothing to search).
  */
 export function relatedFilter(user: OnPremObject, anchor?: AnchorKind): Filter | null {
-  const values: Filter[] = userAddresses(user).flatMap(addressFilters);
-  if (user.mailNickname?.trim()) values.push(eq('mailNickname', user.mailNickname.trim()));
-  if (anchor) values.push(...anchorFilters(user, anchor));
-  if (values.length === 0) return null;
+  return relatedFilterOf(user, relatedTerms(user, anchor));
+}
+
+/** The comparisons relatedFilter ORs together. */
+export function relatedTerms(user: OnPremObject, anchor?: AnchorKind): Term[] {
+  const values: Term[] = userAddresses(user).flatMap(addressTerms);
+  if (user.mailNickname?.trim()) values.push(term('mailNickname', user.mailNickname.trim()));
+  if (anchor) values.push(...anchorTerms(user, anchor));
+  return values;
+}
+
+/** Users, groups and contacts other than `user` matching any of `terms`; null for no terms. */
+export function relatedFilterOf(user: OnPremObject, terms: readonly Term[]): Filter | null {
+  if (terms.length === 0) return null;
   return new AndFilter({
     filters: [
       recipientFilter(),
       new NotFilter({ filter: eq('objectGUID', guidToBytes(user.objectGuid)) }),
-      new OrFilter({ filters: values }),
+      new OrFilter({ filters: terms.map((t) => eq(t.attribute, t.value)) }),
     ],
   });
 }

@@ -13,20 +13,31 @@ import { UsageError, UserFacingError } from '../../core/errors.js';
 import { preview } from '../../core/identifiers.js';
 import type { IdentityQuery } from '../../core/identity-input.js';
 import type { OnPremObject } from '../../core/snapshot.js';
-import type { OnPremDirectory } from '../../ports.js';
+import { dnsDomainOfDn } from '../../core/dn-domain.js';
+import type { OnPremDirectory, OnPremWriter } from '../../ports.js';
 import { openLdapSession, type LdapSession } from './connect.js';
 import { toLdapUserFacingError } from './errors.js';
 import { guidFilter, identityFilter, relatedFilter, userFilter } from './filters.js';
 import { BINARY_ATTRIBUTES, requestedAttributes, toOnPremObject } from './map-entry.js';
 import { DEFAULT_PAGE_SIZE, resolveAnchor, type AnchorKind, type LdapDirectoryOptions } from './options.js';
+import { readPartialAttributeSet, type PartialAttributeSet } from './partial-attribute-set.js';
 import { searchUsersPaged } from './search-users.js';
+import { consistencyGuidChange, toLdapWriteError } from './write-consistency-guid.js';
 
-export interface LdapDirectory extends OnPremDirectory {
+export interface LdapDirectory extends OnPremDirectory, OnPremWriter {
   /** The server this session is bound to. */
   readonly url: string;
   /** The search base (configured, or discovered from the rootDSE). */
   readonly baseDn: string;
   readonly anchor: AnchorKind;
+  /** The forest's root domain DNS name (configured, or from the rootDSE's rootDomainNamingContext). */
+  readonly forest: string;
+  /** Users, groups and contacts matching `filter` under `base` (default: the base DN; '' on a
+   *  Global Catalog port = the whole forest), paged; `attributes` narrows what is read (the
+   *  objects then carry only those: objectClass and objectGUID are always read). */
+  searchObjects(filter: Filter, base?: string, attributes?: readonly string[]): Promise<OnPremObject[]>;
+  /** Which of the rules' attributes the forest's Global Catalog holds (from the schema). */
+  partialAttributeSet(): Promise<PartialAttributeSet>;
   /** Every user under the scope OUs (or the base DN), one array per LDAP page. */
   scanUsers(scope?: readonly string[], pageSize?: number): AsyncGenerator<OnPremObject[]>;
 }
@@ -41,15 +52,25 @@ function isConnectionLost(e: unknown): boolean {
   );
 }
 
-/** The base DN AD announces for its domain (rootDSE defaultNamingContext). */
-async function discoverBaseDn(session: LdapSession): Promise<string> {
+/** What the rootDSE announces: the domain's naming context and the forest root's. */
+async function readRootDse(
+  session: LdapSession,
+): Promise<{ baseDn: string | null; forestDn: string | null }> {
   const { searchEntries } = await session.client.search('', {
     scope: 'base',
     filter: '(objectClass=*)',
-    attributes: ['defaultNamingContext'],
+    attributes: ['defaultNamingContext', 'rootDomainNamingContext'],
   });
-  const value = searchEntries[0]?.['defaultNamingContext'];
-  const dn = Array.isArray(value) ? value[0] : value;
+  const first = (name: string) => {
+    const value = searchEntries[0]?.[name];
+    const v = Array.isArray(value) ? value[0] : value;
+    return typeof v === 'string' && v ? v : null;
+  };
+  return { baseDn: first('defaultNamingContext'), forestDn: first('rootDomainNamingContext') };
+}
+
+/** The base DN AD announces for its domain (rootDSE defaultNamingContext). */
+function requireBaseDn(session: LdapSession, dn: string | null): string {
   if (typeof dn !== 'string' || !dn) {
     throw new UserFacingError(
       `${session.url} did not announce a default naming context, so the base DN is unknown.`,
@@ -66,8 +87,16 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   let session = await openLdapSession(options);
   let baseDn: string;
+  let forest: string;
   try {
-    baseDn = options.baseDn?.trim() || (await discoverBaseDn(session));
+    const configured = options.baseDn?.trim();
+    const root = configured && options.forest ? null : await readRootDse(session);
+    baseDn = configured || requireBaseDn(session, root?.baseDn ?? null);
+    forest =
+      options.forest?.trim().toLowerCase() ||
+      (root?.forestDn ? dnsDomainOfDn(root.forestDn) : null) ||
+      dnsDomainOfDn(baseDn) ||
+      '';
   } catch (e) {
     await session.client.unbind().catch(() => undefined);
     throw toLdapUserFacingError(e, { url: session.url, phase: 'search' });
@@ -113,7 +142,13 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
   }
 
   function mapAll(entries: Entry[]): OnPremObject[] {
-    return entries.map((e) => toOnPremObject(e, anchor)).filter((o): o is OnPremObject => o !== null);
+    return entries
+      .map((e) => toOnPremObject(e, anchor, forest || undefined))
+      .filter((o): o is OnPremObject => o !== null);
+  }
+
+  async function readByGuid(guid: string): Promise<OnPremObject | null> {
+    return mapAll(await search(baseDn, guidFilter(guid)))[0] ?? null;
   }
 
   return {
@@ -122,6 +157,7 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
     },
     baseDn,
     anchor,
+    forest,
 
     async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
       if (query.kind === 'dn') {
@@ -150,8 +186,41 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
       return mapAll(await search(baseDn, filter, { paged: { pageSize } }));
     },
 
-    async readByGuid(guid: string): Promise<OnPremObject | null> {
-      return mapAll(await search(baseDn, guidFilter(guid)))[0] ?? null;
+    readByGuid,
+
+    async searchObjects(
+      filter: Filter,
+      base: string = baseDn,
+      only?: readonly string[],
+    ): Promise<OnPremObject[]> {
+      const narrowed = only ? { attributes: ['objectClass', 'objectGUID', ...only] } : {};
+      return mapAll(await search(base, filter, { paged: { pageSize }, ...narrowed }));
+    },
+
+    async partialAttributeSet(): Promise<PartialAttributeSet> {
+      const s = await live();
+      try {
+        return await readPartialAttributeSet(s.client);
+      } catch (e) {
+        throw toLdapUserFacingError(e, { url: s.url, phase: 'search' });
+      }
+    },
+
+    async setConsistencyGuid(objectGuid: string, value: string | null): Promise<void> {
+      const target = await readByGuid(objectGuid);
+      if (!target) {
+        throw new UserFacingError(
+          `No object with objectGUID ${objectGuid} is under ${baseDn} at ${session.url}.`,
+          'AD_OBJECT_NOT_FOUND',
+          'Diagnose the user again: it may have been deleted or moved to another domain.',
+        );
+      }
+      const s = await live();
+      try {
+        await s.client.modify(target.dn, consistencyGuidChange(value));
+      } catch (e) {
+        throw toLdapWriteError(e, { url: s.url, dn: target.dn, bindDn: options.bindDn });
+      }
     },
 
     async *scanUsers(scope: readonly string[] = [], size = pageSize) {

@@ -1,6 +1,7 @@
 // One LDAP search entry → the OnPremObject the rules read. GUID-valued attributes come back as
 // Buffers (they are listed in explicitBufferAttributes) and leave here as GUID strings.
 import type { Entry } from 'ldapts';
+import { dnsDomainOfDn } from '../../core/dn-domain.js';
 import { bytesToGuid } from '../../core/identifiers.js';
 import type { OnPremObject } from '../../core/snapshot.js';
 import type { AnchorKind } from './options.js';
@@ -60,8 +61,11 @@ function objectClassOf(values: string[]): OnPremObject['objectClass'] | null {
   return null;
 }
 
-/** Maps an entry; null when it is not a user, group or contact, or has no objectGUID. */
-export function toOnPremObject(entry: Entry, anchor: AnchorKind): OnPremObject | null {
+/**
+ * Maps an entry; null when it is not a user, group or contact, or has no objectGUID. `forest` is
+ * the forest's root domain (issue 21); the object's own domain comes from its DN.
+ */
+export function toOnPremObject(entry: Entry, anchor: AnchorKind, forest?: string): OnPremObject | null {
   const objectClass = objectClassOf(strings(get(entry, 'objectClass')));
   const objectGuid = guid(get(entry, 'objectGUID'));
   if (!objectClass || !objectGuid) return null;
@@ -81,5 +85,8 @@ export function toOnPremObject(entry: Entry, anchor: AnchorKind): OnPremObject |
     isCriticalSystemObject: single(get(entry, 'isCriticalSystemObject'))?.toUpperCase() === 'TRUE',
   };
   if (anchor.kind === 'custom') object.customAnchorValue = single(get(entry, anchor.attribute));
+  const domain = dnsDomainOfDn(entry.dn);
+  if (domain) object.domain = domain;
+  if (forest) object.forest = forest;
   return object;
 }

@@ -24,6 +24,9 @@ export interface LdapDirectoryOptions {
   insecureTls?: boolean;
   /** Page size of the related-objects search and the scan (default 500). */
   pageSize?: number;
+  /** The forest's root domain DNS name, set on every object read (issue 21); read from the
+   *  rootDSE (rootDomainNamingContext) when omitted. */
+  forest?: string;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
