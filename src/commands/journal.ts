@@ -9,7 +9,14 @@ import { isUnfinished } from '../adapters/journal/journal-writes.js';
 import { applyUndo, planUndo } from '../app/undo.js';
 import type { UndoPlan } from '../app/undo.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
-import type { Journal, JournalContents, JournalWrite, Tenant } from '../ports.js';
+import type {
+  Journal,
+  JournalContents,
+  JournalWrite,
+  OnPremDirectory,
+  OnPremWriter,
+  Tenant,
+} from '../ports.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput } from './output.js';
 import { refuseWhenReadOnly } from './read-only.js';
@@ -21,6 +28,9 @@ export interface UndoEnvironment {
   journal?: Journal;
   /** Secrets the run holds, scrubbed from anything journalled or shown. */
   secrets?: string[];
+  /** AD, for undoing a SET_CONSISTENCY_GUID write (issue 21). */
+  directory?: OnPremDirectory;
+  onPremWriter?: OnPremWriter;
   close(): Promise<void>;
 }
 
@@ -145,7 +155,14 @@ export async function journalUndoCommand(
     process.once('SIGINT', onInterrupt);
     try {
       const outcome = await applyUndo(
-        { tenant: env.tenant, journal, operator: edges.operator() },
+        {
+          tenant: env.tenant,
+          journal,
+          operator: edges.operator(),
+          ...(env.directory && env.onPremWriter
+            ? { onPrem: { directory: env.directory, writer: env.onPremWriter } }
+            : {}),
+        },
         plan,
         controller.signal,
       );
