@@ -11,8 +11,7 @@ import { UserFacingError } from '../core/errors.js';
 import { isGuidString } from '../core/identifiers.js';
 import type { PlanStep } from '../core/plan-types.js';
 import type { OnPremObject } from '../core/snapshot.js';
-import type { JournalEntry } from '../ports.js';
-import type { ApplyStepDeps, ApplyStepOptions } from './apply-step.js';
+import type { Clock, Journal, JournalEntry, OnPremDirectory, OnPremWriter } from '../ports.js';
 import { newJournalId } from './journal-id.js';
 import { redactText, scrubKnownSecrets } from './redact.js';
 import type { StepOutcome } from './services.js';
@@ -20,6 +19,17 @@ import { compareExpect, goneSentence, staleSentence } from './stale-guard.js';
 import { show } from './write-actions.js';
 
 export const CONSISTENCY_GUID_PROPERTY = 'mS-DS-ConsistencyGuid';
+
+/** The part of apply-step.ts's ApplyStepDeps an AD write uses. */
+export interface AdStepDeps {
+  tenant: { readonly tenantLabel: string };
+  journal: Journal;
+  operator: string;
+  clock?: Pick<Clock, 'now'>;
+  secrets?: readonly string[];
+  undoCommand?: ((id: string) => string) | null;
+  onPrem?: { directory: OnPremDirectory; writer: OnPremWriter };
+}
 
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
@@ -36,10 +46,10 @@ function plannedValue(step: PlanStep): { value: string | null } | { problem: str
 }
 
 export async function applyAdStep(
-  deps: ApplyStepDeps,
+  deps: AdStepDeps,
   step: PlanStep,
   signal?: AbortSignal,
-  options: ApplyStepOptions = {},
+  options: { undoOf?: string } = {},
 ): Promise<StepOutcome> {
   const outcome = (status: StepOutcome['status'], detail: string, extra: Partial<StepOutcome> = {}) => ({
     action: step.action,
