@@ -7,7 +7,7 @@ import { loadSettings, type Section, type Settings } from '../adapters/config/in
 import { secretRedactor } from '../adapters/secrets/index.js';
 import { EXIT } from '../core/errors.js';
 import { checkGraph } from '../adapters/graph/check.js';
-import { checkAd } from '../adapters/ldap/check.js';
+import { checkAd, checkForest } from '../adapters/ldap/check.js';
 import { checkSync } from '../adapters/remoting/check.js';
 import { row, type CheckRow, type CheckStatus } from '../core/check-row.js';
 import type { GlobalOptions } from './global-options.js';
@@ -38,9 +38,18 @@ export async function runChecks(settings: Settings, out: Output, deps: CheckDeps
   const sources = secretSources(deps.env ?? process.env);
   const rows: CheckRow[] = [];
 
-  const ad = sectionRows('AD', settings.ad);
+  const ad = sectionRows('AD', settings.forests ?? settings.ad);
+  const several =
+    settings.forests?.status === 'ready' &&
+    (settings.forests.value.length > 1 || settings.forests.value.some((f) => f.name !== null));
   if (ad) rows.push(...ad);
-  else if (settings.ad.status === 'ready') {
+  else if (several && settings.forests?.status === 'ready') {
+    // Several forests (issue 21): each one's domains and Global Catalog.
+    for (const forest of settings.forests.value) {
+      out.status(`Checking AD forest ${forest.name ?? forest.urls.join(', ')}…`);
+      rows.push(...(await checkForest(forest, () => adPassword(forest, sources))));
+    }
+  } else if (settings.ad.status === 'ready') {
     const value = settings.ad.value;
     out.status(`Checking AD (${value.urls.join(', ')})…`);
     rows.push(...(await checkAd(value, () => adPassword(value, sources))));

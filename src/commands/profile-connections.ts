@@ -7,6 +7,7 @@ import {
   loadSettings,
   requireSection,
   type AdSettings,
+  type ForestSettings,
   type Settings,
   type SyncServerSettings,
   type TenantSettings,
@@ -17,11 +18,11 @@ import { GraphBatchOps } from '../adapters/graph/batch-ops.js';
 import { openGraphSession, signInNow, type GraphSession } from '../adapters/graph/session.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { defaultJournalPath } from '../adapters/journal/location.js';
-import { createLdapBulkReader } from '../adapters/ldap/bulk-reader.js';
-import { createLdapDirectory } from '../adapters/ldap/ldap-directory.js';
-import { ldapOptions } from '../adapters/ldap/settings-options.js';
+import { createForestDirectory, type ForestDirectory } from '../adapters/ldap/forest-directory.js';
+import { forestOptions } from '../adapters/ldap/settings-options.js';
 import { createSyncTrigger, type RemotingRuntime } from '../adapters/remoting/index.js';
 import { resolveSecret, secretRedactor, type SecretSources } from '../adapters/secrets/index.js';
+import { combineBulkReaders, combineForests } from '../app/forests.js';
 import { UserFacingError } from '../core/errors.js';
 import type { SyncTrigger } from '../ports.js';
 import type { Environment } from './environment-types.js';
@@ -35,6 +36,23 @@ export function secretSources(env: Record<string, string | undefined> = process.
 /** The bind password, from where the profile says (env, file or a masked prompt). */
 export function adPassword(ad: AdSettings, sources: SecretSources): Promise<string> {
   return resolveSecret(ad.password, 'The AD bind password', 'ad.passwordFrom', sources);
+}
+
+/** Opens every configured forest (each bind password read once, in order); closes them all on failure. */
+export async function openForests(
+  forests: readonly ForestSettings[],
+  sources: SecretSources,
+): Promise<ForestDirectory[]> {
+  const opened: ForestDirectory[] = [];
+  try {
+    for (const forest of forests) {
+      opened.push(await createForestDirectory(forestOptions(forest, await adPassword(forest, sources))));
+    }
+    return opened;
+  } catch (error) {
+    await Promise.all(opened.map((f) => f.close().catch(() => undefined)));
+    throw error;
+  }
 }
 
 /** Secrets of the remoting hook (an ssh password or key passphrase), read now. */
@@ -90,11 +108,15 @@ export async function openProfileEnvironment(
   const settings: Settings = loaded ?? loadSettings({ profile: opts.profile, flags: opts });
   for (const warning of settings.warnings) process.stderr.write(`${terminalText(warning)}\n`);
   const ad = requireSection<AdSettings>(settings.ad, 'The AD connection');
+  const forests = settings.forests
+    ? requireSection<ForestSettings[]>(settings.forests, 'The AD forests')
+    : [{ ...ad, name: null, globalCatalog: null, domains: [] }];
   const tenant = requireSection<TenantSettings>(settings.tenant, 'The tenant');
   const readOnly = settings.readOnly || opts.readOnly === true;
   const sources = secretSources();
-  const ldap = ldapOptions(ad, await adPassword(ad, sources));
-  const directory = await createLdapDirectory(ldap);
+  // Every forest, asked together: identity, related objects and anchors across all of them (issue 21).
+  const opened = await openForests(forests, sources);
+  const directory = combineForests(opened);
   let graph: GraphSession | undefined;
   try {
     graph = await openGraphSession(tenant, {
@@ -119,14 +141,15 @@ export async function openProfileEnvironment(
     return {
       label: `profile: ${settings.profile ?? '(environment)'}`,
       directory,
+      onPremWriter: directory,
       tenant: new GraphTenant({ client: session.connection.client, tenantLabel: tenant.tenant }),
       trigger,
-      sync: { sourceAnchor: ad.anchorAttribute, scope: ad.scopeOus },
+      sync: { sourceAnchor: ad.anchorAttribute, scope: forests.flatMap((f) => f.scopeOus) },
       journal: openJsonlJournal(defaultJournalPath()),
       secrets: secretRedactor.values(),
       // syncmatch scan: the whole domain in pages, the whole tenant in pages of 999.
       bulk: {
-        directory: createLdapBulkReader({ ...ldap, baseDn: directory.baseDn }),
+        directory: combineBulkReaders(opened.map((f) => f.bulkReader())),
         tenant: new GraphBulkReader(session.connection.client),
       },
       batchOps: new GraphBatchOps(session.connection.client),

@@ -240,6 +240,20 @@ export function describeProfile(
         `anchor ${p.ad.anchorAttribute ?? 'mS-DS-ConsistencyGuid'}; scope ${p.ad.scopeOus?.length ? p.ad.scopeOus.join('; ') : 'the whole domain'}`,
     );
   }
+  for (const f of p.forests ?? []) {
+    // Several forests (issue 21): one line each, with its Global Catalog and other domains.
+    const gc = f.globalCatalog
+      ? `GC ${f.globalCatalog.urls.join(', ')}${f.globalCatalog.startTls ? ' with StartTLS' : ''}`
+      : 'no GC';
+    const domains = f.domains?.length
+      ? `; domains ${f.domains.map((d) => `${d.name} (${d.urls.join(', ')})`).join(', ')}`
+      : '';
+    lines.push(
+      `Forest      ${f.name ?? '?'}: ${(f.urls ?? []).join(', ')}${f.startTls ? ' with StartTLS' : ''}; ${gc}${domains}; ` +
+        `bind ${f.bindIdentity ?? '?'}, password ${secret(f.passwordFrom)}; anchor ${f.anchorAttribute ?? 'mS-DS-ConsistencyGuid'}; ` +
+        `scope ${f.scopeOus?.length ? f.scopeOus.join('; ') : 'the whole forest'}`,
+    );
+  }
   if (p.tenant?.tenant) {
     const t = p.tenant;
     const how =

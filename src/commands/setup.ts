@@ -8,6 +8,7 @@ import {
   flagLayer,
   mergeProfiles,
   resolveAd,
+  resolveForests,
   resolveSync,
   resolveTenant,
   SETTING_KEYS,
@@ -104,7 +105,9 @@ function report(
   opts: SetupOptions,
 ): void {
   const missing = [
-    resolveAd(profile.ad, false),
+    profile.forests?.length
+      ? resolveForests(profile, resolveAd(profile.ad, false), false)
+      : resolveAd(profile.ad, false),
     resolveTenant(profile.tenant, {}),
     resolveSync(profile.sync),
   ].flatMap((s) => (s.status === 'ready' ? [] : s.problems));

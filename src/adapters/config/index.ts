@@ -18,6 +18,7 @@ export {
   resolveTenant,
   settingNames,
 } from './resolve-settings.js';
+export { resolveForests } from './resolve-forests.js';
 export {
   SIGN_IN_METHODS,
   TRANSPORTS,
@@ -32,6 +33,7 @@ export { GLOBAL_VARIABLES, SECRET_VALUE_VARIABLES, SETTING_KEYS, environmentHelp
 export {
   DEFAULTS,
   type AdSettings,
+  type ForestSettings,
   type Section,
   type Settings,
   type SyncServerSettings,

@@ -16,6 +16,7 @@ import {
   resolveSync,
   resolveTenant,
 } from './resolve-settings.js';
+import { resolveForests } from './resolve-forests.js';
 import type { Settings } from './settings-types.js';
 import { ConfigStore } from './store.js';
 
@@ -72,12 +73,21 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
   const merged = mergeProfiles(...layers.map((l) => l.value));
   const insecureTls = flags.insecureTls === true || TRUE.test(env.SYNCMATCH_INSECURE_TLS ?? '');
   const tenant = resolveTenant(merged.tenant, env);
+  const single = resolveAd(merged.ad, insecureTls);
+  const forests = resolveForests(merged, single, insecureTls);
+  // With `forests`, the first forest's root domain is what single-directory code reads as `ad`.
+  const ad = merged.forests?.length
+    ? forests.status === 'ready'
+      ? ({ status: 'ready', value: forests.value[0]! } as const)
+      : forests
+    : single;
   return {
     profile: profile ? name : null,
     configPath: store.path,
     readOnly: merged.readOnly === true,
     insecureTls,
-    ad: resolveAd(merged.ad, insecureTls),
+    ad,
+    forests,
     tenant,
     sync: resolveSync(merged.sync, env),
     warnings: [
@@ -89,7 +99,7 @@ export function loadSettings(options: LoadSettingsOptions = {}): Settings {
 
 /** The section's value, or a UserFacingError listing what is missing (for commands that need it). */
 export function requireSection<T>(
-  section: Settings['ad'] | Settings['tenant'] | Settings['sync'],
+  section: Settings['ad'] | Settings['tenant'] | Settings['sync'] | NonNullable<Settings['forests']>,
   what: string,
 ): T {
   if (section.status === 'ready') return section.value as T;

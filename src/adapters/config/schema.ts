@@ -73,6 +73,36 @@ export const adFileSchema = z
   .partial()
   .strict();
 
+const ldapUrls = z
+  .array(
+    z.string().regex(LDAP_URL, 'must be ldaps://host[:port] or ldap://host[:port]').check(noUserInfo('ad')),
+  )
+  .min(1, 'must list at least one server');
+
+/**
+ * One AD forest of a profile with several (issue 21): the `ad` settings of its root (or first)
+ * domain, plus its name, its Global Catalog and the DCs of its other domains.
+ */
+export const forestFileSchema = adFileSchema.extend({
+  /** The forest root domain's DNS name (contoso.com). */
+  name: z.string().regex(DOMAIN_NAME, "must be the forest root domain's DNS name, such as contoso.com"),
+  /** ldaps://gc.contoso.com:3269, or ldap://gc.contoso.com:3268 with startTls. */
+  globalCatalog: z.object({ urls: ldapUrls, startTls: z.boolean().optional() }).strict().optional(),
+  /** The forest's other domains (child domains, other trees): a DC of each, read in full. */
+  domains: z
+    .array(
+      z
+        .object({
+          name: z.string().regex(DOMAIN_NAME, "must be the domain's DNS name, such as child.contoso.com"),
+          urls: ldapUrls,
+          startTls: z.boolean().optional(),
+          baseDn: nonEmpty.optional(),
+        })
+        .strict(),
+    )
+    .optional(),
+});
+
 export const tenantFileSchema = z
   .object({
     tenant: z
@@ -146,6 +176,8 @@ export const profileFileSchema = z
     /** A profile that must never write (an audit of a customer's tenant). */
     readOnly: z.boolean(),
     ad: adFileSchema,
+    /** Several AD forests (issue 21); a profile with only `ad` has one. */
+    forests: z.array(forestFileSchema).min(1, 'must list at least one forest'),
     tenant: tenantFileSchema,
     sync: syncFileSchema,
   })
@@ -167,6 +199,7 @@ export const configFileSchema = z
 export type ProfileFile = z.infer<typeof profileFileSchema>;
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type AdFile = z.infer<typeof adFileSchema>;
+export type ForestFile = z.infer<typeof forestFileSchema>;
 export type TenantFile = z.infer<typeof tenantFileSchema>;
 export type SyncFile = z.infer<typeof syncFileSchema>;
 

@@ -25,6 +25,16 @@ export interface AdSettings {
   insecureTls: boolean;
 }
 
+/** One AD forest (issue 21): its root (or first) domain's settings, its GC and its other domains. */
+export interface ForestSettings extends AdSettings {
+  /** The forest root domain's DNS name; null = read from the rootDSE (a profile's single `ad`). */
+  name: string | null;
+  /** The Global Catalog; null = search every listed domain's DC instead. */
+  globalCatalog: { urls: string[]; startTls: boolean } | null;
+  /** The forest's other domains, each with its DCs (the first domain is the `ad` part itself). */
+  domains: { name: string; urls: string[]; startTls: boolean; baseDn: string | null }[];
+}
+
 export interface TenantSettings {
   /** Tenant id (GUID) or one of its domains. */
   tenant: string;
@@ -65,7 +75,10 @@ export interface Settings {
   configPath: string;
   readOnly: boolean;
   insecureTls: boolean;
+  /** The first (or only) forest's root domain: what single-directory code reads. */
   ad: Section<AdSettings>;
+  /** Every configured forest (a profile's `ad` alone is one); absent where settings are built by hand. */
+  forests?: Section<ForestSettings[]>;
   tenant: Section<TenantSettings>;
   sync: Section<SyncServerSettings>;
   /** Printed on every run (insecure TLS, for one). */

@@ -4,7 +4,10 @@
 import { connect, type ConnectionOptions, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
 import { Client, EqualityFilter } from 'ldapts';
-import type { AdSettings } from '../config/index.js';
+import { namingContextOf } from '../../core/dn-domain.js';
+import type { AdSettings, ForestSettings } from '../config/index.js';
+import { createLdapDirectory } from './ldap-directory.js';
+import { RULE_ATTRIBUTES } from './partial-attribute-set.js';
 import { loadCa, openLdapSession, type LdapSession } from './connect.js';
 import { toLdapUserFacingError } from './errors.js';
 import { parseLdapUrl } from './options.js';
@@ -259,4 +262,81 @@ async function readDirectory(session: LdapSession, ad: AdSettings): Promise<Chec
     }
   }
   return rows;
+}
+
+/**
+ * `setup --check` for one forest of several (issue 21): its root domain as checkAd does, each other
+ * domain's DC, and its Global Catalog (bind, then which of the rules' attributes its partial
+ * attribute set holds: those it lacks are read from each domain's DC). Rows are prefixed with the
+ * forest's name; the password is asked for once.
+ */
+export async function checkForest(
+  forest: ForestSettings,
+  password: () => Promise<string>,
+): Promise<CheckRow[]> {
+  let cached: Promise<string> | undefined;
+  const once = () => (cached ??= password());
+  const label = forest.name ?? forest.urls[0] ?? 'forest';
+  const prefix = (rows: CheckRow[], where = label) =>
+    rows.map((r) => ({ ...r, check: `${where}: ${r.check}` }));
+  const rows = prefix(await checkAd(forest, once));
+  for (const d of forest.domains) {
+    const domain: AdSettings = {
+      ...forest,
+      urls: d.urls,
+      startTls: d.startTls,
+      baseDn: d.baseDn ?? namingContextOf(d.name),
+      scopeOus: [],
+    };
+    rows.push(...prefix(await checkAd(domain, once), `${label} / ${d.name}`));
+  }
+  if (!forest.globalCatalog) {
+    rows.push(
+      row(
+        AREA,
+        `${label}: Global Catalog`,
+        forest.domains.length > 0 ? 'warning' : 'skipped',
+        'No Global Catalog configured: each listed domain is searched on its own DC, and objects in domains not listed are not seen.',
+        forest.domains.length > 0 ? 'Add the forest\'s "globalCatalog" (ldaps://<gc>:3269).' : undefined,
+      ),
+    );
+    return rows;
+  }
+  rows.push(await checkGlobalCatalog(forest, label, once));
+  return rows;
+}
+
+async function checkGlobalCatalog(
+  forest: ForestSettings,
+  label: string,
+  password: () => Promise<string>,
+): Promise<CheckRow> {
+  const gc = forest.globalCatalog!;
+  const name = `${label}: Global Catalog ${gc.urls.join(', ')}`;
+  let directory;
+  try {
+    const options = ldapOptions({ ...forest, urls: gc.urls, startTls: gc.startTls }, await password());
+    const { baseDn: _b, ...rest } = options;
+    directory = await createLdapDirectory({
+      ...rest,
+      baseDn: forest.name ? namingContextOf(forest.name) : (forest.baseDn ?? undefined),
+    });
+  } catch (error) {
+    return failedRow(AREA, name, error);
+  }
+  try {
+    const pas = await directory.partialAttributeSet();
+    const held = RULE_ATTRIBUTES.filter((a) => pas.get(a.toLowerCase()) === true);
+    const missing = RULE_ATTRIBUTES.filter((a) => pas.get(a.toLowerCase()) !== true);
+    return row(
+      AREA,
+      name,
+      'ok',
+      `Bound on ${directory.url}. Holds ${held.join(', ')}; not ${missing.join(', ')} (searched and read on each domain's DC).`,
+    );
+  } catch (error) {
+    return failedRow(AREA, name, error);
+  } finally {
+    await directory.close();
+  }
 }

@@ -34,8 +34,9 @@ import { inPartialAttributeSet, type PartialAttributeSet } from './partial-attri
 const GC_ATTRIBUTES: readonly string[] = [];
 
 export interface ForestOptions {
-  /** The forest's root domain DNS name (lab.example): set as `forest` on every object. */
-  name: string;
+  /** The forest's root domain DNS name (lab.example): set as `forest` on every object; read from
+   *  the first domain's rootDSE when omitted. */
+  name?: string;
   /** One DC (or list of DCs) per domain of the forest the tool may read; at least one. The
    *  domain's DNS name is its base DN's (DC=child,DC=lab,DC=example → child.lab.example). */
   domains: LdapDirectoryOptions[];
@@ -56,10 +57,10 @@ export interface ForestDirectory extends OnPremDirectory, OnPremWriter {
 }
 
 export async function createForestDirectory(options: ForestOptions): Promise<ForestDirectory> {
-  const name = options.name.trim().toLowerCase();
+  let name = options.name?.trim().toLowerCase() ?? '';
   if (options.domains.length === 0) {
     throw new UserFacingError(
-      `Forest ${name} has no domain controller configured.`,
+      `Forest ${name || '(unnamed)'} has no domain controller configured.`,
       'LDAP_BAD_URL',
       'Give at least one DC URL (ldaps://dc01.contoso.com) for the forest.',
     );
@@ -71,7 +72,8 @@ export async function createForestDirectory(options: ForestOptions): Promise<For
   let pas: PartialAttributeSet | null = null;
   try {
     for (const domainOptions of options.domains) {
-      const dir = await createLdapDirectory({ ...domainOptions, forest: name });
+      const dir = await createLdapDirectory({ ...domainOptions, ...(name ? { forest: name } : {}) });
+      name ||= dir.forest;
       opened.push(dir);
       byDomain.set(dnsDomainOfDn(dir.baseDn) ?? dir.baseDn.toLowerCase(), { dir, options: domainOptions });
     }

@@ -1,5 +1,7 @@
 // The LDAP adapter's options for a profile's AD settings and the bind password read for them.
-import type { AdSettings } from '../config/index.js';
+import { namingContextOf } from '../../core/dn-domain.js';
+import type { AdSettings, ForestSettings } from '../config/index.js';
+import type { ForestOptions } from './forest-directory.js';
 import type { LdapDirectoryOptions } from './options.js';
 
 export function ldapOptions(ad: AdSettings, password: string): LdapDirectoryOptions {
@@ -14,5 +16,32 @@ export function ldapOptions(ad: AdSettings, password: string): LdapDirectoryOpti
     connectTimeoutMs: ad.connectTimeoutMs,
     timeoutMs: ad.searchTimeoutMs,
     insecureTls: ad.insecureTls,
+  };
+}
+
+/** The forest directory's options for one configured forest (issue 21) and its bind password. */
+export function forestOptions(forest: ForestSettings, password: string): ForestOptions {
+  const root = ldapOptions(forest, password);
+  const shared = { ...root, baseDn: undefined, urls: [] as string[] };
+  return {
+    ...(forest.name ? { name: forest.name } : {}),
+    domains: [
+      root,
+      ...forest.domains.map((d) => ({
+        ...shared,
+        urls: d.urls,
+        startTls: d.startTls,
+        baseDn: d.baseDn ?? namingContextOf(d.name),
+      })),
+    ],
+    ...(forest.globalCatalog
+      ? {
+          globalCatalog: {
+            ...shared,
+            urls: forest.globalCatalog.urls,
+            startTls: forest.globalCatalog.startTls,
+          },
+        }
+      : {}),
   };
 }
