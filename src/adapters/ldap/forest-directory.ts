@@ -25,7 +25,9 @@ import {
   userFilter,
   type Term,
 } from './filters.js';
-import { createLdapDirectory, type LdapDirectory } from './ldap-directory.js';
+import { openLdapSession } from './connect.js';
+import { toLdapUserFacingError } from './errors.js';
+import { createLdapDirectory, readRootDse, type LdapDirectory } from './ldap-directory.js';
 import type { LdapDirectoryOptions } from './options.js';
 import { inPartialAttributeSet, type PartialAttributeSet } from './partial-attribute-set.js';
 
@@ -56,6 +58,19 @@ export interface ForestDirectory extends OnPremDirectory, OnPremWriter {
   bulkReader(): OnPremBulkReader;
 }
 
+/** The forest root's DNS name from the first domain's rootDSE (rootDomainNamingContext). */
+async function forestNameOf(options: LdapDirectoryOptions): Promise<string | null> {
+  const session = await openLdapSession(options);
+  try {
+    const { forestDn } = await readRootDse(session);
+    return forestDn ? dnsDomainOfDn(forestDn) : null;
+  } catch (e) {
+    throw toLdapUserFacingError(e, { url: session.url, phase: 'search' });
+  } finally {
+    await session.client.unbind().catch(() => undefined);
+  }
+}
+
 export async function createForestDirectory(options: ForestOptions): Promise<ForestDirectory> {
   let name = options.name?.trim().toLowerCase() ?? '';
   if (options.domains.length === 0) {
@@ -71,6 +86,7 @@ export async function createForestDirectory(options: ForestOptions): Promise<For
   let gc: LdapDirectory | null = null;
   let pas: PartialAttributeSet | null = null;
   try {
+    if (!name) name = (await forestNameOf(options.domains[0]!)) ?? '';
     for (const domainOptions of options.domains) {
       const dir = await createLdapDirectory({ ...domainOptions, ...(name ? { forest: name } : {}) });
       name ||= dir.forest;

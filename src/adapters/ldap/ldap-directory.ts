@@ -30,7 +30,8 @@ export interface LdapDirectory extends OnPremDirectory, OnPremWriter {
   /** The search base (configured, or discovered from the rootDSE). */
   readonly baseDn: string;
   readonly anchor: AnchorKind;
-  /** The forest's root domain DNS name (configured, or from the rootDSE's rootDomainNamingContext). */
+  /** The forest's root domain DNS name (configured, or from the rootDSE's rootDomainNamingContext
+   *  when the base DN is discovered, else the base DN's domain). */
   readonly forest: string;
   /** Users, groups and contacts matching `filter` under `base` (default: the base DN; '' on a
    *  Global Catalog port = the whole forest), paged; `attributes` narrows what is read (the
@@ -53,7 +54,7 @@ function isConnectionLost(e: unknown): boolean {
 }
 
 /** What the rootDSE announces: the domain's naming context and the forest root's. */
-async function readRootDse(
+export async function readRootDse(
   session: LdapSession,
 ): Promise<{ baseDn: string | null; forestDn: string | null }> {
   const { searchEntries } = await session.client.search('', {
@@ -90,7 +91,10 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
   let forest: string;
   try {
     const configured = options.baseDn?.trim();
-    const root = configured && options.forest ? null : await readRootDse(session);
+    // The rootDSE is read only when the base DN is not given (as before issue 21); a forest not
+    // named then comes from its rootDomainNamingContext, else from the base DN's DC= parts
+    // (forest-directory.ts names the forest itself from the rootDSE when it must).
+    const root = configured ? null : await readRootDse(session);
     baseDn = configured || requireBaseDn(session, root?.baseDn ?? null);
     forest =
       options.forest?.trim().toLowerCase() ||
