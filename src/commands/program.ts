@@ -161,7 +161,16 @@ export function buildProgram(): Command {
     )
     .option('--check', 'test every configured connection and print what works')
     .option('--list', 'list the profiles and where the config file is')
-    .option('--default', 'make this profile the default one');
+    .option('--default', 'make this profile the default one')
+    .option(
+      '--forest <name>',
+      'the AD flags set this forest of the profile (several forests; added when new)',
+    )
+    .option(
+      '--gc-url <url...>',
+      'with --forest: its Global Catalog (ldaps://gc:3269, or ldap://gc:3268 + --gc-starttls)',
+    )
+    .option('--gc-starttls', 'with --forest: StartTLS on the Global Catalog ldap:// URL');
   for (const key of SETTING_KEYS) {
     if (!key.flag || key.flagProp === 'readOnly') continue;
     const many = key.kind === 'list' || key.kind === 'dnList';

@@ -249,7 +249,7 @@ export function describeProfile(
       ? `; domains ${f.domains.map((d) => `${d.name} (${d.urls.join(', ')})`).join(', ')}`
       : '';
     lines.push(
-      `Forest      ${f.name ?? '?'}: ${(f.urls ?? []).join(', ')}${f.startTls ? ' with StartTLS' : ''}; ${gc}${domains}; ` +
+      `Forest      ${f.name ?? '(named when it connects)'}: ${(f.urls ?? []).join(', ')}${f.startTls ? ' with StartTLS' : ''}; ${gc}${domains}; ` +
         `bind ${f.bindIdentity ?? '?'}, password ${secret(f.passwordFrom)}; anchor ${f.anchorAttribute ?? 'mS-DS-ConsistencyGuid'}; ` +
         `scope ${f.scopeOus?.length ? f.scopeOus.join('; ') : 'the whole forest'}`,
     );

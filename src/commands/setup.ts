@@ -52,6 +52,10 @@ export async function setupCommand(opts: SetupOptions, deps: SetupDeps = {}): Pr
   const given = settingFlags(opts);
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY && !opts.json);
 
+  if (opts.forest !== undefined || opts.gcUrl !== undefined || opts.gcStarttls !== undefined) {
+    saveForestFromFlags(store, name, opts, out);
+    return opts.check ? checkCommand({ ...opts, profile: name }, deps) : EXIT.ok;
+  }
   if (given.length > 0) {
     saveFromFlags(store, name, opts, out);
     return opts.check ? checkCommand({ ...opts, profile: name }, deps) : EXIT.ok;
@@ -90,9 +94,53 @@ function saveFromFlags(store: ConfigStore, name: string, opts: SetupOptions, out
   report(store, name, profile, out, opts);
 }
 
+/**
+ * `setup --forest <name> --ad-url … --bind …` (issue 21): the AD flags set that forest of the
+ * profile (added when new), with its Global Catalog from --gc-url/--gc-starttls; a profile that
+ * had a single `ad` keeps it as its first forest (named when it connects). Other flags (tenant,
+ * sync) apply to the profile as usual.
+ */
+function saveForestFromFlags(store: ConfigStore, name: string, opts: SetupOptions, out: Output): void {
+  const forestName = typeof opts.forest === 'string' ? opts.forest.trim().toLowerCase() : '';
+  if (!forestName) {
+    throw new UsageError(
+      "--gc-url and --gc-starttls set a forest's Global Catalog: say which forest with --forest <name>.",
+      'syncmatch setup --profile contoso --forest contoso.com --gc-url ldaps://dc01.contoso.com:3269',
+    );
+  }
+  const layer = flagLayer(opts);
+  if (layer.problems.length > 0)
+    throw new UsageError(layer.problems.join('\n  '), 'Correct the flag(s) named above.');
+  const existing = store.getProfile(name) ?? {};
+  const { ad: adFlags, ...rest } = layer.value;
+  const { ad: oldAd, forests: oldForests, ...kept } = existing;
+  const forests: NonNullable<ProfileFile['forests']> = [...(oldForests ?? [])];
+  if (forests.length === 0 && oldAd?.urls?.length) forests.push({ ...oldAd });
+  let forest = forests.find((f) => f.name?.toLowerCase() === forestName);
+  if (!forest) forests.push((forest = { name: forestName }));
+  Object.assign(forest, mergeProfiles({ ad: { ...forest } }, { ad: adFlags ?? {} }).ad);
+  if (opts.gcUrl !== undefined || opts.gcStarttls !== undefined) {
+    const urls = Array.isArray(opts.gcUrl) ? opts.gcUrl.map(String) : (forest.globalCatalog?.urls ?? []);
+    const startTls = opts.gcStarttls === true || forest.globalCatalog?.startTls === true;
+    forest.globalCatalog = { urls, ...(startTls ? { startTls } : {}) };
+  }
+  // An `ad` beside existing forests is kept, so loading says to move it (nothing is dropped).
+  const keepAd = oldForests?.length && oldAd ? { ad: oldAd } : {};
+  const profile: ProfileFile = { ...mergeProfiles(kept, rest), ...keepAd, forests };
+  refuseInsecure(profile);
+  store.saveProfile(name, profile, { makeDefault: opts.default === true });
+  report(store, name, profile, out, opts);
+}
+
 /** What is never saved: plain ldap:// without StartTLS (the DC would refuse the bind too). */
 function refuseInsecure(profile: ProfileFile): void {
   const problems = adTlsProblems(profile.ad?.urls ?? [], profile.ad?.startTls ?? false);
+  for (const f of profile.forests ?? []) {
+    problems.push(...adTlsProblems(f.urls ?? [], f.startTls ?? false));
+    if (f.globalCatalog)
+      problems.push(...adTlsProblems(f.globalCatalog.urls, f.globalCatalog.startTls ?? false));
+    for (const d of f.domains ?? []) problems.push(...adTlsProblems(d.urls, d.startTls ?? false));
+  }
   if (problems.length > 0) throw new UsageError(`The profile was not saved: ${problems.join(' ')}`);
 }
 

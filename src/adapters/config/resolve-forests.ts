@@ -40,9 +40,9 @@ export function resolveForests(
     const label = `Forest ${file.name ?? `#${i + 1}`} (forests[${i}])`;
     const { name: _n, globalCatalog, domains, ...adPart } = file;
     const resolved = resolveAd(adPart, insecureTls);
-    if (!file.name) problems.push(`${label}: no name is set (the forest root domain, e.g. contoso.com).`);
-    else if (names.has(file.name.toLowerCase())) problems.push(`${label} is listed twice.`);
-    else names.add(file.name.toLowerCase());
+    // A forest without a name is named from its rootDSE when it connects.
+    if (file.name && names.has(file.name.toLowerCase())) problems.push(`${label} is listed twice.`);
+    else if (file.name) names.add(file.name.toLowerCase());
     if (resolved.status !== 'ready') problems.push(...resolved.problems.map((p) => `${label}: ${p}`));
     if (globalCatalog) {
       problems.push(

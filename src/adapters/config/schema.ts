@@ -84,8 +84,11 @@ const ldapUrls = z
  * domain, plus its name, its Global Catalog and the DCs of its other domains.
  */
 export const forestFileSchema = adFileSchema.extend({
-  /** The forest root domain's DNS name (contoso.com). */
-  name: z.string().regex(DOMAIN_NAME, "must be the forest root domain's DNS name, such as contoso.com"),
+  /** The forest root domain's DNS name (contoso.com); read from the rootDSE when omitted. */
+  name: z
+    .string()
+    .regex(DOMAIN_NAME, "must be the forest root domain's DNS name, such as contoso.com")
+    .optional(),
   /** ldaps://gc.contoso.com:3269, or ldap://gc.contoso.com:3268 with startTls. */
   globalCatalog: z.object({ urls: ldapUrls, startTls: z.boolean().optional() }).strict().optional(),
   /** The forest's other domains (child domains, other trees): a DC of each, read in full. */
