@@ -13,7 +13,17 @@ try {
     identity!,
   );
   process.stdout.write(
-    `${JSON.stringify({ label: env.label, trigger: env.trigger.name, diagnosis: diagnose(snapshot) })}\n`,
+    `${JSON.stringify({
+      label: env.label,
+      trigger: env.trigger.name,
+      diagnosis: diagnose(snapshot),
+      // Where each AD object was found (issue 21: several forests).
+      onPrem: [...snapshot.onPrem.matches, ...snapshot.onPrem.related].map((o) => ({
+        objectGuid: o.objectGuid,
+        forest: o.forest,
+        domain: o.domain,
+      })),
+    })}\n`,
   );
 } finally {
   await env.close();
