@@ -189,8 +189,15 @@ async function runWizard(
   out: Output,
   deps: SetupDeps,
 ): Promise<number> {
-  const { renderSetup } = await import('../ui/setup/render-setup.js');
   const existing = store.getProfile(name);
+  if (existing?.forests?.length) {
+    // The wizard asks for one directory; a profile with several forests is edited by forest.
+    throw new UsageError(
+      `Profile ${name} holds ${existing.forests.length === 1 ? 'a forest' : `${existing.forests.length} forests`}; the wizard edits single-directory profiles.`,
+      `Change a forest with flags: syncmatch setup --profile ${name} --forest <name> --ad-url … --bind … (setup --help lists them).`,
+    );
+  }
+  const { renderSetup } = await import('../ui/setup/render-setup.js');
   const result = await renderSetup(
     {
       initial: answersFromProfile(name, existing),

@@ -89,4 +89,12 @@ describe('syncmatch setup --forest', () => {
     expect(ConfigStore.open({ env }).getProfile('m')).toBeUndefined();
     await expect(run({ gcUrl: ['ldaps://gc.contoso.com:3269'] })).rejects.toBeInstanceOf(UsageError);
   });
+
+  it('the wizard does not edit a profile with forests: it says how to change a forest', async () => {
+    await run({ forest: 'contoso.com', adUrl: ['ldaps://dc01.contoso.com'] });
+    const error = await setupCommand({ profile: 'm' }, { env, interactive: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toContain('the wizard edits single-directory profiles');
+    expect((error as UsageError).hint).toContain('setup --profile m --forest <name>');
+  });
 });
