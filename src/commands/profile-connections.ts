@@ -23,6 +23,7 @@ import { forestOptions } from '../adapters/ldap/settings-options.js';
 import { createSyncTrigger, type RemotingRuntime } from '../adapters/remoting/index.js';
 import { resolveSecret, secretRedactor, type SecretSources } from '../adapters/secrets/index.js';
 import { combineBulkReaders, combineForests } from '../app/forests.js';
+import { namingContextOf } from '../core/dn-domain.js';
 import { UserFacingError } from '../core/errors.js';
 import type { SyncTrigger } from '../ports.js';
 import type { Environment } from './environment-types.js';
@@ -53,6 +54,21 @@ export async function openForests(
     await Promise.all(opened.map((f) => f.close().catch(() => undefined)));
     throw error;
   }
+}
+
+/**
+ * The sync scope over every forest: each forest's OUs, or (when it lists none: all of it) its
+ * domains' naming contexts, so one forest's OUs never leave another forest out. One forest keeps
+ * its list as it is (empty = the whole domain).
+ */
+export function syncScope(
+  forests: readonly ForestSettings[],
+  opened: readonly Pick<ForestDirectory, 'domains'>[],
+): string[] {
+  if (forests.length === 1) return forests[0]!.scopeOus;
+  return forests.flatMap((f, i) =>
+    f.scopeOus.length > 0 ? f.scopeOus : (opened[i]?.domains ?? []).map(namingContextOf),
+  );
 }
 
 /** Secrets of the remoting hook (an ssh password or key passphrase), read now. */
@@ -144,7 +160,7 @@ export async function openProfileEnvironment(
       onPremWriter: directory,
       tenant: new GraphTenant({ client: session.connection.client, tenantLabel: tenant.tenant }),
       trigger,
-      sync: { sourceAnchor: ad.anchorAttribute, scope: forests.flatMap((f) => f.scopeOus) },
+      sync: { sourceAnchor: ad.anchorAttribute, scope: syncScope(forests, opened) },
       journal: openJsonlJournal(defaultJournalPath()),
       secrets: secretRedactor.values(),
       // syncmatch scan: the whole domain in pages, the whole tenant in pages of 999.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore, loadSettings, type ProfileFile } from '../../src/adapters/config/index.js';
 import { forestOptions } from '../../src/adapters/ldap/settings-options.js';
+import { syncScope } from '../../src/commands/profile-connections.js';
 import { describeProfile } from '../../src/commands/setup-profile.js';
 
 let dir: string;
@@ -119,5 +120,20 @@ describe('profile forests', () => {
   it('the file schema refuses a forest without a DNS name and unknown keys', () => {
     expect(() => load({ forests: [forest('contoso') as never] })).toThrow(/forest root domain's DNS name/);
     expect(() => load({ forests: [forest('contoso.com', { servers: ['x'] }) as never] })).toThrow();
+  });
+
+  it('the sync scope over several forests: a forest listing no OU counts whole', () => {
+    const s = load({
+      forests: [forest('contoso.com', { scopeOus: ['OU=Staff,DC=contoso,DC=com'] }), forest('fabrikam.com')],
+    });
+    if (s.forests?.status !== 'ready') throw new Error('not ready');
+    const opened = [{ domains: ['contoso.com'] }, { domains: ['fabrikam.com', 'emea.fabrikam.com'] }];
+    expect(syncScope(s.forests.value, opened)).toEqual([
+      'OU=Staff,DC=contoso,DC=com',
+      'DC=fabrikam,DC=com',
+      'DC=emea,DC=fabrikam,DC=com',
+    ]);
+    // One forest keeps its own list (empty = the whole domain), as a profile with `ad` always did.
+    expect(syncScope([s.forests.value[1]!], [opened[1]!])).toEqual([]);
   });
 });
