@@ -3,6 +3,8 @@
 // or removed. A replace with no values removes the attribute whether or not it is set (RFC 4511
 // §4.6: "replace: … A replace with no value will delete the entire attribute if it exists, and it
 // is ignored if the attribute does not exist"), so clearing twice is not an error.
+// UNVERIFIED against Windows AD: the exact refusal a connector account without the permission
+// gets (Samba answers insufficientAccessRights, code 50, as AD documents for a missing write right).
 import { Attribute, Change, InsufficientAccessError, NoSuchObjectError } from 'ldapts';
 import { UserFacingError } from '../../core/errors.js';
 import { guidToBytes } from '../../core/identifiers.js';
