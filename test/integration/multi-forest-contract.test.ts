@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createForestDirectory } from '../../src/adapters/ldap/forest-directory.js';
 import { combineForests } from '../../src/app/forests.js';
 import { FOREST2_SEED, runMultiForestContract } from '../contract/multi-forest.contract.js';
+import { runOnPremDirectoryContract } from '../contract/on-prem-directory.contract.js';
 import { forest2, labForest, newForest } from './forest2-service.js';
 import { samba } from './ldap-service.js';
 
@@ -30,6 +31,24 @@ runMultiForestContract(
         return combineForests([await createForestDirectory(lab), await createForestDirectory(neu)]);
       }
     : null,
+);
+
+// Every profile now reads through a forest directory: the single-directory contract holds for it
+// too, through the Global Catalog and through the DC alone.
+runOnPremDirectoryContract(
+  'forest directory (Global Catalog + DC) against Samba AD',
+  samba &&
+    ((options) => createForestDirectory(labForest(samba!, { anchorAttribute: options?.anchorAttribute }))),
+);
+runOnPremDirectoryContract(
+  'forest directory (DC only) against Samba AD',
+  samba &&
+    ((options) => {
+      const { globalCatalog: _gc, ...dcOnly } = labForest(samba!, {
+        anchorAttribute: options?.anchorAttribute,
+      });
+      return createForestDirectory(dcOnly);
+    }),
 );
 
 describe.skipIf(!forest2)('second forest seed', () => {
