@@ -72,6 +72,12 @@ describe.skipIf(!samba || !forest2)('mS-DS-ConsistencyGuid write against the sec
     expect(await reread()).toBeNull();
   });
 
+  it('a group or contact is never written, whatever the account may do', async () => {
+    await expect(ad.setConsistencyGuid(SEED.group.guid, OLD_ANCHOR)).rejects.toMatchObject({
+      code: 'AD_NOT_A_USER',
+    });
+  });
+
   it('an account without the right is refused with a sentence naming it, and nothing changes', async () => {
     await expect(readerForest.setConsistencyGuid(TARGET, OLD_ANCHOR)).rejects.toMatchObject({
       code: 'LDAP_WRITE_DENIED',

@@ -219,6 +219,12 @@ export async function createLdapDirectory(options: LdapDirectoryOptions): Promis
           'Diagnose the user again: it may have been deleted or moved to another domain.',
         );
       }
+      if (target.objectClass !== 'user') {
+        throw new UserFacingError(
+          `${target.dn} is a ${target.objectClass}: mS-DS-ConsistencyGuid is written on users only.`,
+          'AD_NOT_A_USER',
+        );
+      }
       const s = await live();
       try {
         await s.client.modify(target.dn, consistencyGuidChange(value));
