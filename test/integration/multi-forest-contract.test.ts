@@ -58,6 +58,20 @@ describe.skipIf(!forest2)('second forest seed', () => {
     }
   });
 
+  it("each forest's own CA: the lab CA does not vouch for the new forest's DC or GC", async () => {
+    for (const url of [forest2!.url, forest2!.gcUrl]) {
+      await expect(
+        createForestDirectory({
+          ...newForest(forest2!, { caFile: samba!.caFile }),
+          globalCatalog: undefined,
+          domains: [
+            { urls: [url], caFile: samba!.caFile, bindDn: forest2!.bindUpn, password: forest2!.password },
+          ],
+        }),
+      ).rejects.toMatchObject({ code: 'LDAP_TLS_UNTRUSTED' });
+    }
+  });
+
   it('a forest with a domain it does not list says which domain to add', async () => {
     const forest = await createForestDirectory({
       ...newForest(forest2!),
