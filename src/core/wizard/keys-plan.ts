@@ -8,6 +8,7 @@ import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
 import { moveCursor } from './select.js';
 import type { Screen, WizardState } from './state.js';
 import {
+  finishScreen,
   identityScreen,
   leave,
   openStep,
@@ -51,7 +52,7 @@ export const onPlanKey: On<'plan'> = (state, screen, key) => {
     case 'back':
       return { ...state, screen: { kind: 'findings', cursor: 0, raw: false } };
     case 'finish':
-      return summaryScreen(state);
+      return finishScreen(state, 'plan');
     case 'reread':
       return state.identity ? startReading(state, state.identity) : identityScreen(state);
     default:
@@ -133,7 +134,7 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
     return summaryScreen({ ...state, walk, outcomes: [...state.outcomes, outcome] });
   }
   const choices = syncChoices(state);
-  if (isBack(key)) return summaryScreen(state);
+  if (isBack(key)) return finishScreen(state);
   if (isUp(key) || isDown(key)) {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
   }
@@ -141,7 +142,7 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
   if (choices[screen.choice]?.id === 'reread' && state.identity) {
     return startReading({ ...state, verdict: null }, state.identity);
   }
-  return summaryScreen(state);
+  return finishScreen(state);
 };
 
 export const onSummaryKey: On<'summary'> = (state, screen, key) => {
