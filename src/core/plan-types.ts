@@ -48,6 +48,9 @@ export interface PlanStep {
     /** The step's change as data, for the lab's "do it in the lab" (real runs never offer it). */
     lab?: LabAction[];
   };
+  /** PURGE_DELETED_USER: what goes for good, as Graph showed it, and whether restoring is offered
+   *  instead (issue 13, point 5). */
+  recycleBin?: { lost: string[]; restore: string | null };
   /** The same step by hand in PowerShell (issue 17); filled in by diagnose(). */
   powershell?: PowerShellEquivalent;
 }

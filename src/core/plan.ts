@@ -5,6 +5,7 @@
 import type { Finding, FindingCode } from './findings.js';
 import type { LabAction, PlanStep } from './plan-types.js';
 import { duplicateAnchorStep } from './plan-anchor.js';
+import { purgeLoss, restoreNote } from './plan-restore.js';
 import { signInNameStep } from './plan-sign-in.js';
 import { addressKey, primarySmtp } from './proxy-addresses.js';
 import { isSynced, type RuleContext } from './rules/context.js';
@@ -314,6 +315,7 @@ export function buildPlan(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         description: `${originalUpn(d)} is still in the recycle bin with the same immutableId.`,
       },
       change: { property: 'recycle bin', before: originalUpn(d), after: null },
+      recycleBin: { lost: purgeLoss(d), restore: restoreNote(ctx, d) },
     });
   }
   const h = ctx.holder;

@@ -2,6 +2,7 @@
 // write is only ever requested by Enter on a confirmation (startApply).
 import { ticketOf } from '../ticket/of-state.js';
 import { ticketText } from '../ticket/render.js';
+import { adoptAlternative } from './alternative.js';
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
 import { onSummaryChoiceKey } from './navigation.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
@@ -55,6 +56,8 @@ export const onPlanKey: On<'plan'> = (state, screen, key) => {
       return finishScreen(state, 'plan');
     case 'reread':
       return state.identity ? startReading(state, state.identity) : identityScreen(state);
+    case 'restore':
+      return adoptAlternative(state);
     default:
       return state;
   }

@@ -10,6 +10,7 @@ import { Field } from '../field.js';
 import { MARK, Tone } from '../theme.js';
 import { PowerShellView } from './powershell-view.js';
 import { ForecastView } from './forecast-view.js';
+import { PurgeLossView } from './purge-loss-view.js';
 
 const show = (v: string | null) => (v === null ? '(none)' : v);
 
@@ -65,11 +66,7 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
           >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
         )}
       </Field>
-      {step.action === 'PURGE_DELETED_USER' ? (
-        <Field label="Lost:">
-          <Tone tone="error">{`Object ${step.objectId ?? ''} and what it still holds (licences, mailbox). Restore it instead if it is this person's own account.`}</Tone>
-        </Field>
-      ) : null}
+      {step.action === 'PURGE_DELETED_USER' ? <PurgeLossView step={step} /> : null}
       {state.showPowerShell ? <PowerShellView step={step} /> : null}
       <Field label="Check:">
         <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
