@@ -28,6 +28,9 @@ export const USER_SELECT = [
  */
 export const DELETED_USER_SELECT = `${USER_SELECT},deletedDateTime,createdDateTime,assignedLicenses`;
 
+/** The whole recycle bin for a scan: what the rules need, without a purge's details. */
+export const DELETED_USERS_SCAN_SELECT = `${USER_SELECT},deletedDateTime`;
+
 export const RECIPIENT_SELECT = [
   'id',
   'displayName',
@@ -84,7 +87,8 @@ export function toCloudUser(raw: Json, deleted = false): CloudUser {
   };
   if (deleted) {
     user.deletedDateTime = str(raw['deletedDateTime']);
-    user.createdDateTime = str(raw['createdDateTime']);
+    // Only when asked for: a read without them leaves them undefined ("not read"), never null.
+    if ('createdDateTime' in raw) user.createdDateTime = str(raw['createdDateTime']);
     // assignedLicenses: [{ skuId, disabledPlans }] (https://learn.microsoft.com/graph/api/resources/assignedlicense).
     if (Array.isArray(raw['assignedLicenses'])) {
       user.assignedLicenseSkuIds = (raw['assignedLicenses'] as Json[])
