@@ -66,4 +66,10 @@ export type LabAction =
   /** Remove values (UPN, mail, SMTP proxy addresses, alias) another AD object shares with the user. */
   | { kind: 'removeAdValues'; objectGuid: string; values: string[] }
   /** Move an AD object into (or out of) the sync scope: a new DN under another OU. */
-  | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string };
+  | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string }
+  /** Run one delta sync cycle of the lab's Connect server (a step that says "then sync"). */
+  | { kind: 'runSyncCycle' }
+  /** Remove a member from a cloud group (and from the groups nested in it that hold it). */
+  | { kind: 'removeFromGroup'; groupId: string; memberId: string }
+  /** Remove values from the AD object a synced cloud object comes from (the change is made in AD). */
+  | { kind: 'removeSyncedSourceValues'; cloudObjectId: string; values: string[] };

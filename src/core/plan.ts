@@ -5,6 +5,7 @@
 import type { Finding, FindingCode } from './findings.js';
 import type { LabAction, PlanStep } from './plan-types.js';
 import { duplicateAnchorStep } from './plan-anchor.js';
+import { outOfScopeAndBack, roleRemoval } from './plan-lab.js';
 import { purgeLoss, restoreNote } from './plan-restore.js';
 import { signInNameStep } from './plan-sign-in.js';
 import { addressKey, primarySmtp } from './proxy-addresses.js';
@@ -125,7 +126,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ],
         'Re-reads the role assignments and eligibility of the target and checks there are none.',
         undefined,
-        ctx.target ? [{ kind: 'removeCloudRoles', userId: ctx.target.id }] : undefined,
+        roleRemoval(ctx),
       ),
     );
   }
@@ -159,9 +160,15 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ],
         'Re-reads the tenant and checks no other object holds these addresses.',
         f.evidence,
-        e.synced || e.kind === 'user' || !e.id
+        e.kind === 'user' || !e.id
           ? undefined
-          : [{ kind: 'removeCloudAddresses', objectId: e.id, addresses: e.addresses }],
+          : e.synced
+            ? [
+                // Changed where it is mastered, then synced, as the step says.
+                { kind: 'removeSyncedSourceValues', cloudObjectId: e.id, values: e.addresses },
+                { kind: 'runSyncCycle' },
+              ]
+            : [{ kind: 'removeCloudAddresses', objectId: e.id, addresses: e.addresses }],
       ),
     );
   }
@@ -180,6 +187,8 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
           'Then turn the scheduler back on: Set-ADSyncScheduler -SyncCycleEnabled $true.',
         ],
         'Re-reads the tenant and checks no active user other than the target holds the anchor.',
+        undefined,
+        outOfScopeAndBack(ctx),
       ),
     );
   }
