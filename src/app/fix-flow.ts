@@ -92,7 +92,8 @@ export async function runFix(
     warnings: state.warnings,
     // A write that could not be undone leaves the user half-done: that is a failure, whatever the rest.
     exitCode: rollback.some((r) => !r.undone) ? 1 : (state.exit ?? 1),
-    ticket: ticketOf(state),
+    // The ticket tells what was undone too: the undos are writes of this run, with their journal ids.
+    ticket: ticketOf({ ...state, outcomes: [...state.outcomes, ...rolledBack.map((r) => r.outcome)] }),
     rollback,
   };
 }

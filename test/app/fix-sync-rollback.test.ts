@@ -93,6 +93,11 @@ describe('fix --yes undoes its writes when the sync or the verification fails', 
     expect(report.rollback[0]!.detail).toMatch(/^Undone because the sync could not run/);
     expect(john().onPremisesImmutableId).toBe(stale);
     expect(undoLines(journal)).toEqual(['intent:SET_IMMUTABLE_ID:', 'result:SET_IMMUTABLE_ID:done']);
+    // The ticket lists the undo as a write of this run, with its own journal entry.
+    expect(report.ticket.writes.map((w) => w.journalId)).toEqual([
+      expect.any(String),
+      report.rollback[0]!.undoJournalId,
+    ]);
     expect(report.exitCode).toBe(1);
   });
 

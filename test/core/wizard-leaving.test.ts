@@ -160,6 +160,24 @@ describe('leaving with the plan half-applied', () => {
     expect(run(s, keys('enter')).screen.kind).toBe('summary');
   });
 
+  it('after a sync that joined the user but did not verify, says an undo will be refused and why', () => {
+    let s = afterStepOne();
+    const joined = { ...staleImmutableId.target!, onPremisesSyncEnabled: true };
+    s = {
+      ...s,
+      verdict: {
+        verdict: 'wrong-object',
+        detail: 'The sync joined the wrong object.',
+        syncReport: [],
+        after: { ...federated, target: joined },
+      },
+    };
+    expect(leftStateLines(s).slice(-2)).toEqual([
+      'The sync did not verify the match: The sync joined the wrong object.',
+      `The sync already joined ${joined.userPrincipalName} to an AD object: Graph refuses edits of a synced user, so an undo here will be refused; correct it in AD and sync again.`,
+    ]);
+  });
+
   it('fix --yes never stops on it: auto-approval quits from the leaving screen', async () => {
     const { autoApprove } = await import('../../src/core/wizard/auto-approve.js');
     const s = finish(afterStepOne());

@@ -81,6 +81,12 @@ export function leftStateLines(state: WizardState): string[] {
     );
   } else if (verdict.verdict !== 'matched') {
     lines.push(`The sync did not verify the match: ${verdict.detail}`);
+    const joined = verdict.after?.target;
+    if (joined?.onPremisesSyncEnabled === true) {
+      lines.push(
+        `The sync already joined ${joined.userPrincipalName} to an AD object: Graph refuses edits of a synced user, so an undo here will be refused; correct it in AD and sync again.`,
+      );
+    }
   }
   return lines;
 }
