@@ -73,6 +73,9 @@ describe('Finish with the plan half-applied, in the lab', () => {
     await until(ui, /Summary/);
     await until(ui, 'Every write of this run was undone');
     expect(ui.text()).toMatch(/Undone: MOVE_UPN_TO_INITIAL_DOMAIN \(journal entry \S+\) by entry \S+\./);
+    // The undo list: the write says it was undone, the undo says what it reverted.
+    expect(ui.text()).toMatch(/MOVE_UPN_TO_INITIAL_DOMAIN, journal (\S+): undone by entry (\S+)/);
+    expect(ui.text()).toMatch(/MOVE_UPN_TO_INITIAL_DOMAIN, journal \S+: the undo of entry \S+;/);
 
     const after = john();
     expect(after.userPrincipalName).toBe(before.userPrincipalName);

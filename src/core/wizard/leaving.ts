@@ -16,7 +16,11 @@ export function leavingChoices(state: WizardState): Choice<LeavingChoiceId>[] {
   const n = remainingWrites(state).length;
   const back = state.screen.kind === 'leaving' && state.screen.back === 'plan';
   return [
-    { id: 'undo', label: `Undo ${n === 1 ? 'the write' : `the ${n} writes`}, newest first (each confirmed)` },
+    {
+      id: 'undo',
+      label:
+        n === 1 ? 'Undo the write (confirmed first)' : `Undo the ${n} writes, newest first (each confirmed)`,
+    },
     { id: 'keep', label: 'Leave it as it is: show the summary' },
     ...(back ? [{ id: 'back' as const, label: 'Back to the plan' }] : []),
   ];
