@@ -19,7 +19,7 @@ import type { BulkPage, TenantBulkReader } from '../../ports.js';
 import { fromClientError, PERMISSION, type GraphOperation } from './errors.js';
 import {
   defaultFeatures,
-  DELETED_USERS_SCAN_SELECT,
+  DELETED_USER_SELECT,
   DOMAIN_SELECT,
   RECIPIENT_SELECT,
   toCloudUser,
@@ -46,7 +46,7 @@ export function bulkRequests(pageSize = 999) {
     groups: withQuery('/groups', { $select: RECIPIENT_SELECT, $top: top }),
     contacts: withQuery('/contacts', { $select: RECIPIENT_SELECT, $top: top }),
     deletedUsers: withQuery('/directory/deletedItems/microsoft.graph.user', {
-      $select: DELETED_USERS_SCAN_SELECT,
+      $select: DELETED_USER_SELECT,
       $top: top,
     }),
     domains: withQuery('/domains', { $select: DOMAIN_SELECT }),

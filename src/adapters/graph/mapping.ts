@@ -28,9 +28,6 @@ export const USER_SELECT = [
  */
 export const DELETED_USER_SELECT = `${USER_SELECT},deletedDateTime,createdDateTime,assignedLicenses`;
 
-/** The whole recycle bin for a scan: what the rules need, without a purge's details. */
-export const DELETED_USERS_SCAN_SELECT = `${USER_SELECT},deletedDateTime`;
-
 export const RECIPIENT_SELECT = [
   'id',
   'displayName',
