@@ -178,6 +178,22 @@ describe('leaving with the plan half-applied', () => {
     ]);
   });
 
+  it('a sync that could not run: "Finish" on its error screen offers the undo of the writes before it', () => {
+    let s = run(atFindings(staleImmutableId, { canUndo: true }), keys('enter', 'enter', 'enter'));
+    s = wizardReducer(s, { type: 'applied', request: requestId(s), outcome: done('SET_IMMUTABLE_ID', 'j1') });
+    s = run(s, keys('enter')); // step 2: the sync
+    expect(s.request).toMatchObject({ kind: 'sync' });
+    s = wizardReducer(s, {
+      type: 'syncFailed',
+      request: requestId(s),
+      error: { message: 'The Connect server is in staging mode.' },
+    });
+    expect(s.screen).toMatchObject({ kind: 'error', choices: ['retrySync', 'finish'] });
+    s = run(s, keys('down', 'enter'));
+    expect(s.screen).toMatchObject({ kind: 'leaving', back: 'summary' });
+    expect(leftStateLines(s)[0]).toMatch(/carries the immutableId .*: the next sync will hard-match it\.$/);
+  });
+
   it('fix --yes never stops on it: auto-approval quits from the leaving screen', async () => {
     const { autoApprove } = await import('../../src/core/wizard/auto-approve.js');
     const s = finish(afterStepOne());
