@@ -96,6 +96,9 @@ describe('restore instead, where the deleted user is this AD user’s own accoun
     await ui.press(KEY.enter);
     await until(ui, 'CANNOT be undone');
     expect(ui.text()).toContain('Restore john.doe@contoso.com from the recycle bin');
+    expect(ui.text()).toContain('CANNOT be undone here: only deleting the user again reverts it.');
+    expect(ui.text()).toContain('Type john.doe@contoso.com and press Enter to make this change');
+    expect(ui.text()).not.toContain('delete it for good');
     await ui.type('john.doe@contoso.com');
     await ui.press(KEY.enter);
     await until(ui, 'Step 1 done');

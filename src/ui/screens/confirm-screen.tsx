@@ -32,6 +32,7 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
       short={step.action === 'PURGE_DELETED_USER' ? confirmationText(step).slice(0, 8) : null}
       typed={screen.typed}
       mismatch={screen.mismatch}
+      does={step.action === 'PURGE_DELETED_USER' ? 'to delete it for good' : 'to make this change'}
     />
   );
   // Most important first: on a small terminal the end of the information is what gets clipped.
@@ -60,10 +61,11 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
         {step.reversible ? (
           <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>
         ) : (
-          <Tone
-            tone="error"
-            bold
-          >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
+          <Tone tone="error" bold>
+            {step.action === 'RESTORE_DELETED_USER'
+              ? `${MARK.fail} CANNOT be undone here: only deleting the user again reverts it.`
+              : `${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}
+          </Tone>
         )}
       </Field>
       {step.action === 'PURGE_DELETED_USER' ? <PurgeLossView step={step} /> : null}
@@ -84,6 +86,8 @@ function TypedConfirmation(props: {
   short: string | null;
   typed: string;
   mismatch: boolean;
+  /** What Enter does, e.g. "to delete it for good". */
+  does: string;
 }) {
   return (
     <Box flexDirection="column">
@@ -96,7 +100,7 @@ function TypedConfirmation(props: {
             {' will do)'}
           </Text>
         ) : null}{' '}
-        and press Enter to delete it for good (Esc: write nothing):
+        {`and press Enter ${props.does} (Esc: write nothing):`}
       </Text>
       <Text>
         <Tone tone="accent">{'> '}</Tone>
