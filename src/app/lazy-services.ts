@@ -29,5 +29,21 @@ export function lazyWizardServices(meta: ServiceMeta, ready: Promise<WizardServi
           },
         }
       : {}),
+    // Undo (leaving mid-procedure, issue 13 point 4) must be known at the first frame too; a
+    // read-only run never writes, so never undoes.
+    ...(meta.readOnly
+      ? {}
+      : {
+          undo: async (journalId: string, signal?: AbortSignal) => {
+            const s = await ready;
+            if (!s.undo) throw new Error('This run cannot undo writes.');
+            return s.undo(journalId, signal);
+          },
+          previewUndo: async (journalId: string) => {
+            const s = await ready;
+            if (!s.previewUndo) throw new Error('This run cannot undo writes.');
+            return s.previewUndo(journalId);
+          },
+        }),
   };
 }

@@ -50,6 +50,28 @@ export async function performRequest(
       } catch (error) {
         return send({ type: 'diagnoseFailed', request: id, error: describeError(error) });
       }
+    case 'previewUndo':
+      try {
+        if (!services.previewUndo) throw new Error('This run cannot undo writes.');
+        const preview = await services.previewUndo(request.journalId);
+        return send({ type: 'undoPreviewed', request: id, preview });
+      } catch (error) {
+        const reason = describeError(error).message;
+        return send({
+          type: 'undoPreviewed',
+          request: id,
+          preview: { ok: false, journalId: request.journalId, reason },
+        });
+      }
+    case 'undo':
+      try {
+        if (!services.undo) throw new Error('This run cannot undo writes.');
+        const outcome = await services.undo(request.journalId, signal);
+        return send({ type: 'undone', request: id, outcome });
+      } catch (error) {
+        const detail = `The undo did not complete: ${describeError(error).message}`;
+        return send({ type: 'undone', request: id, outcome: { action: 'MANUAL', status: 'failed', detail } });
+      }
     case 'sync':
       try {
         const verdict = await services.syncAndVerify(

@@ -21,6 +21,17 @@ export function recordingServices(inner: WizardServices): RecordingServices {
     readOnly: inner.readOnly,
     journalPath: inner.journalPath,
     unfinishedWrites: () => inner.unfinishedWrites(),
+    ...(inner.doInLab ? { doInLab: inner.doInLab.bind(inner) } : {}),
+    ...(inner.previewUndo ? { previewUndo: inner.previewUndo.bind(inner) } : {}),
+    ...(inner.undo
+      ? {
+          undo: async (journalId: string, signal?: AbortSignal) => {
+            const o = await inner.undo!(journalId, signal);
+            outcomes.push({ ...o, undoOf: journalId });
+            return o;
+          },
+        }
+      : {}),
     async diagnose(identity, onProgress, signal) {
       const d = await inner.diagnose(identity, onProgress, signal);
       if (!before || before.identity !== d.identity) before = d;

@@ -11,8 +11,15 @@ export type {
   StepOutcome,
   SyncProgress,
   SyncVerdict,
+  UndoPreview,
 } from '../core/run-results.js';
-import type { ReadProgress, StepOutcome, SyncProgress, SyncVerdict } from '../core/run-results.js';
+import type {
+  ReadProgress,
+  StepOutcome,
+  SyncProgress,
+  SyncVerdict,
+  UndoPreview,
+} from '../core/run-results.js';
 
 export interface WizardServices {
   /** 'lab: <scenario>' or the profile name; shown in the header. */
@@ -36,4 +43,6 @@ export interface WizardServices {
   doInLab?(actions: readonly LabAction[]): Promise<string[]>;
   /** Reverts journal entry `id` (guarded and journalled like any write); a refusal is a failed outcome. */
   undo?(journalId: string, signal?: AbortSignal): Promise<StepOutcome>;
+  /** What undoing journal entry `id` would do, or why it cannot; reads the journal, writes nothing. */
+  previewUndo?(journalId: string): Promise<UndoPreview>;
 }

@@ -9,7 +9,7 @@ import { applyStep } from './apply-step.js';
 import { collectSnapshot } from './collect-snapshot.js';
 import type { ReadProgress, WizardServices } from './services.js';
 import { syncAndVerify } from './sync-and-verify.js';
-import { undoEntry } from './undo.js';
+import { planUndo, undoEntry } from './undo.js';
 
 export interface ServiceDeps {
   label: string;
@@ -100,6 +100,12 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
         ...onPrem,
       };
       return undoEntry(applyDeps, journalId, signal);
+    },
+    async previewUndo(journalId) {
+      const plan = planUndo(await deps.journal.read(), journalId, deps.tenant.tenantLabel);
+      return plan.ok
+        ? { ok: true, journalId: plan.id, step: plan.step, summary: plan.summary }
+        : { ok: false, journalId, reason: plan.hint ? `${plan.reason} ${plan.hint}` : plan.reason };
     },
     async unfinishedWrites() {
       try {

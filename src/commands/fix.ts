@@ -92,7 +92,7 @@ export async function fixCommand(given: string | undefined, opts: FixOptions): P
     });
     for (const w of report.warnings) out.status(`! ${w}`);
     if (out.json) {
-      const { before, applied, after, matched, ticket, forecastHeld, stoppedBecause } = report;
+      const { before, applied, after, matched, ticket, forecastHeld, stoppedBecause, rollback } = report;
       const forecast = before?.forecast ?? null;
       const from = handoff && {
         case: { createdAt: handoff.caseFile.createdAt, createdBy: handoff.caseFile.createdBy },
@@ -108,6 +108,7 @@ export async function fixCommand(given: string | undefined, opts: FixOptions): P
         forecast,
         forecastHeld,
         stoppedBecause,
+        rollback,
         ticket,
         ...(from ? { handoff: from } : {}),
       });

@@ -52,6 +52,12 @@ export function formatDiagnosis(d: Diagnosis, out: Pick<Output, 'paint'>, readOn
     lines.push(...wrap(s.description, 74).map((l) => `       ${l}`));
     for (const ins of s.manual?.instructions ?? [])
       lines.push(...wrap(`- ${ins}`, 72).map((l) => `       ${l}`));
+    // A purge: what goes for good, and restore instead or why not (issue 13 point 5).
+    for (const lost of [
+      ...(s.recycleBin?.lost ?? []),
+      ...(s.recycleBin?.restore ? [s.recycleBin.restore] : []),
+    ])
+      lines.push(...wrap(`- ${lost}`, 72).map((l) => `       ${l}`));
     // A manual step's exact commands (issue 13 point 8); write steps' are in --json and --report.
     if (s.action === 'MANUAL' && s.powershell?.available) {
       lines.push('       PowerShell:');
@@ -59,6 +65,11 @@ export function formatDiagnosis(d: Diagnosis, out: Pick<Output, 'paint'>, readOn
     }
   });
   if (readOnly && plan.length !== d.plan.length) lines.push('  (read-only: write steps hidden)');
+  for (const alt of d.alternatives ?? []) {
+    lines.push('', b('Instead'));
+    lines.push(...wrap(`${alt.label}: ${alt.reason}`, 76).map((l) => `  ${l}`));
+    lines.push(`  (the wizard offers it on the plan screen: ${alt.plan.map((s) => s.action).join(', ')})`);
+  }
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@
 import type { Diagnosis } from './diagnosis-types.js';
 import { sortFindings, type Finding } from './findings.js';
 import { buildPlan } from './plan.js';
+import { restoreAlternatives } from './plan-restore.js';
 import { withPowerShell } from './powershell/steps.js';
 import { buildContext, isSynced } from './rules/context.js';
 import { RULES } from './rules/index.js';
@@ -54,6 +55,15 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
   const findings = sortFindings(RULES.flatMap((rule) => rule(ctx)));
   const plan = buildPlan(ctx, findings).map((s) => withPowerShell(s, ctx, findings));
   const t = ctx.target;
+  // Restore instead (issue 13, point 5): only beside a plan that writes and syncs, never over a manual step.
+  const syncSteps = plan.filter((s) => s.action === 'TRIGGER_DELTA_SYNC' || s.action === 'VERIFY_MATCH');
+  const alternatives =
+    syncSteps.length === 2 && !plan.some((s) => s.action === 'MANUAL')
+      ? restoreAlternatives(ctx, syncSteps).map((a) => ({
+          ...a,
+          plan: a.plan.map((s) => withPowerShell(s, ctx, findings)),
+        }))
+      : [];
   return {
     identity: snapshot.identity,
     onPrem: user,
@@ -64,5 +74,6 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
     findings,
     plan,
     forecast: ctx.cloud ? forecastSync(user, t, ctx.cloud) : null,
+    ...(alternatives.length > 0 ? { alternatives } : {}),
   };
 }

@@ -28,4 +28,20 @@ export interface Diagnosis {
   /** What the next sync will write on the target (or a new user), before any write; null when
    *  the tenant was not read. Optional: absent where a diagnosis predates the forecast. */
   forecast?: SyncForecast | null;
+  /** Other plans the technician may choose instead (issue 13, point 5: restore a recycle-bin user
+   *  that is this AD user's own account); absent when there is none. */
+  alternatives?: PlanAlternative[];
+}
+
+/** Another plan the technician may choose instead of the one shown (the plan screen offers it). */
+export interface PlanAlternative {
+  kind: 'restore';
+  /** The choice's label on the plan screen. */
+  label: string;
+  /** Why it may be the better cure, in one sentence. */
+  reason: string;
+  /** The diagnosis to walk instead: the restored user as the target, its plan and forecast. */
+  target: DiagnosisTarget;
+  plan: PlanStep[];
+  forecast: SyncForecast | null;
 }

@@ -50,6 +50,9 @@ export interface PlanStep {
     /** The step's change as data, for the lab's "do it in the lab" (real runs never offer it). */
     lab?: LabAction[];
   };
+  /** PURGE_DELETED_USER: what goes for good, as Graph showed it, and whether restoring is offered
+   *  instead (issue 13, point 5). */
+  recycleBin?: { lost: string[]; restore: string | null };
   /** The same step by hand in PowerShell (issue 17); filled in by diagnose(). */
   powershell?: PowerShellEquivalent;
 }
@@ -65,4 +68,10 @@ export type LabAction =
   /** Remove values (UPN, mail, SMTP proxy addresses, alias) another AD object shares with the user. */
   | { kind: 'removeAdValues'; objectGuid: string; values: string[] }
   /** Move an AD object into (or out of) the sync scope: a new DN under another OU. */
-  | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string };
+  | { kind: 'moveAdObject'; objectGuid: string; newParentDn: string }
+  /** Run one delta sync cycle of the lab's Connect server (a step that says "then sync"). */
+  | { kind: 'runSyncCycle' }
+  /** Remove a member from a cloud group (and from the groups nested in it that hold it). */
+  | { kind: 'removeFromGroup'; groupId: string; memberId: string }
+  /** Remove values from the AD object a synced cloud object comes from (the change is made in AD). */
+  | { kind: 'removeSyncedSourceValues'; cloudObjectId: string; values: string[] };

@@ -5,6 +5,8 @@
 import type { Finding, FindingCode } from './findings.js';
 import type { LabAction, PlanStep } from './plan-types.js';
 import { duplicateAnchorStep } from './plan-anchor.js';
+import { outOfScopeAndBack, roleRemoval } from './plan-lab.js';
+import { purgeLoss, restoreNote } from './plan-restore.js';
 import { signInNameStep } from './plan-sign-in.js';
 import { addressKey, primarySmtp } from './proxy-addresses.js';
 import { isSynced, type RuleContext } from './rules/context.js';
@@ -124,7 +126,7 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ],
         'Re-reads the role assignments and eligibility of the target and checks there are none.',
         undefined,
-        ctx.target ? [{ kind: 'removeCloudRoles', userId: ctx.target.id }] : undefined,
+        roleRemoval(ctx),
       ),
     );
   }
@@ -158,9 +160,15 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         ],
         'Re-reads the tenant and checks no other object holds these addresses.',
         f.evidence,
-        e.synced || e.kind === 'user' || !e.id
+        e.kind === 'user' || !e.id
           ? undefined
-          : [{ kind: 'removeCloudAddresses', objectId: e.id, addresses: e.addresses }],
+          : e.synced
+            ? [
+                // Changed where it is mastered, then synced, as the step says.
+                { kind: 'removeSyncedSourceValues', cloudObjectId: e.id, values: e.addresses },
+                { kind: 'runSyncCycle' },
+              ]
+            : [{ kind: 'removeCloudAddresses', objectId: e.id, addresses: e.addresses }],
       ),
     );
   }
@@ -179,6 +187,8 @@ function manualSteps(ctx: RuleContext, findings: Finding[]): PlanStep[] {
           'Then turn the scheduler back on: Set-ADSyncScheduler -SyncCycleEnabled $true.',
         ],
         'Re-reads the tenant and checks no active user other than the target holds the anchor.',
+        undefined,
+        outOfScopeAndBack(ctx),
       ),
     );
   }
@@ -314,6 +324,7 @@ export function buildPlan(ctx: RuleContext, findings: Finding[]): PlanStep[] {
         description: `${originalUpn(d)} is still in the recycle bin with the same immutableId.`,
       },
       change: { property: 'recycle bin', before: originalUpn(d), after: null },
+      recycleBin: { lost: purgeLoss(d), restore: restoreNote(ctx, d) },
     });
   }
   const h = ctx.holder;

@@ -32,7 +32,14 @@ export interface StepOutcome {
   undoCommand?: string;
   /** Set when the stale-plan guard stopped the write: the object changed since the diagnosis. */
   stale?: boolean;
+  /** Set on an undo: the journal entry of the write it reverts (issue 13, point 4). */
+  undoOf?: string;
 }
+
+/** What undoing one journalled write would do, read from the journal before it is confirmed. */
+export type UndoPreview =
+  | { ok: true; journalId: string; step: PlanStep; summary: string }
+  | { ok: false; journalId: string; reason: string };
 
 /** Progress of the sync-and-verify step. */
 export interface SyncProgress {

@@ -48,6 +48,10 @@ export interface CloudUser {
   onPremisesProvisioningErrors: ProvisioningError[];
   /** Set for recycle-bin users only. */
   deletedDateTime?: string | null;
+  /** Recycle-bin users only (issue 13, point 5: what a purge loses): when it was created. */
+  createdDateTime?: string | null;
+  /** Recycle-bin users only: the skuIds of its assignedLicenses; undefined when not read. */
+  assignedLicenseSkuIds?: string[];
 }
 
 /** A cloud group or organisational contact: holders of proxy addresses and aliases. */

@@ -67,7 +67,14 @@ function cloudUser(u: ScenarioCloudUser): CloudUser {
 }
 
 function deletedUser(u: ScenarioDeletedUser): CloudUser {
-  return { ...cloudUser(u), userPrincipalName: originalUpn(u), deletedDateTime: u.deletedDateTime };
+  return {
+    ...cloudUser(u),
+    userPrincipalName: originalUpn(u),
+    deletedDateTime: u.deletedDateTime,
+    // As Graph returns them with $select (the scan reads what the one-user read reads).
+    createdDateTime: u.createdDateTime ?? null,
+    assignedLicenseSkuIds: (u.assignedLicenses ?? []).map((l) => l.skuId),
+  };
 }
 
 function recipient(r: ScenarioRecipient, kind: 'group' | 'contact') {

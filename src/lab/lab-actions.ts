@@ -4,7 +4,10 @@
 import type { LabAction } from '../core/plan-types.js';
 import { bytesToGuid, guidToBytes } from '../core/identifiers.js';
 import { addressKey, parseProxyAddress } from '../core/proxy-addresses.js';
+import { transitiveGroupsOf } from './group-roles.js';
 import type { LabState } from './lab-state.js';
+import { runDeltaSync } from './sync-engine/cycle.js';
+import { sameRecipient } from './sync-engine/recipients.js';
 
 const canonical = (g: string) => bytesToGuid(guidToBytes(g));
 
@@ -33,7 +36,42 @@ export function applyLabActions(state: LabState, actions: readonly LabAction[]):
         user.directoryRoles = [];
         user.eligibleDirectoryRoles = [];
         out.push(
-          `Removed the roles ${roles.join(', ')} from ${user.userPrincipalName} (give them back after the match).`,
+          roles.length > 0
+            ? `Removed the roles ${roles.join(', ')} from ${user.userPrincipalName} (give them back after the match).`
+            : `${user.userPrincipalName} holds no role directly.`,
+        );
+        break;
+      }
+      case 'removeFromGroup': {
+        const group = state.tenant.groups.find((g) => g.id === a.groupId);
+        if (!group) throw new Error(`The lab tenant has no group ${a.groupId}.`);
+        // The direct memberships that lead to the group: the group itself, or a group nested in it.
+        const via = state.tenant.groups.filter(
+          (g) =>
+            (g.members ?? []).some((m) => m.toLowerCase() === a.memberId.toLowerCase()) &&
+            (g.id === group.id || transitiveGroupsOf(state, g.id).some((p) => p.id === group.id)),
+        );
+        for (const g of via)
+          g.members = (g.members ?? []).filter((m) => m.toLowerCase() !== a.memberId.toLowerCase());
+        out.push(
+          `Removed ${a.memberId} from ${via.map((g) => `"${g.displayName ?? g.id}"`).join(', ') || 'no group'} (add it back after the match).`,
+        );
+        break;
+      }
+      case 'removeSyncedSourceValues': {
+        const obj = syncedSource(state, a.cloudObjectId);
+        if (!obj) throw new Error(`The lab's sync engine has no AD object joined to ${a.cloudObjectId}.`);
+        out.push(
+          ...applyLabActions(state, [
+            { kind: 'removeAdValues', objectGuid: obj.objectGUID, values: a.values },
+          ]),
+        );
+        break;
+      }
+      case 'runSyncCycle': {
+        const r = runDeltaSync(state);
+        out.push(
+          `Ran a delta sync cycle in the lab (run ${r.run}: ${r.adds} added, ${r.updates} updated, ${r.deletes} deleted, ${r.errors} export error(s)).`,
         );
         break;
       }
@@ -54,6 +92,7 @@ export function applyLabActions(state: LabState, actions: readonly LabAction[]):
         if (!obj) throw new Error(`The lab's AD has no object ${a.objectGuid}.`);
         const gone = new Set(a.values.map(addressKey));
         const attrs = obj.attributes;
+        const was = JSON.stringify(attrs);
         for (const k of ['userPrincipalName', 'mail', 'mailNickname'] as const) {
           const v = attrs[k];
           if (typeof v === 'string' && gone.has(addressKey(v))) delete attrs[k];
@@ -64,7 +103,11 @@ export function applyLabActions(state: LabState, actions: readonly LabAction[]):
             return !(parsed.isSmtp && gone.has(addressKey(parsed.address)));
           });
         }
-        out.push(`Removed ${a.values.join(', ')} from ${obj.dn}.`);
+        out.push(
+          JSON.stringify(attrs) === was
+            ? `${obj.dn} no longer holds ${a.values.join(', ')} in AD.`
+            : `Removed ${a.values.join(', ')} from ${obj.dn}.`,
+        );
         break;
       }
       case 'moveAdObject': {
@@ -79,4 +122,15 @@ export function applyLabActions(state: LabState, actions: readonly LabAction[]):
     }
   }
   return out;
+}
+
+/** The AD object a synced cloud object comes from: the engine's join, or (a group or contact not
+ *  yet seen by a cycle) the engine's first-sight rule. */
+function syncedSource(state: LabState, cloudId: string) {
+  const key = cloudId.toLowerCase();
+  const guid = Object.keys(state.joins).find((g) => state.joins[g]!.toLowerCase() === key);
+  if (guid) return state.ad.objects.find((o) => canonical(o.objectGUID) === canonical(guid));
+  const r = [...state.tenant.groups, ...state.tenant.contacts].find((x) => x.id.toLowerCase() === key);
+  if (!r || r.onPremisesSyncEnabled !== true) return undefined;
+  return state.ad.objects.find((o) => o.objectClass !== 'user' && sameRecipient(o, r));
 }

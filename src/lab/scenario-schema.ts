@@ -44,6 +44,12 @@ export const cloudUserSchema = z
     onPremisesSyncEnabled: z.boolean().nullable().default(null),
     onPremisesLastSyncDateTime: z.string().nullable().default(null),
     onPremisesProvisioningErrors: z.array(provisioningError).default([]),
+    /** Optional (issue 13, point 5): shown when a recycle-bin user is about to be purged. */
+    createdDateTime: z.string().optional(),
+    /** Optional: licences as Graph's assignedLicenses ({ skuId, disabledPlans }). */
+    assignedLicenses: z
+      .array(z.object({ skuId: guid, disabledPlans: z.array(guid).default([]) }).strict())
+      .optional(),
     /** Role names; eligible assignments are listed in eligibleDirectoryRoles. */
     directoryRoles: z.array(z.string()).default([]),
     eligibleDirectoryRoles: z.array(z.string()).default([]),

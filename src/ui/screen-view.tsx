@@ -4,6 +4,7 @@ import { ConfirmScreen } from './screens/confirm-screen.js';
 import { ApplyingScreen, ErrorScreen, SummaryScreen } from './screens/end-screens.js';
 import { readBeforeStep } from '../core/wizard/half-done.js';
 import { FindingsScreen } from './screens/findings-screen.js';
+import { LeavingScreen, UndoScreen } from './screens/leaving-screen.js';
 import { ManualScreen } from './screens/manual-screen.js';
 import { PlanScreen } from './screens/plan-screen.js';
 import { ReadingScreen } from './screens/reading-screen.js';
@@ -45,6 +46,10 @@ export function ScreenView(props: { state: WizardState }) {
       return <SyncScreen state={state} screen={screen} />;
     case 'summary':
       return <SummaryScreen state={state} />;
+    case 'leaving':
+      return <LeavingScreen state={state} screen={screen} />;
+    case 'undo':
+      return <UndoScreen state={state} screen={screen} />;
     case 'error':
       return <ErrorScreen screen={screen} />;
   }

@@ -33,6 +33,7 @@ export function configFor(services: WizardServices, identity?: string, picker?: 
     suggestedIdentity: services.suggestedIdentity,
     ...(picker ? { picker } : {}),
     canDoInLab: services.doInLab !== undefined,
+    canUndo: services.undo !== undefined && services.previewUndo !== undefined,
   };
 }
 

@@ -45,4 +45,26 @@ describe('lazy wizard services', () => {
       ).doInLab,
     ).toBeUndefined();
   });
+
+  it('offer undo from the first frame (leaving mid-procedure) and pass it on; never on a read-only run', async () => {
+    const calls: string[] = [];
+    const ready = Promise.resolve({
+      ...meta('profile: contoso'),
+      undo: async (id: string) => (
+        calls.push(`undo ${id}`),
+        { action: 'SET_IMMUTABLE_ID', status: 'done', detail: 'ok' }
+      ),
+      previewUndo: async (id: string) => (
+        calls.push(`preview ${id}`),
+        { ok: false, journalId: id, reason: 'no' }
+      ),
+    } as unknown as WizardServices);
+    const s = lazyWizardServices(meta('profile: contoso'), ready);
+    expect(await s.previewUndo!('j1')).toEqual({ ok: false, journalId: 'j1', reason: 'no' });
+    expect((await s.undo!('j1')).status).toBe('done');
+    expect(calls).toEqual(['preview j1', 'undo j1']);
+    const readOnly = lazyWizardServices(meta('profile: contoso', true), ready);
+    expect(readOnly.undo).toBeUndefined();
+    expect(readOnly.previewUndo).toBeUndefined();
+  });
 });

@@ -435,21 +435,33 @@ describe('faults: the sync server (remoting)', () => {
     const r = await rig('recycle-bin-leftover', { trigger: () => trigger });
     const report = await fix(r);
     const sync = report.applied.find((a) => a.action === 'TRIGGER_DELTA_SYNC');
+    // The writes landed and are journalled; the failed sync then undoes what can be undone
+    // (issue 13, point 4): the anchor is cleared again (journalled), the purge is final and says so.
     expect(report.applied.filter((a) => a.status === 'done').map((a) => a.action)).toEqual([
       'PURGE_DELETED_USER',
       'SET_IMMUTABLE_ID',
+      'CLEAR_IMMUTABLE_ID',
     ]);
     expect(sync?.status).toBe('failed');
     expect(sync?.detail).toMatch(detail);
     expect(sync?.detail).not.toMatch(/\n\s+at .+:\d+|this is a bug/);
+    expect(report.rollback.map((l) => `${l.action}:${l.undone}`)).toEqual([
+      'SET_IMMUTABLE_ID:true',
+      'PURGE_DELETED_USER:false',
+    ]);
+    expect(report.rollback[1]!.detail).toMatch(/permanently deleted the user from the recycle bin/);
     expect(report.exitCode).toBe(1);
     expect(report.matched).toBe(false);
-    expect(await journalLines(r)).toEqual(FULL_FIX);
+    expect(await journalLines(r)).toEqual([
+      ...FULL_FIX,
+      'intent:CLEAR_IMMUTABLE_ID',
+      'result:CLEAR_IMMUTABLE_ID:done',
+    ]);
     await kept(run, r, 1, { checkLiveState: true });
     return report;
   }
 
-  it('host unreachable: the writes stay done and journalled, the sync step fails with a sentence', async () => {
+  it('host unreachable: the sync step fails with a sentence, the writes are journalled and the reversible one undone', async () => {
     const port = await closedPort();
     const trigger = createSyncTrigger(
       {
@@ -488,7 +500,7 @@ describe('faults: the sync server (remoting)', () => {
   });
 
   it.skipIf(!sshd)(
-    'ssh authentication refused (wrong key): a sentence, the writes stay journalled',
+    'ssh authentication refused (wrong key): a sentence, the writes journalled and the reversible one undone',
     async () => {
       const s = sshd!;
       const trigger = createSyncTrigger(
@@ -510,7 +522,7 @@ describe('faults: the sync server (remoting)', () => {
     },
   );
 
-  it('busy forever: waited out until the deadline, then a sentence; the writes stay journalled', async () => {
+  it('busy forever: waited out until the deadline, then a sentence; the writes journalled, the reversible one undone', async () => {
     const shim = installShim(['powershell.exe']);
     fakes.push({ close: async () => rmSync(shim.root, { recursive: true, force: true }) });
     shim.setMode('busy');

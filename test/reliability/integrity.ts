@@ -94,13 +94,21 @@ export async function checkIntegrity(input: {
 
   // 2. Every intent has a result, or the journal reports it as unfinished.
   const unfinished = (await input.journal.unfinishedWrites()).join('\n');
-  for (const write of contents.writes) {
+  for (const [i, write] of contents.writes.entries()) {
     if (!write.intent) continue;
     const open = write.result === null || write.result.result === 'unknown';
     if (open && !unfinished.includes(write.id)) {
       problems.push(`write ${write.id} has no known result and is not reported as unfinished`);
     }
-    problems.push(...claimProblems(write, input.state));
+    // The tenant holds what the last done write of a property set: a later one (an undo) supersedes it.
+    const { target, property } = write.intent;
+    const superseded = contents.writes
+      .slice(i + 1)
+      .some(
+        (w) =>
+          w.intent?.target.id === target.id && w.intent.property === property && w.result?.result === 'done',
+      );
+    problems.push(...claimProblems(write, superseded ? undefined : input.state));
   }
   return { writesSent: writes.length, writesWithoutJournal: withoutJournal, problems };
 }

@@ -21,7 +21,12 @@ export const USER_SELECT = [
   'onPremisesProvisioningErrors',
 ].join(',');
 
-export const DELETED_USER_SELECT = `${USER_SELECT},deletedDateTime`;
+/**
+ * Recycle-bin users: also what a purge loses for good (issue 13, point 5). createdDateTime,
+ * deletedDateTime and assignedLicenses are user properties returned only when $select names them
+ * (https://learn.microsoft.com/graph/api/resources/user).
+ */
+export const DELETED_USER_SELECT = `${USER_SELECT},deletedDateTime,createdDateTime,assignedLicenses`;
 
 export const RECIPIENT_SELECT = [
   'id',
@@ -77,7 +82,17 @@ export function toCloudUser(raw: Json, deleted = false): CloudUser {
     onPremisesLastSyncDateTime: str(raw['onPremisesLastSyncDateTime']),
     onPremisesProvisioningErrors: provisioningErrors(raw['onPremisesProvisioningErrors']),
   };
-  if (deleted) user.deletedDateTime = str(raw['deletedDateTime']);
+  if (deleted) {
+    user.deletedDateTime = str(raw['deletedDateTime']);
+    // Only when asked for: a read without them leaves them undefined ("not read"), never null.
+    if ('createdDateTime' in raw) user.createdDateTime = str(raw['createdDateTime']);
+    // assignedLicenses: [{ skuId, disabledPlans }] (https://learn.microsoft.com/graph/api/resources/assignedlicense).
+    if (Array.isArray(raw['assignedLicenses'])) {
+      user.assignedLicenseSkuIds = (raw['assignedLicenses'] as Json[])
+        .map((l) => str(l?.['skuId']))
+        .filter((s): s is string => s !== null);
+    }
+  }
   return user;
 }
 

@@ -139,8 +139,17 @@ export function buildTicket(input: TicketInput): Ticket {
   const writes: TicketWrite[] = [];
   for (const o of input.outcomes) {
     if (o.action === 'MANUAL' || o.action === 'TRIGGER_DELTA_SYNC' || o.action === 'VERIFY_MATCH') continue;
-    const step = stepFor(o.action, plans, used);
-    const undo = undoNote(o, step, { lab: input.lab, matched, journalPath: input.journalPath });
+    // An undo (leaving mid-procedure, issue 13 point 4) is no plan step; a write it reverted is undone.
+    const step = o.undoOf ? undefined : stepFor(o.action, plans, used);
+    const undoneBy = input.outcomes.find(
+      (u) => u.undoOf !== undefined && u.status === 'done' && u.undoOf === o.journalId,
+    );
+    const computed = undoNote(o, step, { lab: input.lab, matched, journalPath: input.journalPath });
+    const undo = undoneBy
+      ? { command: null, note: `undone by entry ${undoneBy.journalId ?? '(unknown)'}` }
+      : o.undoOf && o.status === 'done'
+        ? { command: computed.command, note: `the undo of entry ${o.undoOf}; ${computed.note}` }
+        : computed;
     writes.push({
       action: o.action,
       status: o.status,

@@ -55,6 +55,8 @@ export function autoApprove(state: WizardState): WizardState {
       return nextStep(state) ? planScreen(state) : quit(state);
     case 'manual':
     case 'summary':
+    case 'leaving':
+    case 'undo':
     case 'error':
       return quit(state);
   }

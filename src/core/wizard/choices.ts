@@ -2,9 +2,10 @@
 // labels, so what is shown is always what Enter does.
 import type { PlanStep } from '../plan-types.js';
 import type { ErrorChoiceId, WizardState } from './state.js';
+import { offeredAlternative } from './alternative.js';
 import { nextStep } from './walk.js';
 
-export type PlanChoiceId = 'next' | 'back' | 'finish' | 'reread';
+export type PlanChoiceId = 'next' | 'back' | 'finish' | 'reread' | 'restore';
 export type ConfirmChoiceId = 'apply' | 'back';
 export type ManualChoiceId = 'check' | 'lab' | 'back';
 export type SyncChoiceId = 'finish' | 'reread';
@@ -33,8 +34,11 @@ export function planChoices(state: WizardState): Choice<PlanChoiceId>[] {
   const reread: Choice<PlanChoiceId>[] = state.walk.results.some((r) => r?.status === 'done' && r.journalId)
     ? [{ id: 'reread', label: 'Read the user again and re-plan' }]
     : [];
+  const alternative = offeredAlternative(state);
+  const restore: Choice<PlanChoiceId>[] = alternative ? [{ id: 'restore', label: alternative.label }] : [];
   return [
     { id: 'next', label: `${verb} step ${next.index + 1}: ${next.step.description}` },
+    ...restore,
     { id: 'back', label: 'Back to the findings' },
     { id: 'finish', label: 'Finish here: show the summary' },
     ...reread,

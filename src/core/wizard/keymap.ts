@@ -16,6 +16,8 @@ const STAGE: Record<ScreenKind, { n: number; name: string }> = {
   applying: { n: 4, name: 'Writing' },
   sync: { n: 5, name: 'Sync and verify' },
   summary: { n: 6, name: 'Summary' },
+  leaving: { n: 6, name: 'Leaving half-done' },
+  undo: { n: 6, name: 'Undo a write' },
   error: { n: 0, name: 'Problem' },
 };
 
@@ -78,6 +80,12 @@ export function footerKeys(state: WizardState): KeyHint[] {
       return [MOVE, CHOOSE, ['p', powerShellHint(state)], ['Esc/q', 'back'], HELP];
     case 'sync':
       return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
+    case 'leaving':
+      return [MOVE, CHOOSE, ['Esc/q', s.back === 'plan' ? 'back to the plan' : 'summary'], HELP];
+    case 'undo':
+      return s.applying || !s.preview
+        ? [['Ctrl-C', 'stop']]
+        : [MOVE, CHOOSE, ['Esc/q', 'stop undoing'], HELP];
     case 'summary':
       return state.showTicket
         ? [['↑↓/PgUp/PgDn', 'scroll'], ['t', 'hide the ticket'], ['Esc/q', 'quit'], HELP]
@@ -111,6 +119,9 @@ export function helpText(state: WizardState): string[] {
     summary:
       "What changed, where the journal is, and each write's undo (or why none). t shows the whole ticket-ready summary (objects, findings, pending steps with PowerShell, what to tell the user); --report writes it as Markdown.",
     error: 'Something could not be done. The message says what, and what to try.',
+    leaving:
+      'Some writes of the plan are in place but the match is not verified. Undo them (newest first, each confirmed and journalled), or leave them and see the summary with their undo commands.',
+    undo: 'What undoing this write changes, read from the journal. Nothing is written until you choose "Undo this write".',
   };
   const keys = footerKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);
   return [

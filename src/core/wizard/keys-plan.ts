@@ -2,12 +2,14 @@
 // write is only ever requested by Enter on a confirmation (startApply).
 import { ticketOf } from '../ticket/of-state.js';
 import { ticketText } from '../ticket/render.js';
+import { adoptAlternative } from './alternative.js';
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
 import { onSummaryChoiceKey } from './navigation.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
 import { moveCursor } from './select.js';
 import type { Screen, WizardState } from './state.js';
 import {
+  finishScreen,
   identityScreen,
   leave,
   openStep,
@@ -51,9 +53,11 @@ export const onPlanKey: On<'plan'> = (state, screen, key) => {
     case 'back':
       return { ...state, screen: { kind: 'findings', cursor: 0, raw: false } };
     case 'finish':
-      return summaryScreen(state);
+      return finishScreen(state, 'plan');
     case 'reread':
       return state.identity ? startReading(state, state.identity) : identityScreen(state);
+    case 'restore':
+      return adoptAlternative(state);
     default:
       return state;
   }
@@ -133,7 +137,7 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
     return summaryScreen({ ...state, walk, outcomes: [...state.outcomes, outcome] });
   }
   const choices = syncChoices(state);
-  if (isBack(key)) return summaryScreen(state);
+  if (isBack(key)) return finishScreen(state);
   if (isUp(key) || isDown(key)) {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
   }
@@ -141,7 +145,7 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
   if (choices[screen.choice]?.id === 'reread' && state.identity) {
     return startReading({ ...state, verdict: null }, state.identity);
   }
-  return summaryScreen(state);
+  return finishScreen(state);
 };
 
 export const onSummaryKey: On<'summary'> = (state, screen, key) => {

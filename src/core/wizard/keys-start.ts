@@ -6,7 +6,7 @@ import { isBack, type Key } from './keys.js';
 import { leaveIdentity } from './navigation.js';
 import { moveCursor } from './select.js';
 import type { ErrorChoiceId, Screen, WizardState } from './state.js';
-import { identityScreen, leave, quit, startReading, startSync, summaryScreen } from './transitions.js';
+import { finishScreen, identityScreen, leave, quit, startReading, startSync } from './transitions.js';
 
 type On<K extends Screen['kind']> = (
   state: WizardState,
@@ -84,7 +84,7 @@ function chooseError(state: WizardState, id: ErrorChoiceId): WizardState {
     case 'retrySync':
       return startSync(cleared, state.walk.next);
     case 'finish':
-      return state.diagnosis ? summaryScreen(state) : quit(state);
+      return state.diagnosis ? finishScreen(state) : quit(state);
     case 'quit':
       return leave(state);
   }

@@ -3,6 +3,7 @@
 import type { Key } from './keys.js';
 import { onErrorKey, onIdentityKey, onReadingKey, onWarningsKey } from './keys-start.js';
 import { onConfirmKey, onFindingsKey, onManualKey, onPlanKey, onSummaryKey, onSyncKey } from './keys-plan.js';
+import { onLeavingKey, onUndoKey } from './leaving.js';
 import { onResult } from './results.js';
 import type { WizardEvent, WizardState } from './state.js';
 import { cancel } from './transitions.js';
@@ -46,6 +47,10 @@ function onKey(state: WizardState, key: Key): WizardState {
       return onSyncKey(state, screen, key);
     case 'summary':
       return onSummaryKey(state, screen, key);
+    case 'leaving':
+      return onLeavingKey(state, screen, key);
+    case 'undo':
+      return onUndoKey(state, screen, key);
     case 'error':
       return onErrorKey(state, screen, key);
   }

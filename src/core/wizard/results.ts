@@ -5,6 +5,7 @@ import type { Diagnosis } from '../diagnosis-types.js';
 import type { ErrorInfo, WizardEvent, WizardState } from './state.js';
 import { adoptDiagnosis, errorScreen, planScreen } from './transitions.js';
 import { afterStart } from './keys-start.js';
+import { onUndone, onUndoPreviewed } from './leaving.js';
 import { stepAt } from './walk.js';
 
 type ResultEvent = Exclude<WizardEvent, { type: 'key' } | { type: 'cancel' }>;
@@ -41,6 +42,10 @@ export function onResult(state: WizardState, event: ResultEvent): WizardState {
       return { ...state, screen: { ...state.screen, progress: event.progress } };
     case 'synced':
       return onSynced(state, event.verdict);
+    case 'undoPreviewed':
+      return onUndoPreviewed(state, event.preview);
+    case 'undone':
+      return onUndone(state, event.outcome);
     case 'syncFailed': {
       const outcome: StepOutcome = {
         action: 'TRIGGER_DELTA_SYNC',

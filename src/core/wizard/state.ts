@@ -1,6 +1,13 @@
 // The wizard's state: one screen at a time, plus what the run has learnt so far. Plain data only;
 // the reducer (reducer.ts) is the one place that changes it.
-import type { ReadProgress, ReadStepId, StepOutcome, SyncProgress, SyncVerdict } from '../run-results.js';
+import type {
+  ReadProgress,
+  ReadStepId,
+  StepOutcome,
+  SyncProgress,
+  SyncVerdict,
+  UndoPreview,
+} from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { LabAction, PlanStep } from '../plan-types.js';
 import type { Key } from './keys.js';
@@ -22,6 +29,8 @@ export interface WizardConfig {
   canDoInLab?: boolean;
   /** `fix --yes --allow-purge`: auto-approval may purge; without it, it stops before a purge. */
   allowPurge?: boolean;
+  /** The services can undo a journalled write: leaving half-done offers it (issue 13, point 4). */
+  canUndo?: boolean;
 }
 
 export const READ_STEPS: readonly ReadStepId[] = [
@@ -66,6 +75,19 @@ export type Screen =
   | { kind: 'applying'; step: number }
   | { kind: 'sync'; step: number; progress: SyncProgress | null; choice: number }
   | { kind: 'summary'; choice?: number }
+  /** Leaving with the plan half-applied: what state the user is in, and an offer to undo. */
+  | { kind: 'leaving'; choice: number; back: 'plan' | 'summary' }
+  /**
+   * Undoing this run's writes, newest first, each confirmed: `queue` holds the journal ids still to
+   * undo (the first is the current one); `preview` is what undoing it would do, once read.
+   */
+  | {
+      kind: 'undo';
+      queue: string[];
+      preview: UndoPreview | null;
+      choice: number;
+      applying: boolean;
+    }
   | {
       kind: 'error';
       title: string;
@@ -85,7 +107,11 @@ export type Request =
   | { id: number; kind: 'apply'; step: PlanStep; diagnosis: Diagnosis }
   | { id: number; kind: 'sync'; diagnosis: Diagnosis }
   /** "Do it in the lab": apply the step's lab actions, then check again like "check again". */
-  | { id: number; kind: 'labApply'; identity: string; actions: LabAction[] };
+  | { id: number; kind: 'labApply'; identity: string; actions: LabAction[] }
+  /** What undoing journal entry `journalId` would do (read from the journal, nothing written). */
+  | { id: number; kind: 'previewUndo'; journalId: string }
+  /** Undo journal entry `journalId` (guarded and journalled like any write); only from a confirmation. */
+  | { id: number; kind: 'undo'; journalId: string };
 
 /** Progress through the current plan (a new diagnosis starts a new walk). */
 export interface Walk {
@@ -140,4 +166,6 @@ export type WizardEvent =
   | { type: 'applied'; request: number; outcome: StepOutcome }
   | { type: 'syncProgress'; request: number; progress: SyncProgress }
   | { type: 'synced'; request: number; verdict: SyncVerdict }
-  | { type: 'syncFailed'; request: number; error: ErrorInfo };
+  | { type: 'syncFailed'; request: number; error: ErrorInfo }
+  | { type: 'undoPreviewed'; request: number; preview: UndoPreview }
+  | { type: 'undone'; request: number; outcome: StepOutcome };

@@ -11,6 +11,7 @@ import {
   type Request,
   type WizardState,
 } from './state.js';
+import { isHalfDone } from './half-done.js';
 import { emptyWalk, exitCodeFor } from './walk.js';
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
@@ -64,9 +65,21 @@ export function errorScreen(
   return { ...state, request: null, screen: { kind: 'error', title, error, choices, choice: 0, back } };
 }
 
+/**
+ * Finishing: with the plan half-applied (writes in place, no verified match) and an undo at hand,
+ * the leaving screen first says where the user stands and offers to undo (issue 13, point 4);
+ * otherwise the summary. `back` is where Escape on the leaving screen goes.
+ */
+export function finishScreen(state: WizardState, back: 'plan' | 'summary' = 'summary'): WizardState {
+  if (state.config.canUndo && !state.config.readOnly && isHalfDone(state)) {
+    return { ...state, request: null, screen: { kind: 'leaving', choice: 0, back } };
+  }
+  return summaryScreen(state);
+}
+
 /** Leaving: once anything was attempted the summary comes first, so the undo commands are seen. */
 export function leave(state: WizardState): WizardState {
-  if (state.outcomes.length > 0 && state.screen.kind !== 'summary') return summaryScreen(state);
+  if (state.outcomes.length > 0 && state.screen.kind !== 'summary') return finishScreen(state);
   return quit(state);
 }
 

@@ -50,8 +50,13 @@ function userResource(u: ScenarioCloudUser, ad: ScenarioAdObject | undefined, do
     userPrincipalName: u.userPrincipalName,
     accountEnabled: true,
     userType: 'Member',
-    createdDateTime: null,
+    createdDateTime: u.createdDateTime ?? null,
     deletedDateTime: null,
+    // Not nullable in Graph: an unlicensed user has [] (https://learn.microsoft.com/graph/api/resources/user).
+    assignedLicenses: (u.assignedLicenses ?? []).map((l) => ({
+      skuId: l.skuId,
+      disabledPlans: [...l.disabledPlans],
+    })),
     mailNickname: u.mailNickname,
     proxyAddresses: [...u.proxyAddresses],
     onPremisesImmutableId: u.onPremisesImmutableId,

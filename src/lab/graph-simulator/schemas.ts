@@ -66,6 +66,8 @@ export const userSchema: ResourceSchema = {
     userType: str(['eq', 'in']),
     createdDateTime: date(true),
     deletedDateTime: date(true),
+    // Returned only with $select (https://learn.microsoft.com/graph/api/resources/user).
+    assignedLicenses: complex,
     // Returned only with $select (docs/matching-facts.md §3).
     mailNickname: str(EQ_IN_STARTS),
     proxyAddresses: collection(true),

@@ -16,21 +16,29 @@ function listFor(ctx: SyncContext, kind: 'group' | 'contact'): ScenarioRecipient
   return kind === 'group' ? ctx.state.tenant.groups : ctx.state.tenant.contacts;
 }
 
+/** The lab's first-sight join rule for a synced cloud group or contact: same display name or
+ *  same primary SMTP address as the AD object (also used by "do it in the lab" to find the source). */
+export function sameRecipient(obj: ScenarioAdObject, r: ScenarioRecipient): boolean {
+  const name = typeof obj.attributes.displayName === 'string' ? addressKey(obj.attributes.displayName) : null;
+  const smtp = primarySmtp(obj.attributes.proxyAddresses);
+  return (
+    (name !== null && r.displayName !== null && addressKey(r.displayName) === name) ||
+    (smtp !== null &&
+      primarySmtp(r.proxyAddresses) !== null &&
+      addressKey(primarySmtp(r.proxyAddresses)!) === addressKey(smtp))
+  );
+}
+
 function adopt(
   ctx: SyncContext,
   obj: ScenarioAdObject,
   kind: 'group' | 'contact',
 ): ScenarioRecipient | undefined {
-  const name = typeof obj.attributes.displayName === 'string' ? addressKey(obj.attributes.displayName) : null;
-  const smtp = primarySmtp(obj.attributes.proxyAddresses);
   return listFor(ctx, kind).find(
     (r) =>
       r.onPremisesSyncEnabled === true &&
       joinedAdGuid(ctx.state, r.id) === undefined &&
-      ((name !== null && r.displayName !== null && addressKey(r.displayName) === name) ||
-        (smtp !== null &&
-          primarySmtp(r.proxyAddresses) !== null &&
-          addressKey(primarySmtp(r.proxyAddresses)!) === addressKey(smtp))),
+      sameRecipient(obj, r),
   );
 }
 

@@ -10,6 +10,7 @@ import { Field } from '../field.js';
 import { MARK, Tone } from '../theme.js';
 import { PowerShellView } from './powershell-view.js';
 import { ForecastView } from './forecast-view.js';
+import { PurgeLossView } from './purge-loss-view.js';
 
 const show = (v: string | null) => (v === null ? '(none)' : v);
 
@@ -31,6 +32,7 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
       short={step.action === 'PURGE_DELETED_USER' ? confirmationText(step).slice(0, 8) : null}
       typed={screen.typed}
       mismatch={screen.mismatch}
+      does={step.action === 'PURGE_DELETED_USER' ? 'to delete it for good' : 'to make this change'}
     />
   );
   // Most important first: on a small terminal the end of the information is what gets clipped.
@@ -59,17 +61,14 @@ export function ConfirmScreen(props: { state: WizardState; screen: Extract<Scree
         {step.reversible ? (
           <Text>{`${MARK.ok} Can be undone: the summary shows the command.`}</Text>
         ) : (
-          <Tone
-            tone="error"
-            bold
-          >{`${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}</Tone>
+          <Tone tone="error" bold>
+            {step.action === 'RESTORE_DELETED_USER'
+              ? `${MARK.fail} CANNOT be undone here: only deleting the user again reverts it.`
+              : `${MARK.fail} CANNOT be undone. The object is exported to the journal first.`}
+          </Tone>
         )}
       </Field>
-      {step.action === 'PURGE_DELETED_USER' ? (
-        <Field label="Lost:">
-          <Tone tone="error">{`Object ${step.objectId ?? ''} and what it still holds (licences, mailbox). Restore it instead if it is this person's own account.`}</Tone>
-        </Field>
-      ) : null}
+      {step.action === 'PURGE_DELETED_USER' ? <PurgeLossView step={step} /> : null}
       {state.showPowerShell ? <PowerShellView step={step} /> : null}
       <Field label="Check:">
         <Text>{`${step.precondition.description} Re-read just before writing; stops if it changed.`}</Text>
@@ -87,6 +86,8 @@ function TypedConfirmation(props: {
   short: string | null;
   typed: string;
   mismatch: boolean;
+  /** What Enter does, e.g. "to delete it for good". */
+  does: string;
 }) {
   return (
     <Box flexDirection="column">
@@ -99,7 +100,7 @@ function TypedConfirmation(props: {
             {' will do)'}
           </Text>
         ) : null}{' '}
-        and press Enter to delete it for good (Esc: write nothing):
+        {`and press Enter ${props.does} (Esc: write nothing):`}
       </Text>
       <Text>
         <Tone tone="accent">{'> '}</Tone>

@@ -85,6 +85,10 @@ export function SummaryScreen(props: { state: WizardState }) {
   }
   return (
     <ScreenLayout actions={actions}>
+      {/* Half-done (or undone) comes first: on a small terminal it is the line that must be seen. */}
+      {halfDoneLines(state).map((line, i) => (
+        <Tone key={`half-${i}`} tone="warn">{`${i === 0 ? `${MARK.warn} ` : '  '}${line}`}</Tone>
+      ))}
       <Text bold>What happened</Text>
       {state.outcomes.length === 0 ? <Text> Nothing was changed.</Text> : null}
       {state.outcomes.map((o, i) => (
@@ -97,9 +101,6 @@ export function SummaryScreen(props: { state: WizardState }) {
         </Box>
       ))}
       {state.verdict ? <Verdict verdict={state.verdict} /> : null}
-      {halfDoneLines(state).map((line, i) => (
-        <Tone key={`half-${i}`} tone="warn">{`${i === 0 ? `${MARK.warn} ` : '  '}${line}`}</Tone>
-      ))}
       {left.length > 0 ? (
         <Tone tone="error">{`${MARK.fail} Still wrong: ${left.map((f) => f.code).join(', ')}`}</Tone>
       ) : null}

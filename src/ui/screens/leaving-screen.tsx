@@ -1,0 +1,58 @@
+// Leaving with the plan half-applied (issue 13, point 4): where the user stands, and the offer to
+// undo this run's writes; then each undo, previewed from the journal and confirmed like any write.
+import { Box, Text } from 'ink';
+import { leftStateLines, remainingWrites } from '../../core/wizard/half-done.js';
+import { leavingChoices, undoChoices } from '../../core/wizard/leaving.js';
+import type { Screen, WizardState } from '../../core/wizard/state.js';
+import { Hanging } from '../field.js';
+import { ScreenLayout } from '../layout.js';
+import { SelectView } from '../select.js';
+import { MARK, Tone } from '../theme.js';
+import { Busy } from './marks.js';
+
+export function LeavingScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'leaving' }> }) {
+  const { state, screen } = props;
+  const n = remainingWrites(state).length;
+  return (
+    <ScreenLayout actions={<SelectView items={leavingChoices(state)} cursor={screen.choice} />}>
+      <Tone tone="warn" bold>
+        {`${MARK.warn} You are leaving with the plan half-applied: ${n} write(s) in place, no verified match.`}
+      </Tone>
+      <Text>The user is left in this state:</Text>
+      <Hanging lines={leftStateLines(state)} />
+    </ScreenLayout>
+  );
+}
+
+export function UndoScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'undo' }> }) {
+  const { screen } = props;
+  const { preview } = screen;
+  const journalId = screen.queue[0] ?? '';
+  const left = screen.queue.length;
+  if (!preview) {
+    return (
+      <ScreenLayout>
+        <Busy>{`Reading journal entry ${journalId} to see what undoing it changes…`}</Busy>
+      </ScreenLayout>
+    );
+  }
+  const actions = screen.applying ? (
+    <Busy>Undoing: re-checking the object, journalling, writing, reading it back…</Busy>
+  ) : (
+    <SelectView items={undoChoices(preview)} cursor={screen.choice} />
+  );
+  return (
+    <ScreenLayout actions={actions}>
+      <Text bold>{`Undo ${journalId} (${left} write(s) left to undo, newest first)`}</Text>
+      {preview.ok ? (
+        <Box flexDirection="column">
+          <Text>{preview.summary}</Text>
+          <Text>{`Guard: ${preview.step.precondition.description}`}</Text>
+          <Text>The undo is itself journalled, and can be undone in turn.</Text>
+        </Box>
+      ) : (
+        <Tone tone="error">{`${MARK.fail} This write cannot be undone here: ${preview.reason}`}</Tone>
+      )}
+    </ScreenLayout>
+  );
+}

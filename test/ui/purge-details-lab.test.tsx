@@ -1,0 +1,138 @@
+// The purge confirmation and "restore instead" (issue 13, point 5), through the real lab adapters
+// (in-memory AD, Graph client → HTTPS simulator, the lab's sync engine): the confirm screen shows
+// what goes for good as Graph showed it (id, created and deleted dates, licences, mailbox addresses)
+// and why restoring is not offered; where the deleted user is this AD user's own account and Graph
+// would accept it, the plan offers to restore it instead, and that walk ends matched to it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createWizardServices } from '../../src/app/wizard-services.js';
+import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
+import { loadScenario } from '../../src/lab/scenario-loader.js';
+import type { Scenario } from '../../src/lab/scenario-schema.js';
+import type { Clock } from '../../src/ports.js';
+import { KEY, renderWizardApp, unmountAll } from './harness.js';
+
+const instant: Clock = { now: () => new Date(), sleep: async () => {} };
+const DELETED = 'f7703a62-3a09-4478-8c11-7b7de5feb5ed';
+const LIVE = '02f643e0-bf1a-480b-842f-7623947fcbfa';
+let dir: string;
+const envs: LabEnvironment[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'syncmatch-purge-lab-'));
+  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
+});
+afterEach(unmountAll);
+afterAll(async () => {
+  await Promise.all(envs.map((e) => e.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Ui = Awaited<ReturnType<typeof renderWizardApp>>;
+
+async function until(ui: Ui, pattern: RegExp | string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const text = ui.text();
+    if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return;
+    await ui.settle();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never showed ${String(pattern)}; last frame:\n${ui.frame()}`);
+}
+
+async function lab(scenario: Scenario) {
+  const env = await openLabEnvironment(scenario, {});
+  envs.push(env);
+  const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
+  return { env, services };
+}
+
+/** The helpdesk never made a new account: John's own (cloud-only, licensed) user sits in the bin. */
+async function ownAccountInTheBin(): Promise<Scenario> {
+  const sc = await loadScenario('recycle-bin-leftover');
+  sc.tenant.users = sc.tenant.users.filter((u) => u.id !== LIVE);
+  const d = sc.tenant.deletedUsers.find((u) => u.id === DELETED)!;
+  Object.assign(d, {
+    onPremisesImmutableId: null,
+    onPremisesSyncEnabled: null,
+    onPremisesLastSyncDateTime: null,
+  });
+  return sc;
+}
+
+describe('the purge confirmation says what goes for good', () => {
+  it('recycle-bin-leftover: id, dates, licences and mailbox from Graph; restore not offered, and why', async () => {
+    const { services } = await lab(await loadScenario('recycle-bin-leftover'));
+    const ui = await renderWizardApp(services, { identity: 'jdoe' });
+    await until(ui, /Findings/);
+    await ui.press(KEY.enter);
+    await until(ui, 'Review step 1');
+    expect(ui.text()).not.toContain('from the recycle bin instead');
+    await ui.press(KEY.enter);
+    await until(ui, 'CANNOT be undone');
+    const text = ui.text();
+    expect(text).toContain(`Object: john.doe@contoso.com (${DELETED})`);
+    expect(text).toContain('Created 2023-04-03; deleted 2026-11-01, kept until about 2026-12-01.');
+    expect(text).toContain('Licences: 1 (skuId 05e9a617-0261-4cee-bb44-138d3ef5d965), released.');
+    expect(text).toContain('Mailbox: had a mailbox address (mail, 2 SMTP); UNVERIFIED, inferred.');
+    expect(text).toContain(
+      'Restore instead? Not offered: the active user john.doe@contoso.com holds its UPN (Graph would refuse it)',
+    );
+    expect(text).toContain(`Type ${DELETED}`);
+  });
+});
+
+describe('restore instead, where the deleted user is this AD user’s own account', () => {
+  it('the plan offers it; chosen, the restore is confirmed by typing, and the walk ends matched to the restored user', async () => {
+    const { env, services } = await lab(await ownAccountInTheBin());
+    const ui = await renderWizardApp(services, { identity: 'jdoe' });
+    await until(ui, /Findings/);
+    await ui.press(KEY.enter);
+    await until(ui, 'Restore john.doe@contoso.com from the recycle bin instead (its UPN');
+    await ui.press(KEY.down, KEY.enter);
+    await until(ui, 'The plan now restores instead.');
+    expect(env.state.tenant.deletedUsers.some((u) => u.id === DELETED)).toBe(true); // nothing written yet
+    await ui.press(KEY.enter);
+    await until(ui, 'CANNOT be undone');
+    expect(ui.text()).toContain('Restore john.doe@contoso.com from the recycle bin');
+    expect(ui.text()).toContain('CANNOT be undone here: only deleting the user again reverts it.');
+    expect(ui.text()).toContain('Type john.doe@contoso.com and press Enter to make this change');
+    expect(ui.text()).not.toContain('delete it for good');
+    await ui.type('john.doe@contoso.com');
+    await ui.press(KEY.enter);
+    await until(ui, 'Step 1 done');
+    expect(env.state.tenant.users.some((u) => u.id === DELETED)).toBe(true);
+    await ui.press(KEY.enter); // step 2: the anchor on the restored user
+    await until(ui, 'Apply this change');
+    await ui.press(KEY.enter);
+    await until(ui, 'Step 2 done');
+    await ui.press(KEY.enter); // step 3: sync and verify
+    await until(ui, '✓ Matched');
+    const john = env.state.tenant.users.find((u) => u.id === DELETED)!;
+    expect(john.onPremisesSyncEnabled).toBe(true);
+    expect(john.onPremisesImmutableId).toBe('qve6k1vVU0KDlKV3EsPkZg==');
+    expect(env.state.tenant.users.filter((u) => u.userPrincipalName === 'john.doe@contoso.com')).toHaveLength(
+      1,
+    );
+  });
+
+  it('is not offered once a write of the current plan has landed', async () => {
+    const { offeredAlternative } = await import('../../src/core/wizard/alternative.js');
+    const { services } = await lab(await ownAccountInTheBin());
+    const d = await services.diagnose('jdoe', () => {});
+    expect(d.alternatives).toHaveLength(1);
+    const base = {
+      diagnosis: d,
+      walk: {
+        next: 1,
+        results: [{ action: 'SET_IMMUTABLE_ID' as const, status: 'done' as const, detail: '' }],
+        halted: null,
+      },
+    };
+    expect(offeredAlternative(base as never)).toBeNull();
+    expect(
+      offeredAlternative({ ...base, walk: { next: 0, results: [], halted: null } } as never),
+    ).not.toBeNull();
+  });
+});
