@@ -18,6 +18,7 @@ import { profileRefusal } from './tenant-profile.js';
 import { createLabCertificates } from './tls.js';
 import { WriteBudget, type WriteBudgetOptions } from './write-budget.js';
 import { WRITE_METHODS } from './http-types.js';
+import { labStateChanged } from '../lab-state-changes.js';
 
 export interface GraphSimulatorOptions {
   /** Added to every top-level request before it is answered (`--lab-latency`). Default 0. */
@@ -119,7 +120,13 @@ export async function startGraphSimulator(
         // The tenant's licence and the caller's permissions, as Graph checks them per call.
         const refusal = profileRefusal(req, state);
         if (refusal) throw refusal;
-        res = route(req, ctx);
+        try {
+          res = route(req, ctx);
+        } finally {
+          // A write changed the state in place: the lab's indexes are rebuilt on their next read
+          // (PATCH /users/{id} re-indexes its one user itself, routes/users.ts).
+          if (WRITE_METHODS.has(req.method) && !isUserPatch(req)) labStateChanged(state);
+        }
       }
     } catch (error) {
       const e = error instanceof GraphHttpError ? error : internalError(error);
@@ -297,4 +304,9 @@ function toSimRequest(req: IncomingMessage, raw: string): SimRequest {
     headers,
     body,
   };
+}
+
+/** PATCH /users/{id or UPN}: the one write that updates the tenant index for its user itself. */
+function isUserPatch(req: SimRequest): boolean {
+  return req.method === 'PATCH' && /^\/users\/[^/]+$/.test(req.path);
 }

@@ -1,6 +1,7 @@
 // Start-ADSyncSyncCycle -PolicyType Delta in the lab (docs/matching-facts.md §2, §4).
 import type { SyncRunResult } from '../../ports.js';
 import type { LabState, SyncLogEntry } from '../lab-state.js';
+import { labStateChanged } from '../lab-state-changes.js';
 import { createContext, systemClock, type RunTally, type SyncClock } from './context.js';
 import { adoptExistingJoins, removeDeparted } from './deletions.js';
 import { retryQuarantinedUser, syncUser } from './process-user.js';
@@ -16,6 +17,15 @@ export interface DeltaSyncReport extends RunTally {
 
 /** Runs one delta synchronization over every in-scope AD object and returns what it reported. */
 export function runDeltaSync(state: LabState, clock: SyncClock = systemClock): DeltaSyncReport {
+  try {
+    return deltaSync(state, clock);
+  } finally {
+    // The run changed objects in place: the lab's read indexes are rebuilt on their next read.
+    labStateChanged(state);
+  }
+}
+
+function deltaSync(state: LabState, clock: SyncClock): DeltaSyncReport {
   const ctx = createContext(state, clock);
   const first = state.syncLog.length;
   adoptExistingJoins(ctx);
