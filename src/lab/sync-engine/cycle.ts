@@ -6,6 +6,8 @@ import { createContext, systemClock, type RunTally, type SyncClock } from './con
 import { adoptExistingJoins, removeDeparted } from './deletions.js';
 import { retryQuarantinedUser, syncUser } from './process-user.js';
 import { syncRecipient } from './recipients.js';
+import { closeHolderIndex, openHolderIndex } from './holder-index.js';
+import { watchJoins } from './join-index.js';
 import { logLine } from './run-log.js';
 import { isInScope, isSystemObject } from './scope.js';
 
@@ -17,9 +19,13 @@ export interface DeltaSyncReport extends RunTally {
 
 /** Runs one delta synchronization over every in-scope AD object and returns what it reported. */
 export function runDeltaSync(state: LabState, clock: SyncClock = systemClock): DeltaSyncReport {
+  openHolderIndex(state.tenant);
+  const unwatch = watchJoins(state);
   try {
     return deltaSync(state, clock);
   } finally {
+    unwatch();
+    closeHolderIndex();
     // The run changed objects in place: the lab's read indexes are rebuilt on their next read.
     labStateChanged(state);
   }
