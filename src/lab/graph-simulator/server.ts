@@ -29,6 +29,8 @@ export interface GraphSimulatorOptions {
   maxRuntimeMs?: number;
   /** Graph's per-tenant write throttling (write-budget.ts); default off. */
   writeBudget?: WriteBudgetOptions | null;
+  /** Keep about this many latest requests in `log` (default: all). */
+  requestLogLimit?: number;
 }
 
 export interface GraphSimulator {
@@ -81,7 +83,7 @@ export async function startGraphSimulator(
   };
   let latencyMs = options.latencyMs ?? 0;
   const faults = new FaultInjector();
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLogLimit);
   const writeBudget = new WriteBudget(options.writeBudget ?? null);
   const ctx: SimContext = { state, baseUrl: '' };
 
@@ -113,7 +115,7 @@ export async function startGraphSimulator(
             headers: loggedHeaders(innerReq.headers),
             query: [...innerReq.query],
           };
-          log.entries.push(innerEntry);
+          log.add(innerEntry);
           return execute(innerReq, true, innerEntry);
         });
       } else {
@@ -150,7 +152,7 @@ export async function startGraphSimulator(
     };
     const retry = req.headers['retry-attempt'];
     if (typeof retry === 'string') entry.retryAttempt = retry;
-    log.entries.push(entry);
+    log.add(entry);
     const requestId = headerValue(req, 'client-request-id') ?? randomUUID();
     let answer: SimResponse;
     try {
