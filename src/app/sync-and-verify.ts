@@ -12,6 +12,11 @@ export interface SyncAndVerifyDeps {
   tenant: TenantReader;
   /** Re-reads AD and the tenant and diagnoses again (the verdict's "after"). */
   rediagnose: () => Promise<Diagnosis>;
+  /**
+   * Re-diagnose once before any polling read (a batch: the cycle ran for everyone before the users
+   * are verified, so most are matched by then and the two reads of the target are not needed).
+   */
+  matchFirst?: boolean;
   clock: Clock;
   /** How long to wait for the sync to land (default 300 s). */
   timeoutMs?: number;
@@ -87,10 +92,13 @@ export async function syncAndVerify(
   if (!triggered.ok) return triggered.verdict;
   const timeout = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const targetId = before.target?.id;
+  const early = deps.matchFirst ? await deps.rediagnose() : null;
+  const matchedEarly = early?.findings.some((f) => f.code === 'ALREADY_MATCHED') === true;
   // The baseline right after our Success: a cycle that was running before ours cannot move it.
-  const lastSyncBefore = targetId
-    ? ((await deps.tenant.getUser(targetId))?.onPremisesLastSyncDateTime ?? null)
-    : null;
+  const lastSyncBefore =
+    targetId && !matchedEarly
+      ? ((await deps.tenant.getUser(targetId))?.onPremisesLastSyncDateTime ?? null)
+      : null;
   // Start-ADSyncSyncCycle returns when the cycle starts: ask the server when it ended, and what its
   // runs reported, before reading the cloud (real servers and the lab; a trigger without it: skip).
   let cycle: { ended: boolean; runs: SyncRunSummary[] } | null = null;
@@ -129,7 +137,7 @@ export async function syncAndVerify(
     onProgress({ phase: 'waiting', elapsedMs: elapsed(), detail: 'Waiting for the cloud to show the sync' });
     const errors = lines().filter((l) => l.error);
     let done = errors.length > 0;
-    if (targetId) {
+    if (targetId && !matchedEarly) {
       const now = await deps.tenant.getUser(targetId);
       const quarantined = now?.onPremisesProvisioningErrors.length ?? 0;
       const moved =
@@ -141,7 +149,7 @@ export async function syncAndVerify(
     }
     // Without a target (a new user), or when the target did not move, the re-diagnosis decides.
     onProgress({ phase: 'verifying', elapsedMs: elapsed(), detail: 'Re-reading AD and the tenant' });
-    const after = await deps.rediagnose();
+    const after = matchedEarly && early ? early : await deps.rediagnose();
     if (after.findings.some((f) => f.code === 'ALREADY_MATCHED')) {
       const wrong = checkJoin(before, after, report());
       if (wrong) return wrong;

@@ -33,6 +33,9 @@ export interface LabEnvironment extends Environment {
   labActions: (actions: readonly LabAction[]) => Promise<string[]>;
 }
 
+/** Requests the lab's simulator remembers (tests count far fewer; older ones are dropped). */
+export const LAB_REQUEST_LOG_LIMIT = 20_000;
+
 /** Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded. */
 export async function openLabEnvironment(
   scenarioRef: string | Scenario | undefined,
@@ -46,6 +49,8 @@ export async function openLabEnvironment(
   const sim = await startGraphSimulator(state, {
     latencyMs: opts.labLatency ?? 0,
     writeBudget: labWriteBudget(process.env.SYNCMATCH_LAB_WRITE_BUDGET),
+    // A lab session keeps its latest requests only: a batch over 10 000 users makes ~500 000.
+    requestLogLimit: LAB_REQUEST_LOG_LIMIT,
   });
   const graph = createGraphClient({
     baseUrl: sim.baseUrl,

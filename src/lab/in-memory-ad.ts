@@ -2,7 +2,8 @@
 // adapter against a real DC (test/contract/on-prem-directory.contract.ts runs the same cases on
 // both): users only for findUser, case-insensitive UPN/mail/proxy comparison, GUIDs compared as
 // bytes, duplicates found across attributes. Reads the live state, so the sync engine's writes
-// (a consistency GUID written back) show on the next read.
+// (a consistency GUID written back) show on the next read; a search starts from the objects the
+// index (ad-index.ts) names, so code that changes the AD in place calls labStateChanged.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { requireDn, sameDn } from '../core/dn.js';
 import { bytesToGuid, guidToBytes, guidToImmutableId, isGuidString } from '../core/identifiers.js';
@@ -10,6 +11,7 @@ import type { IdentityQuery } from '../core/identity-input.js';
 import { addressKey, hasSmtpAddress, userAddresses } from '../core/proxy-addresses.js';
 import type { OnPremObject } from '../core/snapshot.js';
 import type { OnPremDirectory } from '../ports.js';
+import { indexedSearch, type AdIndex } from './ad-index.js';
 import type { LabState } from './lab-state.js';
 import type { ScenarioAdObject } from './scenario-schema.js';
 
@@ -107,21 +109,27 @@ export class InMemoryDirectory implements OnPremDirectory {
     return anchorOf(this.state.sync.sourceAnchor);
   }
 
-  private async objects(): Promise<OnPremObject[]> {
+  /** The objects `pick` names from the index (ad-index.ts) that `keep` accepts, after one round trip. */
+  private async search(
+    pick: (index: AdIndex) => readonly ScenarioAdObject[],
+    keep: (o: OnPremObject) => boolean,
+  ): Promise<OnPremObject[]> {
     if (this.options.latencyMs) await sleep(this.options.latencyMs);
     const anchor = this.anchor;
     // toOnPremObject copies every value it keeps (strings, a new proxyAddresses array), so a caller
     // can never change the lab state through what it gets; no deep copy is needed first.
-    return this.state.ad.objects.map((o) => toOnPremObject(o, anchor));
+    return indexedSearch(this.state, (o) => toOnPremObject(o, anchor), pick, keep);
   }
 
   async findUser(query: IdentityQuery): Promise<OnPremObject[]> {
     // The same parser and refusal as the LDAP adapter's (src/core/dn.ts).
     if (query.kind === 'dn') requireDn(query.dn);
     const anchor = this.anchor;
-    const users = (await this.objects()).filter((o) => o.objectClass === 'user');
     const guid = guidOf(query);
-    return users.filter((u) => matchesIdentity(u, query, anchor, guid));
+    return this.search(
+      (index) => index.forIdentity(query, guid),
+      (u) => u.objectClass === 'user' && matchesIdentity(u, query, anchor, guid),
+    );
   }
 
   async findRelated(user: OnPremObject): Promise<OnPremObject[]> {
@@ -129,7 +137,8 @@ export class InMemoryDirectory implements OnPremDirectory {
     const nickname = user.mailNickname?.trim() || null;
     const sharesAnchor = anchorMatcher(user, this.anchor);
     if (addresses.length === 0 && !nickname && !sharesAnchor) return [];
-    return (await this.objects()).filter(
+    return this.search(
+      (index) => index.related(user),
       (o) =>
         o.objectGuid !== user.objectGuid &&
         (addresses.some((a) => holdsAddress(o, a)) ||
@@ -140,7 +149,11 @@ export class InMemoryDirectory implements OnPremDirectory {
 
   async readByGuid(guid: string): Promise<OnPremObject | null> {
     const wanted = canonicalGuid(guid);
-    return (await this.objects()).find((o) => o.objectGuid === wanted) ?? null;
+    const found = await this.search(
+      (index) => index.byObjectGuid(wanted),
+      (o) => o.objectGuid === wanted,
+    );
+    return found[0] ?? null;
   }
 
   async close(): Promise<void> {}

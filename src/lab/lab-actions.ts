@@ -6,6 +6,7 @@ import { bytesToGuid, guidToBytes } from '../core/identifiers.js';
 import { addressKey, parseProxyAddress } from '../core/proxy-addresses.js';
 import { transitiveGroupsOf } from './group-roles.js';
 import type { LabState } from './lab-state.js';
+import { labStateChanged } from './lab-state-changes.js';
 import { runDeltaSync } from './sync-engine/cycle.js';
 import { sameRecipient } from './sync-engine/recipients.js';
 
@@ -13,6 +14,14 @@ const canonical = (g: string) => bytesToGuid(guidToBytes(g));
 
 /** Applies each action; returns one sentence per change made. Throws when an object is gone. */
 export function applyLabActions(state: LabState, actions: readonly LabAction[]): string[] {
+  try {
+    return applyEach(state, actions);
+  } finally {
+    labStateChanged(state); // the lab's read indexes (lab-state-changes.ts)
+  }
+}
+
+function applyEach(state: LabState, actions: readonly LabAction[]): string[] {
   const out: string[] = [];
   for (const a of actions) {
     switch (a.kind) {

@@ -106,9 +106,42 @@ export class LabSyncTrigger implements SyncTrigger {
   /** The engine's lines about one AD object from the last cycle that ran. */
   reportFor(dn: string): SyncReportLine[] {
     const key = dn.toLowerCase();
-    return this.state.syncLog
-      .filter((e) => e.run === this.lastRun && (e.dn.toLowerCase() === key || e.dn === ''))
+    const lines = this.runLines();
+    // The object's lines and the run-level ones ('' DN), in the log's order.
+    const own = lines.byDn.get(key) ?? [];
+    const picked = [...own, ...lines.general].sort((a, b) => a - b);
+    return picked
+      .map((i) => this.state.syncLog[i]!)
       .map((e) => ({ text: `${e.outcome}: ${e.message}`, error: EXPORT_ERRORS.has(e.outcome) }));
+  }
+
+  /** The last run's log lines by lower-case DN (positions in syncLog), read once per run and log length. */
+  private lines: {
+    run: number;
+    log: unknown;
+    length: number;
+    byDn: Map<string, number[]>;
+    general: number[];
+  } | null = null;
+
+  private runLines(): { byDn: Map<string, number[]>; general: number[] } {
+    const log = this.state.syncLog;
+    const l = this.lines;
+    if (l && l.run === this.lastRun && l.log === log && l.length === log.length) return l;
+    const byDn = new Map<string, number[]>();
+    const general: number[] = [];
+    log.forEach((e, i) => {
+      if (e.run !== this.lastRun) return;
+      if (e.dn === '') general.push(i);
+      else {
+        const k = e.dn.toLowerCase();
+        const list = byDn.get(k);
+        if (list) list.push(i);
+        else byDn.set(k, [i]);
+      }
+    });
+    this.lines = { run: this.lastRun, log, length: log.length, byDn, general };
+    return this.lines;
   }
 
   close(): void {

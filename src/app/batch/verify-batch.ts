@@ -69,6 +69,7 @@ export async function verifyBatch(
           trigger: cycle,
           tenant: deps.tenant,
           rediagnose: () => deps.diagnose(u.diagnosis.identity, options.signal),
+          matchFirst: true,
           clock: deps.clock,
           timeoutMs: deps.timeoutMs,
           busyDeadlineMs: deps.timeoutMs,

@@ -191,6 +191,18 @@ export class RequestLog {
   readonly entries: LoggedRequest[] = [];
   private seq = 0;
 
+  /**
+   * `limit`: keep about the latest `limit` requests (between limit and twice that), so a long lab
+   * session (a batch over thousands of users makes hundreds of thousands of requests) does not
+   * hold every request it ever answered. Unlimited by default.
+   */
+  constructor(private readonly limit = Infinity) {}
+
+  add(entry: LoggedRequest): void {
+    this.entries.push(entry);
+    if (this.entries.length > 2 * this.limit) this.entries.splice(0, this.entries.length - this.limit);
+  }
+
   nextSeq(): number {
     return ++this.seq;
   }

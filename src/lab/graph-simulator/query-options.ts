@@ -4,7 +4,7 @@ import { dropSnapshot, keepSnapshot, snapshot } from './page-snapshots.js';
 import { graphErrors } from './errors.js';
 import { checkFilter, matchesFilter } from './filter-rules.js';
 import type { SimContext, SimRequest, SimResponse } from './http-types.js';
-import { parseFilter } from './odata-filter.js';
+import { parseFilter, type FilterNode } from './odata-filter.js';
 import type { ResourceSchema } from './schemas.js';
 
 export type Resource = Record<string, unknown>;
@@ -111,11 +111,14 @@ function parseTop(req: SimRequest, schema: ResourceSchema): number {
   return n;
 }
 
-/** Answers a collection GET: filter, count, page, select. `items` are full representations. */
+/**
+ * Answers a collection GET: filter, count, page, select. `items` are full representations; a
+ * function gets the parsed filter and may return only the objects that can match it (the index).
+ */
 export function listResponse(
   req: SimRequest,
   ctx: SimContext,
-  items: Resource[] | (() => Resource[]),
+  items: Resource[] | ((tree: FilterNode | null) => Resource[]),
   shape: QueryShape,
 ): SimResponse {
   checkOptions(req, LIST_OPTIONS);
@@ -137,7 +140,7 @@ export function listResponse(
   // Later pages come from the first page's snapshot (page-snapshots.ts) when it is still kept.
   let matched = snapshot(ctx.state, token.s);
   if (!matched) {
-    const all = typeof items === 'function' ? items() : items;
+    const all = typeof items === 'function' ? items(tree) : items;
     matched = tree ? all.filter((item) => matchesFilter(tree, item, shape.schema)) : all;
   }
   const page = matched.slice(offset, offset + top);

@@ -1,28 +1,22 @@
 // How lab objects look through Graph: full representations built fresh from the shared LabState on
-// every request (never cached, because the sync engine changes the same arrays between requests).
+// every request (never cached, because the sync engine changes the same arrays between requests);
+// which AD object a cloud user is joined to comes from the tenant index (tenant-index.ts).
 import type { LabState } from '../lab-state.js';
 import type {
   ScenarioAdObject,
   ScenarioCloudUser,
   ScenarioDeletedUser,
+  ScenarioGroup,
   ScenarioRecipient,
 } from '../scenario-schema.js';
 import type { Resource } from './query-options.js';
+import { deletedUpn } from './deleted-upn.js';
+import { tenantIndex } from './tenant-index.js';
 
-/**
- * A deleted user's UPN as Graph shows it: `<objectId without hyphens><original UPN>` (docs/matching-facts.md §3;
- * several independent sources, no official page). Scenario files and the lab state keep the
- * original UPN (what the sync engine and a restore need); the simulator rewrites it on the way out.
- * A scenario that already gives the rewritten form is left as it is.
- */
-export function deletedUpn(user: { id: string; userPrincipalName: string }): string {
-  const prefix = user.id.replace(/-/g, '').toLowerCase();
-  return user.userPrincipalName.toLowerCase().startsWith(prefix)
-    ? user.userPrincipalName
-    : `${prefix}${user.userPrincipalName}`;
-}
+export { deletedUpn };
 
-/** The AD object each synced cloud user is joined to (the engine's metaverse link), by cloud id. */
+/** The AD object each synced cloud user is joined to (the engine's metaverse link), by cloud id:
+ *  the full scan, kept as the reference the index (tenant-index.ts) is checked against. */
 function joinedAdObjects(state: LabState): Map<string, ScenarioAdObject> {
   const byGuid = new Map(state.ad.objects.map((o) => [o.objectGUID.toLowerCase(), o]));
   const out = new Map<string, ScenarioAdObject>();
@@ -72,24 +66,33 @@ function userResource(u: ScenarioCloudUser, ad: ScenarioAdObject | undefined, do
 
 /** Every active user, as Graph represents it. */
 export function activeUsers(state: LabState): Resource[] {
+  return activeUsersOf(state, state.tenant.users);
+}
+
+/** These active users (a filter's candidates from the index), as Graph represents them. */
+export function activeUsersOf(state: LabState, users: readonly ScenarioCloudUser[]): Resource[] {
+  const index = tenantIndex(state);
+  return users.map((u) => userResource(u, index.joinedForList(u.id), state.ad.domain));
+}
+
+/** Every active user built by scanning the joins and AD objects (the index's reference). */
+export function scannedActiveUsers(state: LabState): Resource[] {
   const joins = joinedAdObjects(state);
   return state.tenant.users.map((u) => userResource(u, joins.get(u.id.toLowerCase()), state.ad.domain));
 }
 
 /** One active user, as Graph represents it (without building every other one: GET /users/{id}). */
 export function activeUser(state: LabState, u: ScenarioCloudUser): Resource {
-  const id = u.id.toLowerCase();
-  const guid = Object.keys(state.joins).find((g) => state.joins[g]!.toLowerCase() === id);
-  const ad =
-    guid === undefined
-      ? undefined
-      : state.ad.objects.find((o) => o.objectGUID.toLowerCase() === guid.toLowerCase());
-  return userResource(u, ad, state.ad.domain);
+  return userResource(u, tenantIndex(state).joinedForOne(u.id), state.ad.domain);
 }
 
 /** Every recycle-bin user, with the rewritten UPN and its deletedDateTime. */
 export function deletedUsers(state: LabState): Resource[] {
-  return state.tenant.deletedUsers.map((u: ScenarioDeletedUser) => ({
+  return deletedUsersOf(state, state.tenant.deletedUsers);
+}
+
+export function deletedUsersOf(state: LabState, users: readonly ScenarioDeletedUser[]): Resource[] {
+  return users.map((u: ScenarioDeletedUser) => ({
     ...userResource(u, undefined, state.ad.domain),
     userPrincipalName: deletedUpn(u),
     deletedDateTime: u.deletedDateTime,
@@ -112,7 +115,11 @@ function recipientResource(r: ScenarioRecipient): Resource {
 }
 
 export function groups(state: LabState): Resource[] {
-  return state.tenant.groups.map((g) => ({
+  return groupsOf(state.tenant.groups);
+}
+
+export function groupsOf(list: readonly ScenarioGroup[]): Resource[] {
+  return list.map((g) => ({
     ...recipientResource(g),
     description: null,
     mailEnabled: g.mailEnabled ?? true,
@@ -123,7 +130,11 @@ export function groups(state: LabState): Resource[] {
 }
 
 export function contacts(state: LabState): Resource[] {
-  return state.tenant.contacts.map((c) => ({
+  return contactsOf(state.tenant.contacts);
+}
+
+export function contactsOf(list: readonly ScenarioRecipient[]): Resource[] {
+  return list.map((c) => ({
     ...recipientResource(c),
     givenName: null,
     surname: null,

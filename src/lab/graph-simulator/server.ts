@@ -18,6 +18,7 @@ import { profileRefusal } from './tenant-profile.js';
 import { createLabCertificates } from './tls.js';
 import { WriteBudget, type WriteBudgetOptions } from './write-budget.js';
 import { WRITE_METHODS } from './http-types.js';
+import { labStateChanged } from '../lab-state-changes.js';
 
 export interface GraphSimulatorOptions {
   /** Added to every top-level request before it is answered (`--lab-latency`). Default 0. */
@@ -28,6 +29,8 @@ export interface GraphSimulatorOptions {
   maxRuntimeMs?: number;
   /** Graph's per-tenant write throttling (write-budget.ts); default off. */
   writeBudget?: WriteBudgetOptions | null;
+  /** Keep about this many latest requests in `log` (default: all). */
+  requestLogLimit?: number;
 }
 
 export interface GraphSimulator {
@@ -80,7 +83,7 @@ export async function startGraphSimulator(
   };
   let latencyMs = options.latencyMs ?? 0;
   const faults = new FaultInjector();
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLogLimit);
   const writeBudget = new WriteBudget(options.writeBudget ?? null);
   const ctx: SimContext = { state, baseUrl: '' };
 
@@ -112,14 +115,20 @@ export async function startGraphSimulator(
             headers: loggedHeaders(innerReq.headers),
             query: [...innerReq.query],
           };
-          log.entries.push(innerEntry);
+          log.add(innerEntry);
           return execute(innerReq, true, innerEntry);
         });
       } else {
         // The tenant's licence and the caller's permissions, as Graph checks them per call.
         const refusal = profileRefusal(req, state);
         if (refusal) throw refusal;
-        res = route(req, ctx);
+        try {
+          res = route(req, ctx);
+        } finally {
+          // A write changed the state in place: the lab's indexes are rebuilt on their next read
+          // (PATCH /users/{id} re-indexes its one user itself, routes/users.ts).
+          if (WRITE_METHODS.has(req.method) && !isUserPatch(req)) labStateChanged(state);
+        }
       }
     } catch (error) {
       const e = error instanceof GraphHttpError ? error : internalError(error);
@@ -143,7 +152,7 @@ export async function startGraphSimulator(
     };
     const retry = req.headers['retry-attempt'];
     if (typeof retry === 'string') entry.retryAttempt = retry;
-    log.entries.push(entry);
+    log.add(entry);
     const requestId = headerValue(req, 'client-request-id') ?? randomUUID();
     let answer: SimResponse;
     try {
@@ -297,4 +306,9 @@ function toSimRequest(req: IncomingMessage, raw: string): SimRequest {
     headers,
     body,
   };
+}
+
+/** PATCH /users/{id or UPN}: the one write that updates the tenant index for its user itself. */
+function isUserPatch(req: SimRequest): boolean {
+  return req.method === 'PATCH' && /^\/users\/[^/]+$/.test(req.path);
 }

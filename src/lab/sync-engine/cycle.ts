@@ -1,10 +1,13 @@
 // Start-ADSyncSyncCycle -PolicyType Delta in the lab (docs/matching-facts.md §2, §4).
 import type { SyncRunResult } from '../../ports.js';
 import type { LabState, SyncLogEntry } from '../lab-state.js';
+import { labStateChanged } from '../lab-state-changes.js';
 import { createContext, systemClock, type RunTally, type SyncClock } from './context.js';
 import { adoptExistingJoins, removeDeparted } from './deletions.js';
 import { retryQuarantinedUser, syncUser } from './process-user.js';
 import { syncRecipient } from './recipients.js';
+import { closeHolderIndex, openHolderIndex } from './holder-index.js';
+import { watchJoins } from './join-index.js';
 import { logLine } from './run-log.js';
 import { isInScope, isSystemObject } from './scope.js';
 
@@ -16,6 +19,19 @@ export interface DeltaSyncReport extends RunTally {
 
 /** Runs one delta synchronization over every in-scope AD object and returns what it reported. */
 export function runDeltaSync(state: LabState, clock: SyncClock = systemClock): DeltaSyncReport {
+  openHolderIndex(state.tenant);
+  const unwatch = watchJoins(state);
+  try {
+    return deltaSync(state, clock);
+  } finally {
+    unwatch();
+    closeHolderIndex();
+    // The run changed objects in place: the lab's read indexes are rebuilt on their next read.
+    labStateChanged(state);
+  }
+}
+
+function deltaSync(state: LabState, clock: SyncClock): DeltaSyncReport {
   const ctx = createContext(state, clock);
   const first = state.syncLog.length;
   adoptExistingJoins(ctx);

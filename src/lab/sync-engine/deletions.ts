@@ -1,5 +1,6 @@
 // An AD object that was deleted or left the sync scope while joined: its user goes to the recycle
 // bin (soft delete, docs/matching-facts.md §2.8); a group or contact is deleted.
+import type { ScenarioAdObject, ScenarioCloudUser } from '../scenario-schema.js';
 import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
 import { logLine } from './run-log.js';
@@ -27,14 +28,24 @@ export function adoptExistingJoins(ctx: SyncContext): void {
 
 export function removeDeparted(ctx: SyncContext): void {
   const { state } = ctx;
+  // The first AD object with each GUID (as a find over the objects would give), looked up per join.
+  const byGuid = new Map<string, ScenarioAdObject>();
+  for (const o of state.ad.objects) {
+    const g = o.objectGUID.toLowerCase();
+    if (!byGuid.has(g)) byGuid.set(g, o);
+  }
+  // The first active user with each id; one soft-deleted here leaves it.
+  const usersById = new Map<string, ScenarioCloudUser>();
+  for (const u of state.tenant.users) if (!usersById.has(u.id)) usersById.set(u.id, u);
   for (const [guid, cloudId] of Object.entries(state.joins)) {
-    const obj = state.ad.objects.find((o) => o.objectGUID.toLowerCase() === guid.toLowerCase());
+    const obj = byGuid.get(guid.toLowerCase());
     if (obj && isInScope(obj.dn, state.sync.scope) && !isSystemObject(obj)) continue;
     const dn = obj?.dn ?? `<GUID=${guid}>`;
     const why = obj ? 'left the sync scope' : 'was deleted in AD';
     delete state.joins[guid];
-    const user = state.tenant.users.find((u) => u.id === cloudId);
+    const user = usersById.get(cloudId);
     if (user) {
+      usersById.delete(cloudId);
       const deleted = softDeleteUser(state, user, ctx.at);
       logLine(
         ctx,

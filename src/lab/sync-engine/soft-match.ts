@@ -5,6 +5,7 @@ import { addressKey, hasSmtpAddress, primarySmtp } from '../../core/proxy-addres
 import type { ScenarioAdObject, ScenarioCloudUser } from '../scenario-schema.js';
 import type { SyncContext } from './context.js';
 import { createSyncedUser } from './create-user.js';
+import { holderIndexFor } from './holder-index.js';
 import type { DesiredValues } from './desired.js';
 import {
   adminRoleSoftMatchText,
@@ -32,8 +33,13 @@ export function findSoftMatchCandidate(ctx: SyncContext, desired: DesiredValues)
   const users = ctx.state.tenant.users;
   const upn = ctx.features.softMatchOnUpnEnabled ? desired.adUserPrincipalName : undefined;
   const smtp = primarySmtp(desired.proxyAddresses);
-  const byUpn = upn ? users.find((u) => addressKey(u.userPrincipalName) === addressKey(upn)) : undefined;
-  const bySmtp = smtp ? users.find((u) => hasSmtpAddress(u.proxyAddresses, smtp)) : undefined;
+  // The run's holder index names the users that may hold a value (holder-index.ts); the tests decide.
+  const holding = (value: string) =>
+    holderIndexFor(ctx.state.tenant)?.users.candidates(addressKey(value)) ?? users;
+  const byUpn = upn
+    ? holding(upn).find((u) => addressKey(u.userPrincipalName) === addressKey(upn))
+    : undefined;
+  const bySmtp = smtp ? holding(smtp).find((u) => hasSmtpAddress(u.proxyAddresses, smtp)) : undefined;
   const user = byUpn ?? bySmtp;
   if (!user) return null;
   const keys: ConflictingValue[] = [];

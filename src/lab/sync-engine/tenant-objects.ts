@@ -1,6 +1,8 @@
 // Small reads and moves on the lab tenant that several sync rules share.
 import { groupRolesOf } from '../group-roles.js';
 import type { LabState } from '../lab-state.js';
+import { indexCheckEnabled } from '../lab-state-changes.js';
+import { watchedJoin } from './join-index.js';
 import type { ScenarioCloudUser, ScenarioDeletedUser } from '../scenario-schema.js';
 
 /**
@@ -18,7 +20,13 @@ export function rolesOf(
 
 /** The AD objectGUID joined to a cloud object, if any. */
 export function joinedAdGuid(state: LabState, cloudId: string): string | undefined {
-  return Object.keys(state.joins).find((g) => state.joins[g] === cloudId);
+  const scan = () => Object.keys(state.joins).find((g) => state.joins[g] === cloudId);
+  // During a run, from the watched joins (join-index.ts).
+  const watched = watchedJoin(state, cloudId);
+  if (watched === null) return scan();
+  if (indexCheckEnabled() && scan() !== watched.guid)
+    throw new Error(`lab join index out of date for ${cloudId}`);
+  return watched.guid;
 }
 
 /** `onPremisesSyncEnabled` true is synced; null and false are cloud-managed (docs/matching-facts.md §2.8). */

@@ -7,6 +7,8 @@
 // UPN is rewritten anyway).
 import { addressKey, parseProxyAddress } from '../../core/proxy-addresses.js';
 import type { LabTenant } from '../lab-state.js';
+import { indexCheckEnabled } from '../lab-state-changes.js';
+import { holderIndexFor } from './holder-index.js';
 
 export interface Holder {
   kind: 'user' | 'group' | 'contact';
@@ -26,8 +28,33 @@ function holdsSmtp(proxies: readonly string[], key: string): boolean {
 /** Every object other than `selfId` that holds `address` as a UPN or an SMTP proxy address. */
 export function holdersOf(tenant: LabTenant, address: string, selfId: string | null): Holder[] {
   const key = addressKey(address);
+  // During a run, only the objects the run's index names as possible holders (holder-index.ts).
+  const index = holderIndexFor(tenant);
+  if (!index) return collect(tenant.users, tenant.groups, tenant.contacts, key, selfId);
+  const out = collect(
+    index.users.candidates(key),
+    index.groups.candidates(key),
+    index.contacts.candidates(key),
+    key,
+    selfId,
+  );
+  if (indexCheckEnabled()) {
+    const scanned = collect(tenant.users, tenant.groups, tenant.contacts, key, selfId);
+    if (JSON.stringify(scanned) !== JSON.stringify(out))
+      throw new Error(`lab holder index out of date for ${key}`);
+  }
+  return out;
+}
+
+function collect(
+  users: readonly LabTenant['users'][number][],
+  groups: readonly LabTenant['groups'][number][],
+  contacts: readonly LabTenant['contacts'][number][],
+  key: string,
+  selfId: string | null,
+): Holder[] {
   const out: Holder[] = [];
-  for (const u of tenant.users) {
+  for (const u of users) {
     if (u.id === selfId) continue;
     if (addressKey(u.userPrincipalName) === key) {
       out.push({ kind: 'user', id: u.id, displayName: u.displayName, via: 'userPrincipalName' });
@@ -35,12 +62,12 @@ export function holdersOf(tenant: LabTenant, address: string, selfId: string | n
       out.push({ kind: 'user', id: u.id, displayName: u.displayName, via: 'proxyAddresses' });
     }
   }
-  for (const g of tenant.groups) {
+  for (const g of groups) {
     if (g.id !== selfId && holdsSmtp(g.proxyAddresses, key)) {
       out.push({ kind: 'group', id: g.id, displayName: g.displayName, via: 'proxyAddresses' });
     }
   }
-  for (const c of tenant.contacts) {
+  for (const c of contacts) {
     if (c.id !== selfId && holdsSmtp(c.proxyAddresses, key)) {
       out.push({ kind: 'contact', id: c.id, displayName: c.displayName, via: 'proxyAddresses' });
     }

@@ -11,6 +11,7 @@ import type { DesiredValues } from './desired.js';
 import { fourDigits } from './deterministic.js';
 import { splitAddress } from './desired.js';
 import type { ConflictingValue } from './messages.js';
+import { refreshHolder } from './holder-index.js';
 import { holdersOf, isTaken, type Holder } from './uniqueness.js';
 
 export type ProvisioningErrorEntry = ScenarioCloudUser['onPremisesProvisioningErrors'][number];
@@ -174,6 +175,7 @@ export function commitValues(obj: CloudObjectFields, plan: ValuePlan): string[] 
   set('mailNickname', plan.mailNickname);
   set('proxyAddresses', plan.proxyAddresses);
   set('onPremisesProvisioningErrors', plan.onPremisesProvisioningErrors);
+  if (changed.length > 0) refreshHolder(obj);
   return changed;
 }
 

@@ -6,6 +6,7 @@ import type { ScenarioCloudUser, ScenarioDeletedUser } from '../../scenario-sche
 import { graphErrors } from '../errors.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type QueryShape } from '../query-options.js';
+import { filterCandidates } from '../indexed-lists.js';
 import { activeUsers, deletedUsers } from '../representations.js';
 import { deletedUserSchema, groupSchema, userSchema } from '../schemas.js';
 import { checkNewUpn } from './user-writes.js';
@@ -32,7 +33,7 @@ export function deletedItemsRoute(req: SimRequest, ctx: SimContext, segments: st
     throw graphErrors.onlySpecificInstances();
   }
   if (key === 'microsoft.graph.user' && action === undefined && req.method === 'GET') {
-    return listResponse(req, ctx, () => deletedUsers(state), userShape);
+    return listResponse(req, ctx, (tree) => filterCandidates(state, 'deletedUsers', tree), userShape);
   }
   if (key === 'microsoft.graph.group' && action === undefined && req.method === 'GET') {
     return listResponse(req, ctx, [], {

@@ -4,7 +4,9 @@ import type { LabState } from '../../lab-state.js';
 import { graphErrors } from '../errors.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type QueryShape, type Resource } from '../query-options.js';
-import { contacts, domains, groups } from '../representations.js';
+import { filterCandidates } from '../indexed-lists.js';
+import type { FilterNode } from '../odata-filter.js';
+import { domains } from '../representations.js';
 import { contactSchema, domainSchema, groupSchema } from '../schemas.js';
 import { groupTransitiveMembers } from './memberships.js';
 
@@ -12,12 +14,12 @@ function collection(
   req: SimRequest,
   ctx: SimContext,
   key: string | undefined,
-  items: Resource[],
+  items: (tree: FilterNode | null) => Resource[],
   shape: QueryShape,
 ): SimResponse | null {
   if (req.method !== 'GET') return null;
   if (key === undefined) return listResponse(req, ctx, items, shape);
-  const item = items.find((i) => String(i['id']).toLowerCase() === key.toLowerCase());
+  const item = items(null).find((i) => String(i['id']).toLowerCase() === key.toLowerCase());
   if (!item) throw graphErrors.notFound(key);
   return singleResponse(req, ctx, item, shape);
 }
@@ -27,12 +29,15 @@ export function groupsRoute(req: SimRequest, ctx: SimContext, segments: string[]
     return groupTransitiveMembers(req, ctx, segments[1]!, segments[3]);
   }
   if (segments.length > 2) return null;
-  return collection(req, ctx, segments[1], groups(ctx.state), { schema: groupSchema, contextPath: 'groups' });
+  return collection(req, ctx, segments[1], (tree) => filterCandidates(ctx.state, 'groups', tree), {
+    schema: groupSchema,
+    contextPath: 'groups',
+  });
 }
 
 export function contactsRoute(req: SimRequest, ctx: SimContext, segments: string[]): SimResponse | null {
   if (segments.length > 2) return null;
-  return collection(req, ctx, segments[1], contacts(ctx.state), {
+  return collection(req, ctx, segments[1], (tree) => filterCandidates(ctx.state, 'contacts', tree), {
     schema: contactSchema,
     contextPath: 'contacts',
   });
@@ -44,7 +49,7 @@ export function domainsRoute(req: SimRequest, ctx: SimContext, segments: string[
     // /domains does not support $filter in Graph.
     throw graphErrors.unsupportedQuery('The $filter query option is not supported on domains.');
   }
-  return collection(req, ctx, segments[1], domains(ctx.state), {
+  return collection(req, ctx, segments[1], () => domains(ctx.state), {
     schema: domainSchema,
     contextPath: 'domains',
   });

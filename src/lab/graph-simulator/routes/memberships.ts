@@ -10,7 +10,7 @@ import { transitiveGroupsOf, transitiveMembersOf } from '../../group-roles.js';
 import { graphErrors } from '../errors.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { isAdvancedQuery, listResponse, type Resource } from '../query-options.js';
-import { activeUsers, groups } from '../representations.js';
+import { activeUsers, groupsOf } from '../representations.js';
 import { groupSchema, userSchema, type ResourceSchema } from '../schemas.js';
 import { hasPermission } from '../tenant-profile.js';
 
@@ -53,9 +53,10 @@ export function userTransitiveMemberOf(
   if (cast) requireCastHeaders(req);
   const ids = new Set(transitiveGroupsOf(ctx.state, userId).map((g) => g.id));
   const readable = hasPermission(ctx.state, ...GROUP_READERS);
-  const items = groups(ctx.state)
-    .filter((g) => ids.has(String(g['id'])))
-    .map((g) => (readable ? g : limited(g, groupSchema)));
+  // Only the user's groups are represented (not every group of the tenant, then filtered).
+  const items = groupsOf(ctx.state.tenant.groups.filter((g) => ids.has(g.id))).map((g) =>
+    readable ? g : limited(g, groupSchema),
+  );
   const res = listResponse(req, ctx, items, { schema: groupSchema, contextPath: 'groups' });
   const body = res.body as { value: Resource[] };
   body.value = body.value.map((v) => ({ '@odata.type': '#microsoft.graph.group', ...v }));

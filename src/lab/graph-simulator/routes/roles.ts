@@ -5,6 +5,9 @@
 // Scenario users list role names (directoryRoles, eligibleDirectoryRoles).
 import { createHash } from 'node:crypto';
 import type { LabState } from '../../lab-state.js';
+import type { ScenarioCloudUser } from '../../scenario-schema.js';
+import type { FilterNode } from '../odata-filter.js';
+import { tenantIndex } from '../tenant-index.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type Resource } from '../query-options.js';
 import {
@@ -72,10 +75,30 @@ function definitionById(state: LabState, id: string): Resource | undefined {
   return allDefinitions(state).find((d) => String(d['id']).toLowerCase() === id.toLowerCase());
 }
 
+/**
+ * The principal a `principalId eq '…'` filter names (what a diagnosis sends per user), lower case:
+ * then only that principal's assignments are built (the filter still decides); null otherwise.
+ */
+function filteredPrincipal(tree: FilterNode | null): string | null {
+  return tree?.kind === 'compare' &&
+    tree.op === 'eq' &&
+    tree.property === 'principalId' &&
+    typeof tree.value === 'string'
+    ? tree.value.toLowerCase()
+    : null;
+}
+
+/** The users that may hold assignments for the filter: that principal's (from the index) or all. */
+function usersFor(state: LabState, principal: string | null): readonly ScenarioCloudUser[] {
+  if (principal === null) return state.tenant.users;
+  const index = tenantIndex(state).users;
+  return index.ordered(index.lookup('id', principal));
+}
+
 /** Active assignments: to users, and to role-assignable groups (principalId is the group's id). */
-function assignments(state: LabState): Resource[] {
+function assignments(state: LabState, principal: string | null = null): Resource[] {
   const holders = [
-    ...state.tenant.users.map((u) => ({ id: u.id, roles: u.directoryRoles })),
+    ...usersFor(state, principal).map((u) => ({ id: u.id, roles: u.directoryRoles })),
     ...state.tenant.groups
       .filter((g) => g.isAssignableToRole === true)
       .map((g) => ({ id: g.id, roles: g.directoryRoles ?? [] })),
@@ -94,8 +117,8 @@ function assignments(state: LabState): Resource[] {
   );
 }
 
-function eligibilities(state: LabState): Resource[] {
-  return state.tenant.users.flatMap((u) =>
+function eligibilities(state: LabState, principal: string | null = null): Resource[] {
+  return usersFor(state, principal).flatMap((u) =>
     u.eligibleDirectoryRoles.map((name) => {
       const def = roleDefinition(name);
       return {
@@ -141,14 +164,14 @@ export function roleRoute(req: SimRequest, ctx: SimContext, segments: string[]):
   const [, , kind, id] = segments;
   if (segments[0] === 'roleManagement' && segments[1] === 'directory' && segments.length <= 4) {
     if (kind === 'roleAssignments' && !id) {
-      return listResponse(req, ctx, assignments(state), {
+      return listResponse(req, ctx, (tree) => assignments(state, filteredPrincipal(tree)), {
         schema: roleAssignmentSchema,
         contextPath: 'roleManagement/directory/roleAssignments',
         expand: expandFor(state),
       });
     }
     if (kind === 'roleEligibilitySchedules' && !id) {
-      return listResponse(req, ctx, eligibilities(state), {
+      return listResponse(req, ctx, (tree) => eligibilities(state, filteredPrincipal(tree)), {
         schema: roleEligibilityScheduleSchema,
         contextPath: 'roleManagement/directory/roleEligibilitySchedules',
         expand: expandFor(state),

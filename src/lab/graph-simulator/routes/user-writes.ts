@@ -5,6 +5,7 @@ import type { LabState } from '../../lab-state.js';
 import type { ScenarioCloudUser } from '../../scenario-schema.js';
 import { graphErrors } from '../errors.js';
 import { domainOf } from '../representations.js';
+import { tenantIndex } from '../tenant-index.js';
 
 /** Properties the lab lets a PATCH change. */
 const WRITABLE = new Set(['onPremisesImmutableId', 'userPrincipalName', 'displayName', 'mailNickname']);
@@ -47,9 +48,7 @@ export function checkNewUpn(state: LabState, upn: unknown, selfId: string | null
     throw graphErrors.requestBadRequest('Property userPrincipalName is invalid.');
   }
   if (!isDomainVerified(state, upn)) throw graphErrors.unverifiedUpnDomain();
-  const taken = state.tenant.users.find(
-    (u) => u.id !== selfId && u.userPrincipalName.toLowerCase() === upn.toLowerCase(),
-  );
+  const taken = tenantIndex(state).upnHolder(upn, selfId);
   if (taken) throw graphErrors.conflict('userPrincipalName');
   return upn;
 }
@@ -68,10 +67,11 @@ function checkNewImmutableId(state: LabState, user: ScenarioCloudUser, value: un
   // the field workaround is to move the UPN to the initial domain first.
   if (isFederatedUpn(state, user.userPrincipalName)) throw graphErrors.federatedImmutableId();
   if (value !== null) {
-    const holder = state.tenant.users.find((u) => u.id !== user.id && u.onPremisesImmutableId === value);
+    const index = tenantIndex(state);
+    const holder = index.immutableIdHolder(value, user.id);
     // UNVERIFIED whether a recycle-bin user blocks the value; the field reports purge it first, so
     // the lab assumes it blocks (docs/matching-facts.md §3).
-    const deletedHolder = state.tenant.deletedUsers.find((u) => u.onPremisesImmutableId === value);
+    const deletedHolder = index.deletedImmutableIdHolder(value);
     const other = holder ?? deletedHolder;
     if (other) throw graphErrors.conflict('onPremisesImmutableId', other.id);
   }

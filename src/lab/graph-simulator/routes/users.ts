@@ -5,7 +5,9 @@ import type { ScenarioCloudUser } from '../../scenario-schema.js';
 import { graphErrors } from '../errors.js';
 import type { SimContext, SimRequest, SimResponse } from '../http-types.js';
 import { listResponse, singleResponse, type QueryShape } from '../query-options.js';
-import { activeUser, activeUsers } from '../representations.js';
+import { filterCandidates } from '../indexed-lists.js';
+import { activeUser } from '../representations.js';
+import { refreshUser, tenantIndex } from '../tenant-index.js';
 import { userSchema } from '../schemas.js';
 import { patchUser } from './user-writes.js';
 import { userTransitiveMemberOf } from './memberships.js';
@@ -13,17 +15,16 @@ import { memberOfDirectoryRoles } from './roles.js';
 
 const shape: QueryShape = { schema: userSchema, contextPath: 'users' };
 
-/** An active user by object id or UPN (both case-insensitive, as in Graph). */
+/** An active user by object id or UPN (both case-insensitive, as in Graph), from the index. */
 export function findActiveUser(state: LabState, key: string): ScenarioCloudUser | undefined {
-  const k = key.toLowerCase();
-  return state.tenant.users.find((u) => u.id.toLowerCase() === k || u.userPrincipalName.toLowerCase() === k);
+  return tenantIndex(state).activeUser(key);
 }
 
 export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[]): SimResponse | null {
   const [, key, nav, cast] = segments;
   if (key === undefined) {
     if (req.method !== 'GET') return null;
-    return listResponse(req, ctx, () => activeUsers(ctx.state), shape);
+    return listResponse(req, ctx, (tree) => filterCandidates(ctx.state, 'users', tree), shape);
   }
   const user = findActiveUser(ctx.state, key);
   if (!user) throw graphErrors.notFound(key);
@@ -45,6 +46,7 @@ export function usersRoute(req: SimRequest, ctx: SimContext, segments: string[])
   }
   if (req.method === 'PATCH') {
     patchUser(ctx.state, user, req.body);
+    refreshUser(ctx.state, user);
     return { status: 204 };
   }
   return null;
