@@ -56,6 +56,7 @@ export function footerKeys(state: WizardState): KeyHint[] {
     case 'findings':
       return [
         MOVE,
+        ...(s.raw ? [] : ([['PgUp/PgDn', 'scroll the box']] as const)),
         ['r', s.raw ? 'hide raw values' : 'raw values'],
         ['Enter', 'plan'],
         ['Esc/q', 'back'],
