@@ -48,25 +48,28 @@ export function wrapPowerShell(script: string, width: number): { lines: string[]
       continue;
     }
     const cont = `${indent}    `;
-    let line = indent;
-    let first = true;
+    let head = indent;
+    let line = head;
     for (const word of words) {
-      const head = first ? indent : cont;
-      const candidate = line === head ? `${line}${word}` : `${line} ${word}`;
-      // Room for " `" at the end unless this is the last word.
-      if (stringWidth(candidate) + 2 <= w || line === head) {
-        if (line === head && stringWidth(candidate) > w - 2) {
-          // A word too wide for a line of its own: broken after separators (display only).
-          const pieces = wrapText(word, w - stringWidth(head) - 2);
-          wide = true;
-          for (const piece of pieces.slice(0, -1)) lines.push(`${head}${piece}`);
-          line = `${head}${pieces.at(-1)}`;
-        } else line = candidate;
+      // Room for " `" at the end of every line that goes on.
+      if (line !== head && stringWidth(`${line} ${word}`) + 2 > w) {
+        lines.push(`${line} \``);
+        head = cont;
+        line = head;
+      }
+      if (line !== head) {
+        line = `${line} ${word}`;
         continue;
       }
-      lines.push(`${line} \``);
-      first = false;
-      line = `${cont}${word}`;
+      if (stringWidth(`${head}${word}`) + 2 <= w) {
+        line = `${head}${word}`;
+        continue;
+      }
+      // A word too wide for a line of its own: broken after separators (display only).
+      const pieces = wrapText(word, w - stringWidth(head) - 2);
+      wide = true;
+      for (const piece of pieces.slice(0, -1)) lines.push(`${head}${piece}`);
+      line = `${head}${pieces.at(-1)}`;
     }
     lines.push(line);
   }

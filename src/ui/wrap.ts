@@ -127,3 +127,14 @@ export function inputTail(text: string, width: number): string {
     out = chars[i] + out;
   return `…${out}`;
 }
+
+/**
+ * A preformatted line (the ticket's, a help line) wrapped so its own columns hold: a leading label
+ * followed by two or more spaces ("  DN          CN=…"), a list number ("  1. ") or a dash ("  - ")
+ * becomes a hanging prefix, so continuation lines sit under the text after it.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  const head = /^( *(?:\S+ {2,}|\d+\. |[-•*] ))\S/.exec(line);
+  if (!head) return wrapText(line, width);
+  return wrapHanging(head[1]!, line.slice(head[1]!.length), width).map(([h, t]) => `${h}${t}`);
+}

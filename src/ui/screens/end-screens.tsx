@@ -10,7 +10,7 @@ import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js'
 import { HangingText, Lines } from '../field.js';
 import { ScreenLayout } from '../layout.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { wrapHanging, wrapText } from '../wrap.js';
+import { wrapHanging, wrapLine } from '../wrap.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy, OutcomeMark } from './marks.js';
@@ -97,7 +97,7 @@ export function SummaryScreen(props: { state: WizardState }) {
           />
         }
       >
-        <Lines lines={lines.slice(from).flatMap((line) => wrapText(line, columns))} />
+        <Lines lines={lines.slice(from).flatMap((line) => wrapLine(line, columns))} />
       </ScreenLayout>
     );
   }

@@ -42,11 +42,11 @@ export function ValueTable(props: {
   const lines: ReactNode[] = [];
   const value = (v: string, differs: boolean, bold?: boolean) =>
     differs ? <Tone tone="warn">{v}</Tone> : <Text bold={bold}>{v}</Text>;
-  const header = wrapText(props.left, column).map((l) => l);
+  const header = wrapText(props.left, column);
   lines.push(
     <Text
       bold
-    >{`${pad('', 2 + attr)}${pad(header[0] ?? '', column + 1)}${wrapText(props.right, column)[0] ?? ''}`}</Text>,
+    >{`  ${pad('attribute', attr)}${pad(header[0] ?? '', column + 1)}${wrapText(props.right, column)[0] ?? ''}`}</Text>,
   );
   for (const row of props.rows) {
     const differs = row.same === false;
