@@ -114,19 +114,25 @@ export function layoutProblems(
   return problems;
 }
 
-/** Lines of the tall rendering missing from the small one, when the small one shows no "more" mark. */
-export function silentCuts(small: string, tall: string): string[] {
-  // Spinner frames, times and journal ids differ from one run to the next.
-  const norm = (l: string) =>
-    l
-      .trim()
-      .replace(/[\u2800-\u28ff]/g, '*')
-      .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>')
-      .replace(/\b\d{6}-\d{6}-[0-9a-z]{4}\b/g, '<journal-id>');
+// Spinner frames, times and journal ids differ from one run to the next.
+const norm = (l: string) =>
+  l
+    .trim()
+    .replace(/[\u2800-\u28ff]/g, '*')
+    .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>')
+    .replace(/\b\d{6}-\d{6}-[0-9a-z]{4}\b/g, '<journal-id>');
+
+/** Lines the tall rendering shows that the small one does not (marks and box borders aside). */
+export function missingLines(small: string, tall: string): string[] {
   const shown = new Set(plain(small).map(norm));
-  const missing = plain(tall)
+  return plain(tall)
     .map(norm)
     .filter((l) => l !== '' && !MORE.test(l) && !/^[╭╰┌└│─]/.test(l) && !shown.has(l));
+}
+
+/** Lines of the tall rendering missing from the small one, when the small one shows no "more" mark. */
+export function silentCuts(small: string, tall: string): string[] {
+  const missing = missingLines(small, tall);
   if (missing.length === 0) return [];
   return plain(small).some((l) => MORE.test(l)) ? [] : missing;
 }
