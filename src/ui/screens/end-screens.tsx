@@ -8,6 +8,7 @@ import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { halfDoneLines } from '../../core/wizard/half-done.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
 import { HangingText, Lines } from '../field.js';
+import { useHints } from '../hints.js';
 import { ScreenLayout } from '../layout.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { wrapHanging, wrapLine } from '../wrap.js';
@@ -42,6 +43,7 @@ export function ErrorScreen(props: { screen: Extract<Screen, { kind: 'error' }> 
 export function SummaryScreen(props: { state: WizardState }) {
   const { state } = props;
   const { columns } = useTerminalSize();
+  const hint = useHints();
   // Every write: its journal id and its undo command, or why there is none (issue 13 point 7).
   const writes = ticketOf(state).writes;
   const left = latestDiagnosis(state)?.findings.filter((f) => f.severity === 'error') ?? [];
@@ -82,7 +84,7 @@ export function SummaryScreen(props: { state: WizardState }) {
     </Box>
   );
   if (state.showTicket) {
-    const lines = ticketText(ticketOf(state)).split('\n');
+    const lines = hint(ticketText(ticketOf(state))).split('\n');
     const from = state.ticketScroll ?? 0;
     // Each line of the ticket wrapped at words (its own indentation kept); the layout marks what
     // does not fit below, the line count says what is above.
@@ -130,7 +132,7 @@ export function SummaryScreen(props: { state: WizardState }) {
         <HangingText
           key={`half-${i}`}
           prefix={i === 0 ? `${MARK.warn} ` : '  '}
-          text={line}
+          text={hint(line)}
           width={columns}
           tone="warn"
         />

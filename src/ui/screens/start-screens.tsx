@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { Hanging, HangingText } from '../field.js';
+import { useHints } from '../hints.js';
 import { inputTail } from '../wrap.js';
 import { ScreenLayout } from '../layout.js';
 import { useTerminalSize } from '../terminal-size.js';
@@ -17,6 +18,7 @@ export function StartingScreen() {
 }
 
 export function WarningsScreen(props: { state: WizardState }) {
+  const hint = useHints();
   return (
     <ScreenLayout>
       <HangingText
@@ -29,7 +31,7 @@ export function WarningsScreen(props: { state: WizardState }) {
       <Box marginTop={1}>
         <HangingText
           prefix=""
-          text="Check them with syncmatch journal before changing the same user again."
+          text={hint('Check them with syncmatch journal before changing the same user again.')}
         />
       </Box>
     </ScreenLayout>
