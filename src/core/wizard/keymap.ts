@@ -81,7 +81,7 @@ export function footerKeys(state: WizardState): KeyHint[] {
       return state.verdict ? [MOVE, CHOOSE, ['Esc/q', 'summary'], HELP] : [['Esc/q', 'stop waiting'], HELP];
     case 'summary':
       return state.showTicket
-        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t', 'hide the ticket'], ['Esc/q', 'quit'], HELP]
+        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t/Esc', 'back to the summary'], HELP]
         : [MOVE, CHOOSE, ['t', 'ticket summary'], ['Esc/q', 'quit'], HELP];
     default:
       return [MOVE, CHOOSE, ['Esc/q', 'back'], HELP];

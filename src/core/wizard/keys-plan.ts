@@ -157,6 +157,8 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
 
 export const onSummaryKey: On<'summary'> = (state, screen, key) => {
   if (isChar(key, 't')) return { ...state, showTicket: !state.showTicket, ticketScroll: 0 };
+  // The ticket is a view over the summary: back closes it first (Esc goes back one screen).
+  if (state.showTicket && isBack(key)) return { ...state, showTicket: false, ticketScroll: 0 };
   if (state.showTicket) {
     const step = isUp(key)
       ? -1
