@@ -91,14 +91,18 @@ export function SetupWizard(props: SetupWizardProps) {
           </Text>
         </Box>
         <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-          {state.help ? (
+          {state.help && !finished ? (
             <SetupHelp state={state} deps={deps} width={columns} />
           ) : (
             <Body state={state} deps={deps} summarize={summarize} width={columns} />
           )}
         </Box>
         <Box marginTop={1} flexShrink={0}>
-          {state.help ? <KeyLegend keys={[['Esc/?', 'close help']]} /> : <Keys stage={state.stage} />}
+          {state.help && !finished ? (
+            <KeyLegend keys={[['Esc/?', 'close help']]} />
+          ) : (
+            <Keys stage={state.stage} />
+          )}
         </Box>
       </Box>
     </SizeFloor>
