@@ -2,8 +2,8 @@
 // built CLI: the picker, the identity prompt, reading (the lab slowed down so it can be seen),
 // findings, raw values, plan, confirm with its PowerShell and its help, the step done, sync,
 // summary, the ticket view, back to the picker through "Another scenario" (one session, several
-// scenarios), then a MANUAL step with its PowerShell, and Ctrl-C there (exit 130); and setup's first
-// question and its help. Every capture must hold test/ui/layout-checks.ts: no line wider than the
+// scenarios), then a MANUAL step with its PowerShell, and Ctrl-C there (exit 130); setup's first
+// question and its help; the scan's summary and list. Every capture must hold test/ui/layout-checks.ts: no line wider than the
 // terminal, no stray space, no long value broken mid-token; and never cut silently: each screen is
 // also captured after making the window taller (SIGWINCH, as a person would), and every line the
 // tall screen shows is on the small one or the small one shows a "more" mark.
@@ -200,7 +200,26 @@ describe.skipIf(skip !== null)(
         session.sendKeys('Escape');
         expect(await session.waitFor(/\[exit \d+\]/)).toContain('Cancelled: nothing was saved.');
 
-        const captures = [...w.captures, ...setup.captures];
+        session.kill();
+
+        // The scan's summary (counts per outcome and per code) and its list.
+        session = startTmux({
+          command: 'node dist/cli.js scan --lab on-prem-duplicates',
+          cwd: ROOT,
+          columns,
+          rows,
+          env: { NO_COLOR: '1', SYNCMATCH_CONFIG_DIR: join(dir, `scan-${columns}`) },
+        });
+        const scan = walker(session, columns, rows);
+        const scanSummary = await scan.at('scan summary', 'users forecast');
+        expect(scanSummary).toContain('AD_DUPLICATE_VALUE');
+        session.sendKeys('Down', 'Enter');
+        await scan.at('scan list', 'Showing:');
+        session.sendKeys('C-c');
+        // The exit line may follow the scan's last frame on its line and wrap.
+        expect((await session.waitFor(/\[exit[\s\d]+\]/)).replace(/\s+/g, '')).toContain('[exit130]');
+
+        const captures = [...w.captures, ...setup.captures, ...scan.captures];
         expectLayout(captures, columns, rows);
         // The comparison is live: at 60×20 some screens do leave lines out (and mark them).
         if (rows === 20)
@@ -208,7 +227,8 @@ describe.skipIf(skip !== null)(
             captures.filter((c) => c.tall && missingLines(c.pane, c.tall).length > 0).length,
           ).toBeGreaterThan(0);
         // The keys line is on every screen (the footer never scrolls away).
-        for (const { name, pane } of captures) expect(pane, name).toMatch(/\?\s+help|Esc\/\? close|Ctrl-C/);
+        for (const { name, pane } of captures)
+          expect(pane, name).toMatch(name.startsWith('scan') ? /↑↓ move/ : /\?\s+help|Esc\/\? close|Ctrl-C/);
       });
     }
 

@@ -14,7 +14,9 @@
 //       word starts on that line (a list under its heading, a table's cells under a marked row);
 //    d. back out: where text starts on an earlier line of the same block (lines since the last
 //       blank line): the next item of a list whose previous item had continuation lines, a table
-//       row without a mark under the rows that have one.
+//       row without a mark under the rows that have one;
+//    e. a marked table row: a one-column mark and a space ("✓ ", "i ", "› "), then its text where
+//       a word starts on the line above (the column's heading).
 //    Anything else, above all a single extra space (what a terminal's or Ink's own wrap leaves
 //    when it breaks at a space), is a stray space.
 // 3. No value broken mid-token: a known long value (GUID, immutableId, UPN, DN part) that is on
@@ -84,7 +86,9 @@ export function layoutProblems(
         above !== null &&
         ([...wordStarts(above)].some((s) => s === n || s + 2 === n || s + 4 === n) ||
           indentOf(above) === n ||
-          block.has(n));
+          block.has(n) ||
+          // A marked table row: its text after the mark sits in the heading's column.
+          (/^ *\S \S/.test(c) && wordStarts(above).has(n + 2)));
       if (!ok) problems.push(`line ${i} starts with a stray space: "${line}"`);
     }
     above = c;

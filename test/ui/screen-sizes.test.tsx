@@ -360,6 +360,10 @@ describe('the checks themselves', () => {
     ).toEqual([]);
     expect(layoutProblems('To undo\n  syncmatch journal undo j1', { columns: 60 })).toEqual([]);
     expect(layoutProblems('  1. Remove the role\n     in the portal', { columns: 60 })).toEqual([]);
+    expect(
+      layoutProblems('Summary\n    Findings        users\n  i ALREADY_MATCHED     6', { columns: 60 }),
+    ).toEqual([]);
+    expect(layoutProblems('The sync will change\n   nothing else', { columns: 60 })).toHaveLength(1);
     expect(MORE.test('↓ 3 more lines (PgDn)')).toBe(true);
   });
 });
