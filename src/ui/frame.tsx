@@ -7,23 +7,45 @@ import type { WizardState } from '../core/wizard/state.js';
 import { SizeFloor } from './floor.js';
 import { KeyLegend } from './key-legend.js';
 import { ScreenLayout } from './layout.js';
-import { useTerminalRows } from './terminal-size.js';
+import { Lines } from './field.js';
+import { useTerminalRows, useTerminalSize } from './terminal-size.js';
 import { Tone } from './theme.js';
+import { wrapHanging, wrapText } from './wrap.js';
 
 export function Header(props: { state: WizardState }) {
   const { config, identity, screen } = props.state;
+  const { columns } = useTerminalSize();
   const who = identity ? ` · ${identity}` : '';
+  const readOnly = config.readOnly ? '  [read-only: nothing is written]' : '';
+  // Wrapped by the app: "syncmatch" first, the read-only mark where it starts.
+  const lines = wrapText(`syncmatch · ${config.environmentLabel}${who}${readOnly}`, columns);
+  const at = readOnly ? lines.findIndex((l) => l.includes('[read-only')) : -1;
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Box>
-        <Text>
-          <Tone tone="accent" bold>
-            syncmatch
-          </Tone>
-          {` · ${config.environmentLabel}${who}`}
-        </Text>
-        {config.readOnly ? <Tone tone="warn">{'  [read-only: nothing is written]'}</Tone> : null}
-      </Box>
+      <Lines
+        lines={lines.map((line, i) => {
+          const head = i === 0 && line.startsWith('syncmatch') ? line.slice(0, 9) : '';
+          const rest = line.slice(head.length);
+          const ro = i === at ? rest.indexOf('[read-only') : -1;
+          return (
+            <>
+              {head ? (
+                <Tone tone="accent" bold>
+                  {head}
+                </Tone>
+              ) : null}
+              {ro >= 0 ? (
+                <>
+                  {rest.slice(0, ro)}
+                  <Tone tone="warn">{rest.slice(ro)}</Tone>
+                </>
+              ) : (
+                rest
+              )}
+            </>
+          );
+        })}
+      />
       <Text bold>{screenTitle(screen.kind)}</Text>
     </Box>
   );
@@ -38,13 +60,21 @@ export function Footer(props: { state: WizardState }) {
 }
 
 export function HelpOverlay(props: { state: WizardState }) {
+  const { columns } = useTerminalSize();
+  // Inside the box's border and padding (4 columns); a key's description wraps under itself.
+  const width = columns - 4;
   return (
     <ScreenLayout>
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Text bold>Help: {screenTitle(props.state.screen.kind)}</Text>
-        {helpText(props.state).map((line, i) => (
-          <Text key={i}>{line}</Text>
-        ))}
+        <Lines
+          lines={helpText(props.state).flatMap((line) => {
+            const key = /^( {2}\S+ +)\S/.exec(line);
+            return key
+              ? wrapHanging(key[1]!, line.slice(key[1]!.length), width).map(([h, t]) => `${h}${t}`)
+              : wrapText(line, width);
+          })}
+        />
       </Box>
     </ScreenLayout>
   );

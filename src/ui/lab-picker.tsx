@@ -13,6 +13,7 @@ import { useTerminalSize } from './terminal-size.js';
 import { useKeys } from './use-keys.js';
 import { ColorContext, Tone } from './theme.js';
 import { WrappedText } from './wrapped-text.js';
+import { wrapText } from './wrap.js';
 
 export interface PickerScenario {
   name: string;
@@ -21,12 +22,14 @@ export interface PickerScenario {
 
 export type PickerResult = { name: string } | 'quit' | 'cancelled';
 
+const TITLE = 'syncmatch lab — choose a scenario to practise on';
+
 interface PickerState {
   select: ReturnType<typeof initialSelect>;
   cancelled: boolean;
 }
 
-function Picker(props: {
+export function Picker(props: {
   scenarios: readonly PickerScenario[];
   note?: string;
   onDone: (r: PickerResult) => void;
@@ -51,7 +54,7 @@ function Picker(props: {
   const current = scenarios[cursor];
   // Title (1), note (≤ 2), margins (3), keys (1), the line left free (1); the description gets up
   // to a third of the rest, the list the remainder.
-  const free = rows - 1 - 1 - (props.note ? 2 : 0) - 3 - 1;
+  const free = rows - 1 - wrapText(TITLE, width).length - (props.note ? 2 : 0) - 3 - 1;
   const descriptionLines = Math.max(Math.min(Math.floor(free / 3), 6), 2);
   const listRows = Math.max(free - descriptionLines, 3);
   const view = scrollWindow(scenarios.length, cursor, listRows);
@@ -59,13 +62,11 @@ function Picker(props: {
   return (
     <SizeFloor>
       <Box flexDirection="column" paddingX={1} height={rows - 1}>
-        <Text bold wrap="truncate-end">
-          syncmatch lab — choose a scenario to practise on
-        </Text>
+        <WrappedText text={TITLE} width={width} render={(line) => <Text bold>{line}</Text>} />
         {props.note ? <WrappedText text={props.note} width={width} maxLines={2} /> : null}
         <Box marginTop={1} flexDirection="column" height={listRows} flexShrink={0}>
           {view.above > 0 ? <Tone tone="muted">{`  ↑ ${view.above} more`}</Tone> : null}
-          <SelectView items={items} cursor={cursor - view.start} />
+          <SelectView items={items} cursor={cursor - view.start} width={width} />
           {view.below > 0 ? <Tone tone="muted">{`  ↓ ${view.below} more`}</Tone> : null}
         </Box>
         <Box marginTop={1} flexDirection="column" height={descriptionLines} flexShrink={0}>

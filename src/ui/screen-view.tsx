@@ -15,7 +15,7 @@ import { useTerminalSize } from './terminal-size.js';
 export function ScreenView(props: { state: WizardState }) {
   const { state } = props;
   const screen = state.screen;
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   switch (screen.kind) {
     case 'starting':
       return <StartingScreen />;
@@ -31,6 +31,7 @@ export function ScreenView(props: { state: WizardState }) {
           screen={screen}
           diagnosis={state.diagnosis}
           columns={columns}
+          rows={rows}
           readBefore={readBeforeStep(state)}
         />
       );

@@ -6,31 +6,38 @@ import { useEffect, useReducer } from 'react';
 import { initialSelect, selectReducer } from '../core/wizard/select.js';
 import { MARK, Tone } from './theme.js';
 import { useKeys } from './use-keys.js';
+import { useTerminalSize } from './terminal-size.js';
+import { wrapHanging } from './wrap.js';
 
 export interface SelectItem {
   label: string;
 }
 
-/** The list as shown: a pointer and (in colour) a highlight on the current item. */
-export function SelectView(props: { items: readonly SelectItem[]; cursor: number }) {
+/**
+ * The list as shown: a pointer and (in colour) a highlight on the current item. A label wider than
+ * the room wraps at words under itself (never cut: a menu item is a promise of what Enter does).
+ */
+export function SelectView(props: { items: readonly SelectItem[]; cursor: number; width?: number }) {
+  const { columns } = useTerminalSize();
+  const width = props.width ?? columns;
   return (
     <Box flexDirection="column">
       {props.items.map((item, i) => {
         const here = i === props.cursor;
         return (
-          <Box key={`${i}-${item.label}`}>
-            <Box width={2} flexShrink={0}>
-              <Text>{here ? MARK.pointer : ' '}</Text>
-            </Box>
-            {here ? (
-              <Text wrap="truncate-end">
-                <Tone tone="accent" bold>
-                  {item.label}
-                </Tone>
+          <Box key={`${i}-${item.label}`} flexDirection="column">
+            {wrapHanging('  ', item.label, width).map(([, line], j) => (
+              <Text key={j} wrap="truncate-end">
+                {j === 0 && here ? `${MARK.pointer} ` : '  '}
+                {here ? (
+                  <Tone tone="accent" bold>
+                    {line}
+                  </Tone>
+                ) : (
+                  line
+                )}
               </Text>
-            ) : (
-              <Text wrap="truncate-end">{item.label}</Text>
-            )}
+            ))}
           </Box>
         );
       })}

@@ -8,6 +8,7 @@ import { initialWizardState } from '../core/wizard/init.js';
 import { wizardReducer } from '../core/wizard/reducer.js';
 import type { WizardConfig } from '../core/wizard/state.js';
 import { Frame } from './frame.js';
+import { InvocationContext } from './hints.js';
 import { ScreenView } from './screen-view.js';
 import { useKeys } from './use-keys.js';
 import { useWizardEffects } from './use-wizard-effects.js';
@@ -61,8 +62,10 @@ export function WizardApp(props: WizardAppProps) {
     return how ? rewriteCommandsDeep(visible, how) : visible;
   }, [state, how]);
   return (
-    <Frame state={view}>
-      <ScreenView state={view} />
-    </Frame>
+    <InvocationContext.Provider value={how}>
+      <Frame state={view}>
+        <ScreenView state={view} />
+      </Frame>
+    </InvocationContext.Provider>
   );
 }

@@ -100,3 +100,41 @@ export function wrapWithin(text: string, width: number, maxLines: number): strin
 }
 
 export { stringWidth };
+
+/**
+ * A paragraph after a first-line prefix (a label, a bullet, a mark): the first line starts with
+ * the prefix, continuation lines with as many spaces, so the text stays aligned under its first
+ * line. Returns [prefix or its indent, text] pairs, so a caller can style the two parts apart.
+ */
+export function wrapHanging(prefix: string, text: string, width: number): Array<[string, string]> {
+  const pw = stringWidth(prefix);
+  // A prefix that would leave less than 12 columns: the text goes under it, indented by 2.
+  if (width - pw < 12) {
+    const rest = wrapText(text, Math.max(width - 2, 1)).map((l): [string, string] => ['  ', l]);
+    return [[prefix.trimEnd(), ''], ...rest];
+  }
+  const pad = ' '.repeat(pw);
+  return wrapText(text, width - pw).map((line, i): [string, string] => [i === 0 ? prefix : pad, line]);
+}
+
+/** The end of a typed value that fits `width` columns with its cursor, "…" in front when cut. */
+export function inputTail(text: string, width: number): string {
+  const room = Math.max(width - 1, 2);
+  if (stringWidth(text) <= room) return text;
+  const chars = [...text];
+  let out = '';
+  for (let i = chars.length - 1; i >= 0 && stringWidth(`…${chars[i]}${out}`) <= room; i--)
+    out = chars[i] + out;
+  return `…${out}`;
+}
+
+/**
+ * A preformatted line (the ticket's, a help line) wrapped so its own columns hold: a leading label
+ * followed by two or more spaces ("  DN          CN=…"), a list number ("  1. ") or a dash ("  - ")
+ * becomes a hanging prefix, so continuation lines sit under the text after it.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  const head = /^( *(?:\S+ {2,}|\d+\. |[-•*] ))\S/.exec(line);
+  if (!head) return wrapText(line, width);
+  return wrapHanging(head[1]!, line.slice(head[1]!.length), width).map(([h, t]) => `${h}${t}`);
+}

@@ -21,6 +21,8 @@ export interface TmuxSession {
   /** The visible pane; with `escapes`, including the colour/style escape sequences. */
   capture(options?: { escapes?: boolean }): string;
   waitFor(pattern: string | RegExp, options?: { timeoutMs?: number }): Promise<string>;
+  /** Resizes the window (the program gets SIGWINCH, as when a person drags the window). */
+  resize(columns: number, rows: number): void;
   kill(): void;
 }
 
@@ -85,6 +87,8 @@ export function startTmux(options: TmuxOptions): TmuxSession {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
+    resize: (columns, rows) =>
+      void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     kill: () => {
       try {
         tmux('kill-server');

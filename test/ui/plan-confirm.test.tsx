@@ -18,7 +18,8 @@ describe('plan', () => {
     const frame = ui.frame();
     expect(frame).toContain('4/6 Plan');
     expect(frame).toMatch(
-      /1\. +› Set the immutableId of jdoe@contoso.com to the AD anchor \(write, can be\s+undone\)/,
+      // The step's kind is kept whole: on the description's last line when it fits, else under it.
+      /1\. +› Set the immutableId of jdoe@contoso.com to the AD anchor\n {6}\(write, can be undone\)/,
     );
     expect(frame).toMatch(/2\. +· Run a delta sync on the Entra Connect server \(no write\)/);
     expect(frame).toContain('› Review step 1: Set the immutableId');

@@ -58,6 +58,7 @@ export function footerKeys(state: WizardState): KeyHint[] {
     case 'findings':
       return [
         MOVE,
+        ...(s.raw ? [] : ([['PgUp/PgDn', 'scroll the box']] as const)),
         ['r', s.raw ? 'hide raw values' : 'raw values'],
         ['Enter', 'plan'],
         ['Esc/q', 'back'],
@@ -88,7 +89,7 @@ export function footerKeys(state: WizardState): KeyHint[] {
         : [MOVE, CHOOSE, ['Esc/q', 'stop undoing'], HELP];
     case 'summary':
       return state.showTicket
-        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t', 'hide the ticket'], ['Esc/q', 'quit'], HELP]
+        ? [['↑↓/PgUp/PgDn', 'scroll'], ['t/Esc', 'back to the summary'], HELP]
         : [MOVE, CHOOSE, ['t', 'ticket summary'], ['Esc/q', 'quit'], HELP];
     default:
       return [MOVE, CHOOSE, ['Esc/q', 'back'], HELP];

@@ -35,8 +35,19 @@ export const onFindingsKey: On<'findings'> = (state, screen, key) => {
     if (screen.raw) return { ...state, screen: { ...screen, raw: false } };
     return state.outcomes.length > 0 ? leave(state) : identityScreen(state);
   }
-  const cursor = moveCursor(screen.cursor, orderedFindings(state.diagnosis).length, key);
-  return { ...state, screen: { ...screen, cursor } };
+  const findings = orderedFindings(state.diagnosis);
+  if (!screen.raw && (key.kind === 'pageDown' || key.kind === 'pageUp')) {
+    // The explanation box scrolls by entries: the message, then each evidence line.
+    // (One level of nested objects shows as one line per key, as the findings screen lists them.)
+    const entries = Object.values(findings[screen.cursor]?.evidence ?? {}).reduce<number>(
+      (n, v) => n + (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).length : 1),
+      0,
+    );
+    const detail = Math.min(Math.max((screen.detail ?? 0) + (key.kind === 'pageDown' ? 1 : -1), 0), entries);
+    return { ...state, screen: { ...screen, detail } };
+  }
+  const cursor = moveCursor(screen.cursor, findings.length, key);
+  return { ...state, screen: { ...screen, cursor, detail: cursor === screen.cursor ? screen.detail : 0 } };
 };
 
 export const onPlanKey: On<'plan'> = (state, screen, key) => {
@@ -150,6 +161,8 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
 
 export const onSummaryKey: On<'summary'> = (state, screen, key) => {
   if (isChar(key, 't')) return { ...state, showTicket: !state.showTicket, ticketScroll: 0 };
+  // The ticket is a view over the summary: back closes it first (Esc goes back one screen).
+  if (state.showTicket && isBack(key)) return { ...state, showTicket: false, ticketScroll: 0 };
   if (state.showTicket) {
     const step = isUp(key)
       ? -1

@@ -68,7 +68,13 @@ export type Screen =
   | { kind: 'warnings' }
   | { kind: 'identity'; text: string; error: ErrorInfo | null }
   | { kind: 'reading'; identity: string; lines: Record<ReadStepId, ReadLine>; finished: boolean }
-  | { kind: 'findings'; cursor: number; raw: boolean }
+  | {
+      kind: 'findings';
+      cursor: number;
+      raw: boolean;
+      /** The chosen finding's explanation scrolled by this many entries (its evidence lines); PgUp/PgDn. */
+      detail?: number;
+    }
   | { kind: 'plan'; choice: number; notice: string | null }
   | { kind: 'confirm'; step: number; choice: number; typed: string; mismatch: boolean }
   | { kind: 'manual'; step: number; choice: number; check: ManualCheck }

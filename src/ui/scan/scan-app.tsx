@@ -13,6 +13,7 @@ import { KeyLegend } from '../key-legend.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { Tone } from '../theme.js';
 import { useKeys } from '../use-keys.js';
+import { wrapWithin } from '../wrap.js';
 import { ListView } from './list-view.js';
 import { ProgressView } from './progress-view.js';
 import { summaryRows, SummaryView } from './summary-view.js';
@@ -115,7 +116,9 @@ function Results(props: {
             rows={summary}
             cursor={state.summaryCursor}
             columns={props.columns}
-            height={Math.max(props.rows - 8 - (props.note ? 1 : 0), 4)}
+            // The frame leaves the terminal less 6 lines: the line kept free, the title and scope
+            // with their margin, the footer with its gap.
+            height={Math.max(props.rows - 6 - (props.note ? 1 : 0), 4)}
           />
         ) : (
           <ListView
@@ -177,6 +180,8 @@ function Footer(props: { keys: readonly (readonly [string, string])[]; width: nu
 export function ScanApp(props: ScanAppProps) {
   const { rows, columns: terminalColumns } = useTerminalSize();
   const columns = terminalColumns - 2; // paddingX
+  // The scope (OU DNs) wrapped after its separators, at most 2 lines, the rest counted.
+  const scope = wrapWithin(`Scope: ${visibleText(props.scopeLabel)}`, columns, 2);
   const [progress, setProgress] = useState<ScanProgress | null>(null);
   const [result, setResult] = useState<ScanResult | null>(props.previous ?? null);
   const stop = useRef(new AbortController());
@@ -212,13 +217,21 @@ export function ScanApp(props: ScanAppProps) {
             </Tone>
             {` · ${visibleText(props.environmentLabel)}`}
           </Text>
-          <Text wrap="truncate-end">
-            <Tone tone="muted">{`Scope: ${visibleText(props.scopeLabel)}`}</Tone>
-          </Text>
+          {scope.map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              <Tone tone="muted">{line}</Tone>
+            </Text>
+          ))}
         </Box>
         <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
           {result ? (
-            <Results result={result} note={props.note} rows={rows} columns={columns} onDone={onDone} />
+            <Results
+              result={result}
+              note={props.note}
+              rows={rows - (scope.length - 1)}
+              columns={columns}
+              onDone={onDone}
+            />
           ) : (
             <ProgressView progress={progress} />
           )}

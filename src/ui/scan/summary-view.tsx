@@ -11,6 +11,7 @@ import { PROBLEM_OUTCOMES } from '../../core/scan/summary.js';
 import type { Outcome, ScanResult } from '../../core/scan/types.js';
 import { scrollWindow } from '../scroll.js';
 import { MARK, Tone, type ToneName } from '../theme.js';
+import { wrapText } from '../wrap.js';
 import { WrappedText } from '../wrapped-text.js';
 
 /** The summary's rows: outcomes that occur, then the most frequent finding codes. */
@@ -151,8 +152,10 @@ export function SummaryView(props: {
   const cloudLine = `Cloud users nobody claims: ${cloud.length} · ${fates.stay} stay cloud-only · ${fates.deleted} soft-deleted · ${fates.orphans} orphaned`;
   // Each column: pointer and mark (4), the label, the count (6); one space between the columns.
   const sideBySide = columns >= outcomeWidth + codeWidth + 2 * 10 + 1;
-  // Headline (wrapped, ≤ 2 lines), a margin, the table, a margin, the cloud line (≤ 2 lines).
-  const table = Math.max(props.height - 6, 3);
+  // Headline (wrapped, ≤ 2 lines), a margin, the table, a margin, the cloud line (≤ 2 lines): the
+  // table gets what the two texts leave as they are wrapped at this width.
+  const textLines = (t: string) => Math.min(wrapText(t, columns).length, 2);
+  const table = Math.max(props.height - textLines(headline) - textLines(cloudLine) - 2, 3);
   return (
     <Box flexDirection="column">
       <WrappedText text={headline} width={columns} maxLines={2} />

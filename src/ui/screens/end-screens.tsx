@@ -7,18 +7,24 @@ import { errorChoices } from '../../core/wizard/choices.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { halfDoneLines } from '../../core/wizard/half-done.js';
 import { exitCodeFor, latestDiagnosis, stepAt } from '../../core/wizard/walk.js';
+import { HangingText, Lines } from '../field.js';
+import { useHints } from '../hints.js';
 import { ScreenLayout } from '../layout.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { wrapHanging, wrapLine } from '../wrap.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy, OutcomeMark } from './marks.js';
 import { Verdict } from './sync-screen.js';
+
+const NBSP = '\u00a0';
 
 export function ApplyingScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'applying' }> }) {
   const step = stepAt(props.state, props.screen.step);
   return (
     <ScreenLayout>
       <Busy>{`Writing: ${step?.description ?? 'the step'}…`}</Busy>
-      <Text>Re-checking the object, journalling, writing, reading it back.</Text>
+      <HangingText prefix="" text="Re-checking the object, journalling, writing, reading it back." />
     </ScreenLayout>
   );
 }
@@ -27,15 +33,17 @@ export function ErrorScreen(props: { screen: Extract<Screen, { kind: 'error' }> 
   const { title, error, choices, choice } = props.screen;
   return (
     <ScreenLayout actions={<SelectView items={errorChoices(choices)} cursor={choice} />}>
-      <Tone tone="error" bold>{`${MARK.fail} ${title}`}</Tone>
-      <Text>{error.message}</Text>
-      {error.hint ? <Text>{`Try: ${error.hint}`}</Text> : null}
+      <HangingText prefix={`${MARK.fail} `} text={title} tone="error" bold />
+      <HangingText prefix="" text={error.message} />
+      {error.hint ? <HangingText prefix="Try: " text={error.hint} /> : null}
     </ScreenLayout>
   );
 }
 
 export function SummaryScreen(props: { state: WizardState }) {
   const { state } = props;
+  const { columns } = useTerminalSize();
+  const hint = useHints();
   // Every write: its journal id and its undo command, or why there is none (issue 13 point 7).
   const writes = ticketOf(state).writes;
   const left = latestDiagnosis(state)?.findings.filter((f) => f.severity === 'error') ?? [];
@@ -43,18 +51,25 @@ export function SummaryScreen(props: { state: WizardState }) {
   // The journal and the undo commands are the part that must never be clipped.
   const actions = (
     <Box flexDirection="column">
-      <Text>{`Journal: ${state.config.journalPath}`}</Text>
+      <HangingText prefix="Journal: " text={state.config.journalPath} width={columns} />
       {writes.length > 0 ? (
         <Box flexDirection="column">
           <Text bold>{writes.some((w) => w.undoCommand) ? 'To undo' : 'Undo'}</Text>
           {writes.map((w, i) => {
             const entry = `${w.action}${w.journalId ? `, journal ${w.journalId}` : ''}`;
-            return (
-              <Text key={i}>
-                {w.undoCommand
-                  ? `  ${w.undoCommand}  (${entry}; ${w.undoNote})`
-                  : `  ${entry}: ${w.undoNote}`}
-              </Text>
+            // The command is kept whole on one line (a no-break space joins its words while wrapping),
+            // what it undoes after it.
+            return w.undoCommand ? (
+              <Lines
+                key={i}
+                lines={wrapHanging(
+                  '  ',
+                  `${w.undoCommand.replace(/ /g, NBSP)}  (${entry}; ${w.undoNote})`,
+                  columns,
+                ).map(([head, line]) => `${head}${line.replace(/\u00a0/g, ' ')}`)}
+              />
+            ) : (
+              <HangingText key={i} prefix="  " text={`${entry}: ${w.undoNote}`} width={columns} />
             );
           })}
         </Box>
@@ -69,17 +84,22 @@ export function SummaryScreen(props: { state: WizardState }) {
     </Box>
   );
   if (state.showTicket) {
-    const lines = ticketText(ticketOf(state)).split('\n');
+    const lines = hint(ticketText(ticketOf(state))).split('\n');
     const from = state.ticketScroll ?? 0;
+    // Each line of the ticket wrapped at words (its own indentation kept); the layout marks what
+    // does not fit below, the line count says what is above.
     return (
       <ScreenLayout
         actions={
-          <Tone tone="muted">{`Lines ${from + 1}–${lines.length} of ${lines.length}. Exit code ${code}.`}</Tone>
+          <HangingText
+            prefix=""
+            text={`${from > 0 ? `↑ ${from} lines above. ` : ''}Lines ${from + 1}–${lines.length} of ${lines.length}. Exit code ${code}.`}
+            width={columns}
+            tone="muted"
+          />
         }
       >
-        {lines.slice(from).map((line, i) => (
-          <Text key={from + i}>{line}</Text>
-        ))}
+        <Lines lines={lines.slice(from).flatMap((line) => wrapLine(line, columns))} />
       </ScreenLayout>
     );
   }
@@ -87,22 +107,44 @@ export function SummaryScreen(props: { state: WizardState }) {
     <ScreenLayout actions={actions}>
       {/* Half-done (or undone) comes first: on a small terminal it is the line that must be seen. */}
       {halfDoneLines(state).map((line, i) => (
-        <Tone key={`half-${i}`} tone="warn">{`${i === 0 ? `${MARK.warn} ` : '  '}${line}`}</Tone>
+        <HangingText
+          key={`half-${i}`}
+          prefix={i === 0 ? `${MARK.warn} ` : '  '}
+          text={hint(line)}
+          width={columns}
+          tone="warn"
+        />
       ))}
       <Text bold>What happened</Text>
-      {state.outcomes.length === 0 ? <Text> Nothing was changed.</Text> : null}
+      {state.outcomes.length === 0 ? (
+        <HangingText prefix="  " text="Nothing was changed." width={columns} />
+      ) : null}
       {state.outcomes.map((o, i) => (
-        <Box key={i}>
-          <Box width={4} flexShrink={0}>
-            <Text>{'  '}</Text>
-            <OutcomeMark status={o.status} />
-          </Box>
-          <Text>{`${o.action}: ${o.detail}`}</Text>
-        </Box>
+        <Lines
+          key={i}
+          lines={wrapHanging('    ', `${o.action}: ${o.detail}`, columns).map(([head, text], j) => (
+            <>
+              {j === 0 ? (
+                <>
+                  {'  '}
+                  <OutcomeMark status={o.status} />{' '}
+                </>
+              ) : (
+                head
+              )}
+              {text}
+            </>
+          ))}
+        />
       ))}
-      {state.verdict ? <Verdict verdict={state.verdict} /> : null}
+      {state.verdict ? <Verdict verdict={state.verdict} width={columns} /> : null}
       {left.length > 0 ? (
-        <Tone tone="error">{`${MARK.fail} Still wrong: ${left.map((f) => f.code).join(', ')}`}</Tone>
+        <HangingText
+          prefix={`${MARK.fail} `}
+          text={`Still wrong: ${left.map((f) => f.code).join(', ')}`}
+          width={columns}
+          tone="error"
+        />
       ) : null}
     </ScreenLayout>
   );

@@ -3,7 +3,9 @@ import Spinner from 'ink-spinner';
 import type { StepOutcome } from '../../app/services.js';
 import type { Severity } from '../../core/findings.js';
 import type { ReadLine } from '../../core/wizard/state.js';
+import { Lines, useWidth } from '../field.js';
 import { MARK, Tone } from '../theme.js';
+import { wrapHanging } from '../wrap.js';
 
 export function SeverityMark(props: { severity: Severity }) {
   if (props.severity === 'error') return <Tone tone="error">{`${MARK.fail} error  `}</Tone>;
@@ -39,10 +41,17 @@ export function ReadMark(props: { status: ReadLine['status'] }) {
   }
 }
 
-export function Busy(props: { children: string }) {
+/** A spinner and what it waits for, wrapped by the app with continuation lines under the text. */
+export function Busy(props: { children: string; width?: number }) {
+  const width = useWidth(props.width);
+  const lines = wrapHanging('  ', props.children, width);
   return (
-    <Tone tone="accent">
-      <Spinner type="dots" /> {props.children}
-    </Tone>
+    <Lines
+      lines={lines.map(([, line], i) => (
+        <Tone tone="accent">
+          {i === 0 ? <Spinner type="dots" /> : ' '} {line}
+        </Tone>
+      ))}
+    />
   );
 }

@@ -4,7 +4,9 @@ import { planChoices } from '../../core/wizard/choices.js';
 import type { PlanStep } from '../../core/plan-types.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
 import { hiddenStepCount, visibleSteps } from '../../core/wizard/walk.js';
+import { HangingText, Lines } from '../field.js';
 import { ScreenLayout } from '../layout.js';
+import { stringWidth, wrapHanging } from '../wrap.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { WrappedText } from '../wrapped-text.js';
 import { SelectView } from '../select.js';
@@ -30,35 +32,68 @@ export function PlanScreen(props: { state: WizardState; screen: Extract<Screen, 
       {steps.map((step, i) => {
         const result = state.walk.results[i];
         const next = i === state.walk.next && !state.walk.halted;
+        const kind = `(${stepKind(step)})`;
+        const kindTone = step.writes && !step.reversible ? 'error' : 'muted';
+        // Number (4) and mark (2), the description wrapped under itself; the kind after it, on
+        // the last line when it fits there.
+        const rows = wrapHanging('      ', step.description, columns);
+        const last = rows[rows.length - 1]!;
+        const kindOnLast = stringWidth(`${last[0]}${last[1]} ${kind}`) <= columns;
         return (
-          <Box key={`${i}-${step.action}`}>
-            <Box width={4} flexShrink={0}>
-              <Text>{`${i + 1}.`}</Text>
-            </Box>
-            <Box width={2} flexShrink={0}>
-              {next ? <Text>{MARK.pointer}</Text> : <OutcomeMark status={result?.status} />}
-            </Box>
-            <Text>
-              {step.description}{' '}
-              {step.writes && !step.reversible ? (
-                <Tone tone="error">{`(${stepKind(step)})`}</Tone>
-              ) : (
-                <Tone tone="muted">{`(${stepKind(step)})`}</Tone>
-              )}
-            </Text>
-          </Box>
+          <Lines
+            key={`${i}-${step.action}`}
+            lines={[
+              ...rows.map(([head, text], j) => (
+                <>
+                  {j === 0 ? (
+                    <>
+                      {`${i + 1}.`.padEnd(4)}
+                      {next ? MARK.pointer : <OutcomeMark status={result?.status} />}{' '}
+                    </>
+                  ) : (
+                    head
+                  )}
+                  {text}
+                  {j === rows.length - 1 && kindOnLast ? (
+                    <>
+                      {' '}
+                      <Tone tone={kindTone}>{kind}</Tone>
+                    </>
+                  ) : null}
+                </>
+              )),
+              ...(kindOnLast
+                ? []
+                : [
+                    <>
+                      {'      '}
+                      <Tone tone={kindTone}>{kind}</Tone>
+                    </>,
+                  ]),
+            ]}
+          />
         );
       })}
       {steps.some((s) => s.action === 'TRIGGER_DELTA_SYNC' || s.action === 'MANUAL') ? (
         <Box marginTop={1}>
-          <ForecastView forecast={state.diagnosis?.forecast} />
+          <ForecastView forecast={state.diagnosis?.forecast} width={columns} />
         </Box>
       ) : null}
       {hidden > 0 ? (
-        <Tone tone="warn">{`${MARK.warn} ${hidden} write step(s) hidden: read-only mode writes nothing.`}</Tone>
+        <HangingText
+          prefix={`${MARK.warn} `}
+          text={`${hidden} write step(s) hidden: read-only mode writes nothing.`}
+          width={columns}
+          tone="warn"
+        />
       ) : null}
       {state.walk.halted ? (
-        <Tone tone="error">{`${MARK.fail} This plan stopped: nothing more in it will be written.`}</Tone>
+        <HangingText
+          prefix={`${MARK.fail} `}
+          text="This plan stopped: nothing more in it will be written."
+          width={columns}
+          tone="error"
+        />
       ) : null}
     </ScreenLayout>
   );

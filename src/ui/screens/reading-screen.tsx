@@ -1,8 +1,11 @@
 // The live reading checklist: one line per read step, with its result as it arrives.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { ReadStepId } from '../../app/services.js';
 import { READ_STEPS, type Screen } from '../../core/wizard/state.js';
+import { HangingText, Lines } from '../field.js';
 import { ScreenLayout } from '../layout.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { wrapHanging } from '../wrap.js';
 import { MARK, Tone } from '../theme.js';
 import { ReadMark } from './marks.js';
 
@@ -18,28 +21,47 @@ const LABELS: Record<ReadStepId, string> = {
 
 export function ReadingScreen(props: { screen: Extract<Screen, { kind: 'reading' }> }) {
   const { identity, lines, finished } = props.screen;
+  const { columns } = useTerminalSize();
   return (
     <ScreenLayout>
-      <Text>{`Reading ${identity} from AD and the tenant (nothing is written):`}</Text>
+      <HangingText
+        prefix=""
+        text={`Reading ${identity} from AD and the tenant (nothing is written):`}
+        width={columns}
+      />
       {READ_STEPS.map((step) => {
         const line = lines[step];
         const detail =
           line.detail || (line.status === 'pending' ? (finished ? 'not checked' : 'waiting') : '');
+        // The mark (2) and the label (21), the detail wrapped under itself.
+        const rows = wrapHanging(' '.repeat(23), detail, columns);
         return (
-          <Box key={step}>
-            <Box width={2} flexShrink={0}>
-              <ReadMark status={line.status} />
-            </Box>
-            <Box width={21} flexShrink={0}>
-              <Text>{LABELS[step]}</Text>
-            </Box>
-            {line.status === 'failed' ? <Tone tone="error">{detail}</Tone> : <Text>{detail}</Text>}
-          </Box>
+          <Lines
+            key={step}
+            lines={rows.map(([head, text], i) => (
+              <>
+                {i === 0 ? (
+                  <>
+                    <ReadMark status={line.status} />
+                    {` ${LABELS[step].padEnd(21)}`}
+                  </>
+                ) : (
+                  head
+                )}
+                {line.status === 'failed' ? <Tone tone="error">{text}</Tone> : text}
+              </>
+            ))}
+          />
         );
       })}
       {finished ? (
         <Box marginTop={1}>
-          <Tone tone="warn">{`${MARK.warn} Some checks failed (${MARK.fail}): the findings may be incomplete.`}</Tone>
+          <HangingText
+            prefix={`${MARK.warn} `}
+            text={`Some checks failed (${MARK.fail}): the findings may be incomplete.`}
+            width={columns}
+            tone="warn"
+          />
         </Box>
       ) : null}
     </ScreenLayout>

@@ -1,10 +1,11 @@
 // The screens before the reading: the journal check, its warnings, and the identity prompt.
 import { Box, Text } from 'ink';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
-import { Hanging } from '../field.js';
+import { Hanging, HangingText } from '../field.js';
+import { useHints } from '../hints.js';
+import { inputTail } from '../wrap.js';
 import { ScreenLayout } from '../layout.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { WrappedText } from '../wrapped-text.js';
 import { MARK, Tone } from '../theme.js';
 import { Busy } from './marks.js';
 
@@ -17,16 +18,21 @@ export function StartingScreen() {
 }
 
 export function WarningsScreen(props: { state: WizardState }) {
+  const hint = useHints();
   return (
     <ScreenLayout>
-      <Tone tone="warn" bold>
-        {`${MARK.warn} An earlier run left writes whose result is unknown:`}
-      </Tone>
+      <HangingText
+        prefix={`${MARK.warn} `}
+        text="An earlier run left writes whose result is unknown:"
+        tone="warn"
+        bold
+      />
       <Hanging lines={props.state.warnings} marker={() => MARK.warn} indent={4} />
       <Box marginTop={1}>
-        <Text>
-          Check them with <Text bold>syncmatch journal</Text> before changing the same user again.
-        </Text>
+        <HangingText
+          prefix=""
+          text={hint('Check them with syncmatch journal before changing the same user again.')}
+        />
       </Box>
     </ScreenLayout>
   );
@@ -37,22 +43,22 @@ export function IdentityScreen(props: { screen: Extract<Screen, { kind: 'identit
   const { columns } = useTerminalSize();
   return (
     <ScreenLayout>
-      <Text>Which AD user? A sAMAccountName, UPN, mail, DN, objectGUID or immutableId.</Text>
+      <HangingText
+        prefix=""
+        text="Which AD user? A sAMAccountName, UPN, mail, DN, objectGUID or immutableId."
+        width={columns}
+      />
       <Box marginTop={1}>
-        <Text>
+        <Text wrap="truncate-end">
           <Tone tone="accent">{'> '}</Tone>
-          {text}
+          {inputTail(text, columns - 3)}
           <Text inverse> </Text>
         </Text>
       </Box>
       {error ? (
         <Box flexDirection="column" marginTop={1}>
-          <WrappedText
-            text={`${MARK.fail} ${error.message}`}
-            width={columns}
-            render={(line) => <Tone tone="error">{line}</Tone>}
-          />
-          {error.hint ? <WrappedText text={`  Try: ${error.hint}`} width={columns} /> : null}
+          <HangingText prefix={`${MARK.fail} `} text={error.message} width={columns} tone="error" />
+          {error.hint ? <HangingText prefix="  Try: " text={error.hint} width={columns} /> : null}
         </Box>
       ) : null}
     </ScreenLayout>

@@ -1,11 +1,12 @@
 // Sync and verify: progress with elapsed time while waiting, then the target before → after and
 // the verdict.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { SyncProgress, SyncVerdict } from '../../app/services.js';
 import { syncChoices } from '../../core/wizard/choices.js';
 import { targetChanges } from '../../core/wizard/raw-values.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
-import { Hanging } from '../field.js';
+import { Hanging, HangingText } from '../field.js';
+import { useTerminalSize } from '../terminal-size.js';
 import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
@@ -27,23 +28,35 @@ export function elapsed(ms: number): string {
 
 export function SyncScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'sync' }> }) {
   const { state, screen } = props;
+  const { columns } = useTerminalSize();
   if (!state.verdict) {
     const p = screen.progress;
     return (
       <ScreenLayout>
-        <Busy>{p ? `${PHASE[p.phase]} (${elapsed(p.elapsedMs)} elapsed)` : PHASE.triggering}</Busy>
-        {p?.detail ? <Text>{`  ${p.detail}`}</Text> : null}
-        <Text>Esc stops waiting (a sync already started keeps running).</Text>
+        <Busy width={columns}>
+          {p ? `${PHASE[p.phase]} (${elapsed(p.elapsedMs)} elapsed)` : PHASE.triggering}
+        </Busy>
+        {p?.detail ? <HangingText prefix="  " text={p.detail} width={columns} /> : null}
+        <HangingText
+          prefix=""
+          text="Esc stops waiting (a sync already started keeps running)."
+          width={columns}
+        />
       </ScreenLayout>
     );
   }
   return (
     <ScreenLayout actions={<SelectView items={syncChoices(state)} cursor={screen.choice} />}>
-      <Verdict verdict={state.verdict} />
+      <Verdict verdict={state.verdict} width={columns} />
       <Box marginTop={1}>
-        <ValueTable rows={targetChanges(state.diagnosis, state.verdict.after)} left="before" right="after" />
+        <ValueTable
+          rows={targetChanges(state.diagnosis, state.verdict.after)}
+          left="before"
+          right="after"
+          width={columns}
+        />
       </Box>
-      <Hanging lines={reportTail(state.verdict.syncReport)} marker={() => ''} indent={2} />
+      <Hanging lines={reportTail(state.verdict.syncReport)} marker={() => ''} indent={2} width={columns} />
     </ScreenLayout>
   );
 }
@@ -65,13 +78,13 @@ const VERDICT: Record<SyncVerdict['verdict'], string> = {
   'wrong-object': 'Joined the wrong object',
 };
 
-export function Verdict(props: { verdict: SyncVerdict }) {
+export function Verdict(props: { verdict: SyncVerdict; width?: number }) {
   const { verdict, detail } = props.verdict;
   const ok = verdict === 'matched';
   return (
     <Box flexDirection="column">
       <Tone tone={ok ? 'ok' : 'error'} bold>{`${ok ? MARK.ok : MARK.fail} ${VERDICT[verdict]}`}</Tone>
-      <Text>{detail}</Text>
+      <HangingText prefix="" text={detail} width={props.width} />
     </Box>
   );
 }

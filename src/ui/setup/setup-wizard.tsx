@@ -3,7 +3,13 @@
 // value and writing the profile are the command's work.
 import { Box, Text } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
+import { HangingText } from '../field.js';
+import { SizeFloor } from '../floor.js';
 import { KeyLegend } from '../key-legend.js';
+import { ScreenLayout } from '../layout.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { inputTail } from '../wrap.js';
+import { WrappedText } from '../wrapped-text.js';
 import { SelectView } from '../select.js';
 import { MARK, Tone } from '../theme.js';
 import { useKeys } from '../use-keys.js';
@@ -70,102 +76,120 @@ export function SetupWizard(props: SetupWizardProps) {
       onExit({ saved: state.stage === 'saved', check: state.runCheck, profile: state.answers.profile ?? '' });
   }, [finished, state.stage, state.runCheck, state.answers.profile, onExit]);
 
+  const { columns, rows } = useTerminalSize();
+  // As the wizard's frame: one line short of the terminal, the header and keys always shown, the
+  // body clipped with a "more" mark; text wrapped by the app (src/ui/wrap.ts).
   return (
-    <Box flexDirection="column">
-      <Box marginBottom={1}>
-        <Text>
-          <Tone tone="accent" bold>
-            syncmatch setup
-          </Tone>
-          {state.answers.profile ? ` · profile ${state.answers.profile}` : ''}
-        </Text>
-      </Box>
-      {state.help ? (
-        <SetupHelp state={state} deps={deps} />
-      ) : (
-        <Body state={state} deps={deps} summarize={summarize} />
-      )}
-      <Box marginTop={1}>
-        {state.help ? <KeyLegend keys={[['Esc/?', 'close help']]} /> : <Keys stage={state.stage} />}
-      </Box>
-    </Box>
-  );
-}
-
-function Body(props: { state: SetupState; deps: SetupDeps; summarize: (a: SetupAnswers) => string[] }) {
-  const { state, deps } = props;
-  if (state.stage === 'saved') {
-    return (
-      <Text>
-        <Tone tone="ok">{MARK.ok}</Tone> Saved to {state.savedPath}
-        {state.runCheck ? '. Testing the connections…' : '.'}
-      </Text>
-    );
-  }
-  if (state.stage === 'cancelled') return <Text>Cancelled: nothing was saved.</Text>;
-  if (state.stage === 'review' || state.stage === 'saving') {
-    return (
-      <Box flexDirection="column">
-        <Text bold>Review</Text>
-        {props.summarize(state.answers).map((line, i) => (
-          <Text key={i} wrap="wrap">
-            {line}
+    <SizeFloor>
+      <Box flexDirection="column" height={Math.max(rows - 1, 12)}>
+        <Box marginBottom={1} flexShrink={0}>
+          <Text wrap="truncate-end">
+            <Tone tone="accent" bold>
+              syncmatch setup
+            </Tone>
+            {state.answers.profile ? ` · profile ${state.answers.profile}` : ''}
           </Text>
-        ))}
-        {state.problems.map((p, i) => (
-          <Text key={`p${i}`} wrap="wrap">
-            <Tone tone="error">{MARK.fail}</Tone> {p}
-          </Text>
-        ))}
-        <Box marginTop={1}>
-          {state.stage === 'saving' ? (
-            <Text>Saving…</Text>
+        </Box>
+        <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+          {state.help && !finished ? (
+            <SetupHelp state={state} deps={deps} width={columns} />
           ) : (
-            <SelectView items={REVIEW_CHOICES} cursor={state.cursor} />
+            <Body state={state} deps={deps} summarize={summarize} width={columns} />
+          )}
+        </Box>
+        <Box marginTop={1} flexShrink={0}>
+          {state.help && !finished ? (
+            <KeyLegend keys={[['Esc/?', 'close help']]} />
+          ) : (
+            <Keys stage={state.stage} />
           )}
         </Box>
       </Box>
+    </SizeFloor>
+  );
+}
+
+function Body(props: {
+  state: SetupState;
+  deps: SetupDeps;
+  summarize: (a: SetupAnswers) => string[];
+  width: number;
+}) {
+  const { state, deps, width } = props;
+  if (state.stage === 'saved') {
+    return (
+      <ScreenLayout>
+        <HangingText
+          prefix={`${MARK.ok} `}
+          text={`Saved to ${state.savedPath}${state.runCheck ? '. Testing the connections…' : '.'}`}
+          width={width}
+        />
+      </ScreenLayout>
+    );
+  }
+  if (state.stage === 'cancelled')
+    return (
+      <ScreenLayout>
+        <Text>Cancelled: nothing was saved.</Text>
+      </ScreenLayout>
+    );
+  if (state.stage === 'review' || state.stage === 'saving') {
+    return (
+      <ScreenLayout
+        actions={
+          state.stage === 'saving' ? (
+            <Text>Saving…</Text>
+          ) : (
+            <SelectView items={REVIEW_CHOICES} cursor={state.cursor} width={width} />
+          )
+        }
+      >
+        <Text bold>Review</Text>
+        {props.summarize(state.answers).map((line, i) => (
+          <WrappedText key={i} text={line} width={width} />
+        ))}
+        {state.problems.map((p, i) => (
+          <HangingText key={`p${i}`} prefix={`${MARK.fail} `} text={p} width={width} tone="error" />
+        ))}
+      </ScreenLayout>
     );
   }
   const questions = visibleQuestions(deps.questions, state.answers);
   const index = questions.findIndex((q) => q.id === state.questionId);
   const q = questions[index]!;
+  const label = `${q.label}${q.kind === 'text' && q.optional ? ' (optional)' : ''}`;
+  const input =
+    q.kind === 'choice' ? (
+      <SelectView items={q.choices} cursor={state.cursor} width={width} />
+    ) : (
+      <Text wrap="truncate-end">
+        <Tone tone="accent">{MARK.pointer} </Tone>
+        {inputTail(state.text, width - 3)}
+        <Text inverse> </Text>
+      </Text>
+    );
   return (
-    <Box flexDirection="column">
-      <Text>
+    <ScreenLayout
+      actions={
+        <Box flexDirection="column">
+          {input}
+          {state.error ? (
+            <HangingText prefix={`${MARK.fail} `} text={state.error} width={width} tone="error" />
+          ) : null}
+        </Box>
+      }
+    >
+      <Text wrap="truncate-end">
         <Tone tone="muted">{`${q.section} · ${index + 1} of ${questions.length}`}</Tone>
       </Text>
-      <Text bold wrap="wrap">
-        {q.label}
-        {q.kind === 'text' && q.optional ? <Tone tone="muted"> (optional)</Tone> : null}
-      </Text>
-      {q.help ? (
-        <Text wrap="wrap">
-          <Tone tone="muted">{q.help}</Tone>
-        </Text>
-      ) : null}
-      <Box marginTop={1}>
-        {q.kind === 'choice' ? (
-          <SelectView items={q.choices} cursor={state.cursor} />
-        ) : (
-          <Text wrap="wrap">
-            <Tone tone="accent">{MARK.pointer} </Tone>
-            {state.text}
-            <Text inverse> </Text>
-          </Text>
-        )}
-      </Box>
-      {state.error ? (
-        <Text wrap="wrap">
-          <Tone tone="error">{`${MARK.fail} ${state.error}`}</Tone>
-        </Text>
-      ) : null}
-    </Box>
+      <HangingText prefix="" text={label} width={width} bold />
+      {q.help ? <HangingText prefix="" text={q.help} width={width} tone="muted" /> : null}
+    </ScreenLayout>
   );
 }
 
 /** The `?` overlay: what the open question is for, then every key (as the wizard's help). */
-function SetupHelp(props: { state: SetupState; deps: SetupDeps }) {
+function SetupHelp(props: { state: SetupState; deps: SetupDeps; width: number }) {
   const { state } = props;
   const q = visibleQuestions(props.deps.questions, state.answers).find((x) => x.id === state.questionId);
   const about =
@@ -174,22 +198,32 @@ function SetupHelp(props: { state: SetupState; deps: SetupDeps }) {
       : q
         ? `${q.label}${q.help ? ` ${q.help}` : ''}`
         : '';
-  const keys = [
+  const keys: [string, string][] = [
     ...(state.stage === 'review'
-      ? ['  ↑↓       choose', '  Enter    confirm']
-      : ['  Enter    next', '  Ctrl-U   clear']),
-    '  Esc      back one question (on the first one: leave without saving)',
-    '  Ctrl-C   cancel: nothing is saved',
+      ? ([
+          ['↑↓', 'choose'],
+          ['Enter', 'confirm'],
+        ] as [string, string][])
+      : ([
+          ['Enter', 'next'],
+          ['Ctrl-U', 'clear'],
+        ] as [string, string][])),
+    ['Esc', 'back one question (on the first one: leave without saving)'],
+    ['Ctrl-C', 'cancel: nothing is saved'],
   ];
+  // Inside the box's border and padding (4 columns).
+  const width = props.width - 4;
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Help</Text>
-      <Text wrap="wrap">{about}</Text>
-      <Text> </Text>
-      {keys.map((line, i) => (
-        <Text key={i}>{line}</Text>
-      ))}
-    </Box>
+    <ScreenLayout>
+      <Box flexDirection="column" borderStyle="round" paddingX={1}>
+        <Text bold>Help</Text>
+        <WrappedText text={about} width={width} />
+        <Text> </Text>
+        {keys.map(([k, d], i) => (
+          <HangingText key={i} prefix={`  ${k.padEnd(8)} `} text={d} width={width} />
+        ))}
+      </Box>
+    </ScreenLayout>
   );
 }
 
