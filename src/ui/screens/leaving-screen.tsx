@@ -1,13 +1,14 @@
 // Leaving with the plan half-applied (issue 13, point 4): where the user stands, and the offer to
 // undo this run's writes; then each undo, previewed from the journal and confirmed like any write.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { counted } from '../../core/plural.js';
 import { leftStateLines, remainingWrites } from '../../core/wizard/half-done.js';
 import { leavingChoices, undoChoices } from '../../core/wizard/leaving.js';
 import type { Screen, WizardState } from '../../core/wizard/state.js';
-import { Hanging } from '../field.js';
+import { Hanging, HangingText } from '../field.js';
 import { ScreenLayout } from '../layout.js';
 import { SelectView } from '../select.js';
-import { MARK, Tone } from '../theme.js';
+import { MARK } from '../theme.js';
 import { Busy } from './marks.js';
 
 export function LeavingScreen(props: { state: WizardState; screen: Extract<Screen, { kind: 'leaving' }> }) {
@@ -15,10 +16,13 @@ export function LeavingScreen(props: { state: WizardState; screen: Extract<Scree
   const n = remainingWrites(state).length;
   return (
     <ScreenLayout actions={<SelectView items={leavingChoices(state)} cursor={screen.choice} />}>
-      <Tone tone="warn" bold>
-        {`${MARK.warn} You are leaving with the plan half-applied: ${n} write(s) in place, no verified match.`}
-      </Tone>
-      <Text>The user is left in this state:</Text>
+      <HangingText
+        prefix={`${MARK.warn} `}
+        tone="warn"
+        bold
+        text={`You are leaving with the plan half-applied: ${counted(n, 'write')} in place, no verified match.`}
+      />
+      <HangingText prefix="" text="The user is left in this state:" />
       <Hanging lines={leftStateLines(state)} />
     </ScreenLayout>
   );
@@ -43,15 +47,23 @@ export function UndoScreen(props: { state: WizardState; screen: Extract<Screen, 
   );
   return (
     <ScreenLayout actions={actions}>
-      <Text bold>{`Undo ${journalId} (${left} write(s) left to undo, newest first)`}</Text>
+      <HangingText
+        prefix=""
+        bold
+        text={`Undo ${journalId} (${counted(left, 'write')} left to undo, newest first)`}
+      />
       {preview.ok ? (
         <Box flexDirection="column">
-          <Text>{preview.summary}</Text>
-          <Text>{`Guard: ${preview.step.precondition.description}`}</Text>
-          <Text>The undo is itself journalled, and can be undone in turn.</Text>
+          <HangingText prefix="" text={preview.summary} />
+          <HangingText prefix="Guard: " text={preview.step.precondition.description} />
+          <HangingText prefix="" text="The undo is itself journalled, and can be undone in turn." />
         </Box>
       ) : (
-        <Tone tone="error">{`${MARK.fail} This write cannot be undone here: ${preview.reason}`}</Tone>
+        <HangingText
+          prefix={`${MARK.fail} `}
+          tone="error"
+          text={`This write cannot be undone here: ${preview.reason}`}
+        />
       )}
     </ScreenLayout>
   );
