@@ -1,5 +1,6 @@
 // Leaving with a plan half-applied (issue 13, point 4): which writes of this run are still in place,
 // the state they leave the user in, and (in the summary) what was undone and what remains.
+import { counted } from '../plural.js';
 import type { StepOutcome } from '../run-results.js';
 import type { WizardState } from './state.js';
 import { stepAt } from './walk.js';
@@ -53,7 +54,7 @@ export function halfDoneLines(state: WizardState): string[] {
     return lines;
   }
   lines.unshift(
-    `Left half-done: ${writes.length} write(s) of the plan are in place and the match is not verified.`,
+    `Left half-done: ${counted(writes.length, 'write')} of the plan ${writes.length === 1 ? 'is' : 'are'} in place and the match is not verified.`,
   );
   for (const o of writes) {
     const where = STATE[o.action];
