@@ -13,7 +13,19 @@ export function powerShellWords(line: string): string[] {
   const words: string[] = [];
   let word = '';
   let quote: "'" | '"' | null = null;
+  let escaped = false;
   for (const ch of line) {
+    // A backtick takes the next character literally (outside single quotes): never a boundary.
+    if (escaped) {
+      word += ch;
+      escaped = false;
+      continue;
+    }
+    if (ch === '`' && quote !== "'") {
+      word += ch;
+      escaped = true;
+      continue;
+    }
     if (quote) {
       word += ch;
       // A doubled quote inside a string is the quote itself; the next char decides, so closing
