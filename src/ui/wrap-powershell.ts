@@ -3,8 +3,9 @@
 // (` as the last character), the next line indented by 4. A single word wider than the line (a long
 // quoted URL or DN) cannot be continued that way: it is broken after a separator it contains and
 // `wide` is set, so the view can say the block must be copied from a wider window or the ticket.
-// about_Special_Characters (line continuation):
-// https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_special_characters
+// Line continuation: about_Parsing, "Line continuation"
+// https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_parsing
+// (Windows PowerShell 5.1 needs the backtick to be the line's last character: nothing follows it.)
 import { stringWidth, wrapText } from './wrap.js';
 
 /** Words of a PowerShell line: split at spaces outside single- and double-quoted strings. */
@@ -12,7 +13,19 @@ export function powerShellWords(line: string): string[] {
   const words: string[] = [];
   let word = '';
   let quote: "'" | '"' | null = null;
+  let escaped = false;
   for (const ch of line) {
+    // A backtick takes the next character literally (outside single quotes): never a boundary.
+    if (escaped) {
+      word += ch;
+      escaped = false;
+      continue;
+    }
+    if (ch === '`' && quote !== "'") {
+      word += ch;
+      escaped = true;
+      continue;
+    }
     if (quote) {
       word += ch;
       // A doubled quote inside a string is the quote itself; the next char decides, so closing

@@ -38,6 +38,7 @@ describe('wrapPowerShell', () => {
       '-Replace',
       "@{displayName='O''Brien x'}",
     ]);
+    expect(powerShellWords('Write-Host "a `" b" `$x` y')).toEqual(['Write-Host', '"a `" b"', '`$x` y']);
   });
 
   for (const width of [40, 56, 76]) {
