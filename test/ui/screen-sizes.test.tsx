@@ -226,6 +226,22 @@ const WIZARD_WALKS: Walk[] = [
     ],
   },
   {
+    // Issue 13's leaving and undo screens: Finish after the UPN move, then undo it.
+    name: 'federated-domain, leaving half-done',
+    open: labWizard('federated-domain'),
+    steps: [
+      ['identity', [], '1/6 Identity'],
+      ['findings', [KEY.enter], '3/6 Findings'],
+      ['plan', [KEY.enter], '4/6 Plan'],
+      ['confirm', [KEY.enter], '4/6 Confirm a change'],
+      ['step done', [KEY.enter], 'Review step 2'],
+      ['finish chosen', ['j', 'j'], /› Finish here/],
+      ['leaving', [KEY.enter], 'leaving with the plan half-applied'],
+      ['undo preview', [KEY.enter], 'Undo this write'],
+      ['undone', [KEY.enter], 'Every write of this run was undone'],
+    ],
+  },
+  {
     name: 'anchor-collision',
     open: labWizard('anchor-collision'),
     steps: [
