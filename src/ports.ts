@@ -119,6 +119,8 @@ export interface JournalEntry {
   error?: string;
   /** Result lines: the object as re-read after the write (null = not there). */
   state?: CloudUser | null;
+  /** Result lines of an AD write (SET_CONSISTENCY_GUID): the AD object as re-read after it. */
+  adState?: OnPremObject | null;
   /** PURGE_DELETED_USER intent: the whole deleted object, exported before it is destroyed. */
   exported?: CloudUser;
   /** Set when this write reverts an earlier entry. */

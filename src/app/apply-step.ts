@@ -4,7 +4,8 @@
 import { UserFacingError } from '../core/errors.js';
 import type { PlanStep } from '../core/plan-types.js';
 import type { CloudUser } from '../core/snapshot.js';
-import type { Clock, Journal, JournalEntry, Tenant } from '../ports.js';
+import type { Clock, Journal, JournalEntry, OnPremDirectory, OnPremWriter, Tenant } from '../ports.js';
+import { applyAdStep } from './apply-ad-step.js';
 import { newJournalId } from './journal-id.js';
 import { redactText, scrubKnownSecrets } from './redact.js';
 import type { StepOutcome } from './services.js';
@@ -25,6 +26,8 @@ export interface ApplyStepDeps {
    * later command can (the lab, whose tenant ends with the run).
    */
   undoCommand?: ((id: string) => string) | null;
+  /** AD, for SET_CONSISTENCY_GUID (issue 21): re-read through `directory`, written through `writer`. */
+  onPrem?: { directory: OnPremDirectory; writer: OnPremWriter };
 }
 
 export interface ApplyStepOptions {
@@ -51,6 +54,7 @@ export async function applyStep(
   signal?: AbortSignal,
   options: ApplyStepOptions = {},
 ): Promise<StepOutcome> {
+  if (step.action === 'SET_CONSISTENCY_GUID') return applyAdStep(deps, step, signal, options);
   const spec = WRITE_SPECS[step.action];
   const outcome = (status: StepOutcome['status'], detail: string, extra: Partial<StepOutcome> = {}) => ({
     action: step.action,

@@ -1,7 +1,7 @@
 // The stale-plan guard: just before a write, the object must still hold what the plan saw.
 // Anything else means the directory moved on (another admin, a sync) and the plan is stale.
 import type { Precondition } from '../core/plan-types.js';
-import type { CloudUser } from '../core/snapshot.js';
+import type { CloudUser, OnPremObject } from '../core/snapshot.js';
 import { show } from './write-actions.js';
 
 export interface Mismatch {
@@ -11,7 +11,8 @@ export interface Mismatch {
 }
 
 // Graph compares these case-insensitively, so a change of case alone is not a different value.
-const CASELESS = new Set(['userPrincipalName', 'mail', 'mailNickname']);
+// GUID strings (an AD object's consistencyGuid) name the same bytes in either case.
+const CASELESS = new Set(['userPrincipalName', 'mail', 'mailNickname', 'consistencyGuid']);
 
 /** Arrays (proxyAddresses) compare as their sorted values joined with ", ". */
 function canonical(value: unknown, caseless: boolean): string | boolean | null {
@@ -22,7 +23,7 @@ function canonical(value: unknown, caseless: boolean): string | boolean | null {
   return caseless ? text.toLowerCase() : text;
 }
 
-export function compareExpect(expect: Precondition['expect'], object: CloudUser): Mismatch[] {
+export function compareExpect(expect: Precondition['expect'], object: CloudUser | OnPremObject): Mismatch[] {
   const mismatches: Mismatch[] = [];
   for (const [property, planned] of Object.entries(expect ?? {})) {
     const actual = (object as unknown as Record<string, unknown>)[property];
@@ -44,7 +45,12 @@ export function staleSentence(who: string, mismatches: Mismatch[]): string {
   return `Nothing was written: ${who} changed since the diagnosis (${what}). ${REDIAGNOSE}`;
 }
 
-export function goneSentence(who: string, where: 'user' | 'deletedUser'): string {
-  const place = where === 'deletedUser' ? 'in the recycle bin' : 'among the active users';
+export function goneSentence(who: string, where: 'user' | 'deletedUser' | 'adObject'): string {
+  const place =
+    where === 'deletedUser'
+      ? 'in the recycle bin'
+      : where === 'adObject'
+        ? 'in any configured AD forest'
+        : 'among the active users';
   return `Nothing was written: ${who} is no longer ${place} since the diagnosis. ${REDIAGNOSE}`;
 }

@@ -4,7 +4,7 @@ import { diagnose } from '../core/diagnose.js';
 import { UserFacingError } from '../core/errors.js';
 import type { LabAction } from '../core/plan-types.js';
 import type { SyncSettings } from '../core/snapshot.js';
-import type { Clock, Journal, OnPremDirectory, SyncTrigger, Tenant } from '../ports.js';
+import type { Clock, Journal, OnPremDirectory, OnPremWriter, SyncTrigger, Tenant } from '../ports.js';
 import { applyStep } from './apply-step.js';
 import { collectSnapshot } from './collect-snapshot.js';
 import type { ReadProgress, WizardServices } from './services.js';
@@ -31,6 +31,8 @@ export interface ServiceDeps {
   busyRetryMs?: number;
   /** The lab environment's "do it in the lab" (absent for real directories and tenants). */
   labActions?: (actions: readonly LabAction[]) => Promise<string[]>;
+  /** Writes mS-DS-ConsistencyGuid (SET_CONSISTENCY_GUID steps, issue 21); absent = AD is read-only here. */
+  onPremWriter?: OnPremWriter;
 }
 
 export function createWizardServices(deps: ServiceDeps): WizardServices {
@@ -42,6 +44,9 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
       signal,
     ).then(diagnose);
   const lab = deps.labActions;
+  const onPrem = deps.onPremWriter
+    ? { onPrem: { directory: deps.directory, writer: deps.onPremWriter } }
+    : {};
   return {
     ...(lab && !deps.readOnly ? { doInLab: (actions: readonly LabAction[]) => lab(actions) } : {}),
     environmentLabel: deps.label,
@@ -61,6 +66,7 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
           clock: deps.clock,
           secrets: deps.secrets,
           undoCommand: deps.undoCommand,
+          ...onPrem,
         },
         step,
         signal,
@@ -91,6 +97,7 @@ export function createWizardServices(deps: ServiceDeps): WizardServices {
         clock: deps.clock,
         secrets: deps.secrets,
         undoCommand: deps.undoCommand,
+        ...onPrem,
       };
       return undoEntry(applyDeps, journalId, signal);
     },

@@ -5,6 +5,7 @@ import type {
   Journal,
   OnPremBulkReader,
   OnPremDirectory,
+  OnPremWriter,
   SyncTrigger,
   Tenant,
   TenantBulkReader,
@@ -20,6 +21,8 @@ export interface Environment {
   /** 'lab: <scenario>' or 'profile: <name>'. */
   label: string;
   directory: OnPremDirectory;
+  /** Writes mS-DS-ConsistencyGuid in whichever forest holds the user (issue 21); absent = none. */
+  onPremWriter?: OnPremWriter;
   tenant: Tenant;
   trigger: SyncTrigger;
   sync: SyncSettings;

@@ -15,8 +15,10 @@ export type ActionKind =
 
 /** What must still hold just before a step writes (the stale-plan guard compares these). */
 export interface Precondition {
-  /** 'user' = active cloud user, 'deletedUser' = recycle-bin user, 'none' = nothing to re-read. */
-  kind: 'user' | 'deletedUser' | 'none';
+  /** 'user' = active cloud user, 'deletedUser' = recycle-bin user, 'none' = nothing to re-read;
+   *  'adObject' = an on-premises AD object by objectGUID (objectId), whose `expect` keys are
+   *  OnPremObject properties (e.g. consistencyGuid) — SET_CONSISTENCY_GUID (issue 21). */
+  kind: 'user' | 'deletedUser' | 'none' | 'adObject';
   objectId?: string;
   /** Property values the plan saw; the guard re-reads them and stops when any differs. */
   expect?: Record<string, string | boolean | null>;

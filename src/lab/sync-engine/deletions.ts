@@ -2,6 +2,7 @@
 // bin (soft delete, docs/matching-facts.md §2.8); a group or contact is deleted.
 import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
+import { handOver } from './forest-joins.js';
 import { logLine } from './run-log.js';
 import { isInScope, isSystemObject } from './scope.js';
 import { deletedUpn, joinedAdGuid, softDeleteUser } from './tenant-objects.js';
@@ -34,6 +35,7 @@ export function removeDeparted(ctx: SyncContext): void {
     const why = obj ? 'left the sync scope' : 'was deleted in AD';
     delete state.joins[guid];
     const user = state.tenant.users.find((u) => u.id === cloudId);
+    if (user && handOver(ctx, dn, why, user)) continue;
     if (user) {
       const deleted = softDeleteUser(state, user, ctx.at);
       logLine(
