@@ -28,4 +28,6 @@ export interface Diagnosis {
   /** What the next sync will write on the target (or a new user), before any write; null when
    *  the tenant was not read. Optional: absent where a diagnosis predates the forecast. */
   forecast?: SyncForecast | null;
+  /** The configured forests, oldest first (issue 21); present only when there are several. */
+  forests?: string[];
 }
