@@ -104,6 +104,7 @@ async function rollBack(
     'MOVE_UPN_TO_INITIAL_DOMAIN',
     'PURGE_DELETED_USER',
     'RESTORE_DELETED_USER',
+    'SET_CONSISTENCY_GUID',
   ]);
   const failedAt = state.outcomes.findIndex(
     (o) => (o.status === 'failed' || o.stale === true) && writes.has(o.action),
