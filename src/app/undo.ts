@@ -121,12 +121,18 @@ function refuseIrreversible(entry: JournalEntry, label: string): UndoPlan | null
   return null;
 }
 
-const INVERTIBLE = new Set(['SET_IMMUTABLE_ID', 'CLEAR_IMMUTABLE_ID', 'MOVE_UPN_TO_INITIAL_DOMAIN']);
+const INVERTIBLE = new Set([
+  'SET_IMMUTABLE_ID',
+  'CLEAR_IMMUTABLE_ID',
+  'MOVE_UPN_TO_INITIAL_DOMAIN',
+  'SET_CONSISTENCY_GUID',
+]);
 
 function inverseStep(id: string, entry: JournalEntry): PlanStep {
   const before = typeof entry.before === 'string' ? entry.before : null;
   const after = typeof entry.after === 'string' ? entry.after : null;
   const objectId = entry.target.id;
+  if (entry.step === 'SET_CONSISTENCY_GUID') return inverseConsistencyGuid(id, entry, before, after);
   if (entry.step === 'MOVE_UPN_TO_INITIAL_DOMAIN') {
     return {
       action: 'MOVE_UPN_TO_INITIAL_DOMAIN',
@@ -164,5 +170,35 @@ function inverseStep(id: string, entry: JournalEntry): PlanStep {
     objectId,
     objectUpn: entry.target.userPrincipalName ?? undefined,
     change: { property: 'onPremisesImmutableId', before: after, after: before },
+  };
+}
+
+/** Writes the AD user's mS-DS-ConsistencyGuid back, guarded by "it still holds what entry `id` set". */
+function inverseConsistencyGuid(
+  id: string,
+  entry: JournalEntry,
+  before: string | null,
+  after: string | null,
+): PlanStep {
+  const objectId = entry.target.id;
+  const who = entry.target.userPrincipalName ?? objectId;
+  return {
+    action: 'SET_CONSISTENCY_GUID',
+    description:
+      before === null
+        ? `Undo ${id}: clear the mS-DS-ConsistencyGuid of ${who} again.`
+        : `Undo ${id}: set the mS-DS-ConsistencyGuid of ${who} back to ${show(before)}.`,
+    because: [],
+    reversible: true,
+    writes: true,
+    precondition: {
+      kind: 'adObject',
+      objectId,
+      expect: { consistencyGuid: after },
+      description: `The mS-DS-ConsistencyGuid is still ${show(after)}, as entry ${id} left it.`,
+    },
+    objectId,
+    objectUpn: entry.target.userPrincipalName ?? undefined,
+    change: { property: 'mS-DS-ConsistencyGuid', before: after, after: before },
   };
 }

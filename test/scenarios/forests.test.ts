@@ -148,6 +148,25 @@ describe('forest-migration: a user caught between two forests', () => {
     expect(env.state.joins[OLD_JOHN]).toBeUndefined();
   });
 
+  it('the AD write is guarded (a changed account is not written) and undone through the journal', async () => {
+    const { env, services } = await open('forest-migration');
+    const d = await services.diagnose('jdoe', () => {});
+    const stamp = d.plan[0]!;
+    // Someone else stamps another value between the diagnosis and the write: nothing is written.
+    const other = '0f0f0f0f-0000-4000-8000-000000000000';
+    adObject(env, NEW_JOHN).attributes['mS-DS-ConsistencyGuid'] = other;
+    const stale = await services.applyStep(stamp, d);
+    expect(stale).toMatchObject({ status: 'failed', stale: true });
+    expect(adObject(env, NEW_JOHN).attributes['mS-DS-ConsistencyGuid']).toBe(other);
+    delete adObject(env, NEW_JOHN).attributes['mS-DS-ConsistencyGuid'];
+    const done = await services.applyStep(stamp, d);
+    expect(done.status).toBe('done');
+    expect(adObject(env, NEW_JOHN).attributes['mS-DS-ConsistencyGuid']).toBe(OLD_JOHN);
+    const undone = await services.undo!(done.journalId!);
+    expect(undone.status, undone.detail).toBe('done');
+    expect(adObject(env, NEW_JOHN).attributes['mS-DS-ConsistencyGuid']).toBeUndefined();
+  });
+
   it('without the stamp, a sync leaves the new account unjoined (soft match refused) and the cloud user with the old one', async () => {
     const { env } = await open('forest-migration');
     startSyncCycle(env.state, instant);
