@@ -11,6 +11,7 @@ import { createWizardServices } from '../../src/app/wizard-services.js';
 import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
 import { guidToImmutableId } from '../../src/core/identifiers.js';
 import type { ForestTwinEvidence } from '../../src/core/rules/forest-twins.js';
+import { ticketMarkdown } from '../../src/core/ticket/render.js';
 import { startSyncCycle } from '../../src/lab/sync-engine/index.js';
 import type { Clock } from '../../src/ports.js';
 
@@ -131,6 +132,9 @@ describe('forest-migration: a user caught between two forests', () => {
     ]);
     // Nothing synced yet: the MANUAL step halts the plan.
     expect(env.state.syncRuns).toBe(0);
+    // The ticket names the account's domain (several forests are configured).
+    expect(first.ticket?.adObject?.domain).toBe('new.example');
+    expect(ticketMarkdown(first.ticket!)).toContain('| domain | `new.example` | |');
     const manual = (first.after ?? first.before)!.plan.find((s) => s.action === 'MANUAL')!;
     await env.labActions(manual.manual!.lab!);
 
@@ -250,6 +254,7 @@ describe('child-domain-upn: a child-domain user whose UPN a parent-domain object
     const second = await fix();
     expect(second.matched).toBe(true);
     expect(second.exitCode).toBe(0);
+    expect(second.ticket?.adObject?.domain).toBe('child.lab.example (forest lab.example)');
     const chris = env.state.tenant.users.find((u) => u.id === 'c3c70001-0000-4000-8000-00000000c0c1')!;
     expect(chris.onPremisesSyncEnabled).toBe(true);
     expect(chris.onPremisesImmutableId).toBe(guidToImmutableId('3c7a0001-9d3e-4f40-b122-0000000000c1'));
