@@ -283,6 +283,12 @@ describe('scan across forests', () => {
     ]);
     expect(scanCsv(migration.users).split('\r\n')[0]).toMatch(/,domain,forest$/);
 
+    // A GAL-sync contact the new forest made for Megan (lab.example) holds her address: a duplicate
+    // across forests, not one person's two accounts.
+    const megan = byDn.get('CN=Megan Bowen,OU=Staff,DC=lab,DC=example')!;
+    expect(megan.findings).toContainEqual({ code: 'AD_DUPLICATE_VALUE', severity: 'error' });
+    expect(megan.findings.map((f) => f.code)).not.toContain('USER_IN_TWO_FORESTS');
+
     const child = await scanOf('child-domain-upn');
     const chris = child.users.find((u) => u.sAMAccountName === 'cgreen')!;
     expect(chris).toMatchObject({ forest: 'lab.example', domain: 'child.lab.example' });
