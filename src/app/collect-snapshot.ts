@@ -2,6 +2,7 @@
 // this user's values. Reports each checklist line as it completes (the wizard's live checklist).
 import { expectedAnchor } from '../core/anchor.js';
 import { UserFacingError } from '../core/errors.js';
+import { migrationSubject, newerTwin } from '../core/forests.js';
 import { parseIdentity } from '../core/identity-input.js';
 import type { Snapshot, SyncSettings } from '../core/snapshot.js';
 import type { OnPremDirectory, TenantReader } from '../ports.js';
@@ -27,8 +28,11 @@ export async function collectSnapshot(
     status: 'running',
     detail: `Searching AD for ${query.kind} "${query.input}"`,
   });
-  const matches = await guarded('adUser', onProgress, () => deps.directory.findUser(query));
+  const found = await guarded('adUser', onProgress, () => deps.directory.findUser(query));
   signal?.throwIfAborted();
+  // One person's accounts in two forests (issue 21): the one in the migration's target forest.
+  const subject = migrationSubject(found, deps.sync);
+  let matches = subject ? [subject] : found;
   if (matches.length !== 1) {
     onProgress({
       step: 'adUser',
@@ -37,7 +41,21 @@ export async function collectSnapshot(
     });
     return { identity, sync: deps.sync, onPrem: { matches, related: [] }, cloud: null };
   }
-  const user = matches[0]!;
+  let user = matches[0]!;
+  // The identity named the old account of a user migrated to a newer forest: diagnose the new one
+  // (the old one is found again among its related objects).
+  const moved =
+    (deps.sync.forests?.length ?? 0) > 1
+      ? newerTwin(
+          user,
+          await guarded('adUser', onProgress, () => deps.directory.findRelated(user)),
+          deps.sync,
+        )
+      : null;
+  if (moved) {
+    user = moved;
+    matches = [moved];
+  }
   onProgress({ step: 'adUser', status: 'done', detail: user.dn });
   const anchor = expectedAnchor(user, deps.sync.sourceAnchor);
   onProgress({

@@ -11,7 +11,8 @@ import { startGraphSimulator, type GraphSimulator } from '../lab/graph-simulator
 import { parseWriteBudget, type WriteBudgetOptions } from '../lab/graph-simulator/write-budget.js';
 import { UsageError } from '../core/errors.js';
 import { LabDirectoryBulkReader } from '../lab/bulk-readers.js';
-import { InMemoryDirectory } from '../lab/in-memory-ad.js';
+import { InMemoryForests } from '../lab/in-memory-forests.js';
+import { forestOrder, labForests } from '../lab/lab-forests.js';
 import { createLabState, type LabState } from '../lab/lab-state.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
 import { loadScenario } from '../lab/scenario-loader.js';
@@ -59,15 +60,22 @@ export async function openLabEnvironment(
   });
   const trigger = new LabSyncTrigger(state, sync);
   // --lab-latency applies to both sides: each LDAP search costs a round trip like each Graph request.
-  const directory = new InMemoryDirectory(state, { latencyMs: opts.labLatency ?? 0 });
+  const directory = new InMemoryForests(state, { latencyMs: opts.labLatency ?? 0 });
+  const forests = labForests(state.ad);
   return {
     label: `lab: ${scenario.name}`,
     state,
     simulator: sim,
     directory,
+    // The lab's AD write (SET_CONSISTENCY_GUID), in whichever forest holds the user (issue 21).
+    onPremWriter: directory,
     tenant: new GraphTenant({ client: graph.client, tenantLabel: `lab:${scenario.tenant.initialDomain}` }),
     trigger,
-    sync: { sourceAnchor: state.sync.sourceAnchor, scope: state.sync.scope },
+    sync: {
+      sourceAnchor: state.sync.sourceAnchor,
+      scope: state.sync.scope,
+      ...(forests.length > 1 ? { forests: forestOrder(forests) } : {}),
+    },
     journal: openJsonlJournal(labJournalPath()),
     suggestedIdentity: scenario.identity,
     secrets: [],

@@ -1,4 +1,5 @@
 // The human-readable diagnosis report (diagnose without --json).
+import { placeText, showPlace } from '../core/ad-place.js';
 import type { Diagnosis } from '../core/diagnosis-types.js';
 import type { Severity } from '../core/findings.js';
 import type { Output } from './output.js';
@@ -13,6 +14,7 @@ export function formatDiagnosis(d: Diagnosis, out: Pick<Output, 'paint'>, readOn
     const u = d.onPrem;
     lines.push('', b('On-premises (AD)'));
     lines.push(`  DN                 ${u.dn}`);
+    if (showPlace(u, d.forests)) lines.push(`  domain             ${placeText(u)}`);
     lines.push(`  userPrincipalName  ${u.userPrincipalName ?? '(empty)'}`);
     lines.push(`  mail               ${u.mail ?? '(empty)'}`);
     lines.push(`  proxyAddresses     ${u.proxyAddresses.join(', ') || '(none)'}`);

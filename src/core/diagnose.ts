@@ -1,6 +1,8 @@
 // snapshot → findings → plan: pure and deterministic (DESIGN.md "The flow of one run").
+import { placeFields } from './ad-place.js';
 import type { Diagnosis } from './diagnosis-types.js';
 import { sortFindings, type Finding } from './findings.js';
+import { migrationSubject } from './forests.js';
 import { buildPlan } from './plan.js';
 import { restoreAlternatives } from './plan-restore.js';
 import { withPowerShell } from './powershell/steps.js';
@@ -16,6 +18,7 @@ function describe(o: OnPremObject): Record<string, unknown> {
     sAMAccountName: o.sAMAccountName,
     userPrincipalName: o.userPrincipalName,
     objectGUID: o.objectGuid,
+    ...placeFields(o),
   };
 }
 
@@ -32,7 +35,8 @@ function adOnly(snapshot: Snapshot, finding: Finding): Diagnosis {
   };
 }
 
-export function diagnose(snapshot: Snapshot): Diagnosis {
+export function diagnose(read: Snapshot): Diagnosis {
+  const snapshot = withMigrationSubject(read);
   const { matches } = snapshot.onPrem;
   if (matches.length === 0) {
     return adOnly(snapshot, {
@@ -75,5 +79,18 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
     plan,
     forecast: ctx.cloud ? forecastSync(user, t, ctx.cloud) : null,
     ...(alternatives.length > 0 ? { alternatives } : {}),
+    ...((snapshot.sync.forests?.length ?? 0) > 1 ? { forests: snapshot.sync.forests } : {}),
   };
+}
+
+/**
+ * One user in each of two forests, one person's accounts (issue 21): not ambiguous; the diagnosis
+ * is about the one in the migration's target forest, and the other is among its related objects.
+ */
+function withMigrationSubject(snapshot: Snapshot): Snapshot {
+  const { matches, related } = snapshot.onPrem;
+  const subject = migrationSubject(matches, snapshot.sync);
+  if (!subject) return snapshot;
+  const others = matches.filter((m) => m !== subject && !related.some((r) => r.objectGuid === m.objectGuid));
+  return { ...snapshot, onPrem: { matches: [subject], related: [...related, ...others] } };
 }

@@ -28,6 +28,8 @@ export interface Diagnosis {
   /** What the next sync will write on the target (or a new user), before any write; null when
    *  the tenant was not read. Optional: absent where a diagnosis predates the forecast. */
   forecast?: SyncForecast | null;
+  /** The configured forests, oldest first (issue 21); present only when there are several. */
+  forests?: string[];
   /** Other plans the technician may choose instead (issue 13, point 5: restore a recycle-bin user
    *  that is this AD user's own account); absent when there is none. */
   alternatives?: PlanAlternative[];

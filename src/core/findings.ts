@@ -34,6 +34,8 @@ export const FINDING_CODES = [
   'CHECK_NOT_APPLICABLE',
   'TENANT_SYNC_NOT_CONFIGURED',
   'SIGN_IN_NAME_WOULD_CHANGE',
+  // Issue 21: one person's accounts in two forests (a migration between forests).
+  'USER_IN_TWO_FORESTS',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

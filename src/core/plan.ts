@@ -7,6 +7,7 @@ import type { LabAction, PlanStep } from './plan-types.js';
 import { duplicateAnchorStep } from './plan-anchor.js';
 import { outOfScopeAndBack, roleRemoval } from './plan-lab.js';
 import { purgeLoss, restoreNote } from './plan-restore.js';
+import { forestMigrationPlan } from './plan-forests.js';
 import { signInNameStep } from './plan-sign-in.js';
 import { addressKey, primarySmtp } from './proxy-addresses.js';
 import { isSynced, type RuleContext } from './rules/context.js';
@@ -299,7 +300,13 @@ export function buildPlan(ctx: RuleContext, findings: Finding[]): PlanStep[] {
   const unread = unreadUsersPlan(ctx);
   if (unread.length > 0) return unread;
   const codes = new Set(findings.map((f) => f.code));
-  if (codes.has('ALREADY_MATCHED')) return [];
+  // One person in two forests (issue 21): the migration's own steps come first.
+  const migration = forestMigrationPlan(ctx, findings);
+  if (migration) return migration;
+  const handover = findings.some(
+    (f) => f.code === 'USER_IN_TWO_FORESTS' && (f.evidence as { stage?: string }).stage === 'handover',
+  );
+  if (codes.has('ALREADY_MATCHED') && !handover) return [];
   const manualOnes = manualSteps(ctx, findings);
   if (manualOnes.length > 0) return manualOnes;
 

@@ -91,6 +91,9 @@ export interface SyncSettings {
   sourceAnchor: AnchorAttribute;
   /** OU DNs in scope; empty means the whole domain. */
   scope: string[];
+  /** The configured forests' root domain names, oldest first: the last is the migration's target
+   *  forest (issue 21). Absent or one name: a single forest. */
+  forests?: string[];
 }
 
 /** What the on-premises read found. */

@@ -8,6 +8,7 @@ import type { BulkPage, OnPremBulkReader, TenantBulkReader } from '../ports.js';
 import { domains } from './graph-simulator/representations.js';
 import { groupRolesOf } from './group-roles.js';
 import { toOnPremObject } from './in-memory-ad.js';
+import { labForests, locateDn } from './lab-forests.js';
 import type { LabState } from './lab-state.js';
 import type { ScenarioCloudUser, ScenarioDeletedUser, ScenarioRecipient } from './scenario-schema.js';
 import { originalUpn } from './sync-engine/tenant-objects.js';
@@ -39,11 +40,17 @@ export class LabDirectoryBulkReader implements OnPremBulkReader {
     const size = this.options.pageSize ?? 500;
     const anchor = anchorOf(this.state.sync.sourceAnchor);
     const all = this.state.ad.objects;
+    // Every forest and domain of the lab (issue 21), each object with its forest and domain.
+    const forests = labForests(this.state.ad);
+    const placed = (o: OnPremObject): OnPremObject => {
+      const at = locateDn(forests, o.dn);
+      return at ? { ...o, forest: at.forest, domain: at.domain } : o;
+    };
     const out: OnPremObject[] = [];
     for (let i = 0; i < all.length; i += size) {
       signal?.throwIfAborted();
       if (this.options.latencyMs) await sleep(this.options.latencyMs);
-      const page = all.slice(i, i + size).map((o) => toOnPremObject(o, anchor));
+      const page = all.slice(i, i + size).map((o) => placed(toOnPremObject(o, anchor)));
       out.push(...page);
       onPage({ source: 'ad', objects: page.length });
     }

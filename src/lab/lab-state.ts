@@ -6,6 +6,7 @@ import type {
   ScenarioCloudUser,
   ScenarioDeletedUser,
   ScenarioFeatures,
+  ScenarioForest,
   ScenarioGroup,
   ScenarioLicense,
   ScenarioRecipient,
@@ -44,7 +45,8 @@ export interface LabTenant {
 
 export interface LabState {
   scenario: Scenario;
-  ad: { domain: string; objects: ScenarioAdObject[] };
+  /** `forests` (issue 21): several forests and domains; absent = one forest named `domain`. */
+  ad: { domain: string; objects: ScenarioAdObject[]; forests?: ScenarioForest[] };
   sync: { sourceAnchor: string; scope: string[] };
   tenant: LabTenant;
   syncLog: SyncLogEntry[];

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, UserFacingError } from '../core/errors.js';
 import { readScenarioText, shippedNames, shippedScenariosDir, withoutBom } from './scenario-files.js';
+import { forestProblems } from './lab-forests.js';
 import { describeScenarioIssues, scenarioSchema, type Scenario } from './scenario-schema.js';
 
 /** A shipped scenario as the picker lists it. */
@@ -44,7 +45,7 @@ export function parseScenario(text: string, source: string): Scenario {
     throw new UserFacingError(
       `The scenario ${source} is inconsistent:\n  ${problems.slice(0, 5).join('\n  ')}`,
       'SCENARIO_INVALID',
-      'Every objectGUID and every cloud object id must be unique.',
+      'Every objectGUID and every cloud object id must be unique, and every AD object in a domain of ad.forests.',
       EXIT.usage,
     );
   }
@@ -62,6 +63,7 @@ function consistencyProblems(s: Scenario): string[] {
     if (first) out.push(`${path}: the same objectGUID as ${first}`);
     else seen.set(k, path);
   });
+  out.push(...forestProblems(s.ad));
   const ids = new Map<string, string>();
   const lists = ['users', 'deletedUsers', 'groups', 'contacts'] as const;
   for (const list of lists) {

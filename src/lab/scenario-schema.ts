@@ -152,6 +152,20 @@ export const connectServerSchema = z
   })
   .strict();
 
+/**
+ * One AD forest of a multi-forest lab (issue 21): its root domain's DNS name, its domains (the root
+ * and any child or tree domains) and, optionally, its part in a migration between forests. Without
+ * `role`, the forest listed last is the migration's target (the newer forest).
+ */
+export const forestSchema = z
+  .object({
+    name: z.string().min(1),
+    domains: z.array(z.string().min(1)).min(1).optional(),
+    /** 'source': the old forest users move out of; 'target': the new forest they move into. */
+    role: z.enum(['source', 'target']).optional(),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
@@ -159,7 +173,14 @@ export const scenarioSchema = z
     identity: z.string().min(1),
     /** Optional: what a trainer should see once the scenario is fixed (shown after the summary). */
     lesson: z.string().optional(),
-    ad: z.object({ domain: z.string().min(1), objects: z.array(adObjectSchema) }).strict(),
+    ad: z
+      .object({
+        domain: z.string().min(1),
+        objects: z.array(adObjectSchema),
+        /** Optional (issue 21): several forests and domains; each object lives in the domain its DN names. */
+        forests: z.array(forestSchema).min(1).optional(),
+      })
+      .strict(),
     sync: z
       .object({
         sourceAnchor: z
@@ -216,6 +237,7 @@ export const scenarioSchema = z
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioAdObject = z.infer<typeof adObjectSchema>;
+export type ScenarioForest = z.infer<typeof forestSchema>;
 export type ScenarioCloudUser = z.infer<typeof cloudUserSchema>;
 export type ScenarioDeletedUser = z.infer<typeof deletedUserSchema>;
 export type ScenarioRecipient = z.infer<typeof recipientSchema>;

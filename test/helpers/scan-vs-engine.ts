@@ -35,7 +35,8 @@ export function disagreement(u: UserForecast, lines: readonly SyncLogEntry[]): s
       case 'not-synced':
         return outcomes.every((o) => o === 'Skipped' || o === 'SoftDeleted');
       case 'already-matched':
-        return (first?.outcome === 'Unchanged' || first?.outcome === 'Updated') && on(f.cloudUserId);
+        // 'Joined': an account in a second forest joined to the same metaverse object (issue 21).
+        return ['Unchanged', 'Updated', 'Joined'].includes(first?.outcome ?? '') && on(f.cloudUserId);
       case 'hard-match':
         return first?.outcome === 'HardMatch' && on(f.cloudUserId);
       case 'soft-match':

@@ -29,6 +29,8 @@ function storyOf(state: LabState, run: number): string[] {
 
 const ALSO_IN_STORY: Record<string, string[]> = {
   'anchor-collision': ['CN=Pradeep Gupta,OU=Staff,DC=contoso,DC=com'],
+  // John's migrated account (refused soft match) and Adele's, already stamped (joined to her cloud user).
+  'forest-migration': ['CN=John Doe,OU=Staff,DC=new,DC=example', 'CN=Adele Vance,OU=Staff,DC=new,DC=example'],
 };
 
 const snapshot = (s: LabState) => structuredClone({ ad: s.ad, tenant: s.tenant, joins: s.joins });
@@ -90,6 +92,9 @@ describe('the story each scenario tells on the first sync', () => {
     ['on-prem-duplicates', ['Created', 'Quarantined', 'Quarantined']],
     ['anchor-collision', ['ExportError']],
     ['upn-rename', ['SoftMatch']],
+    // The old account keeps the cloud user; the migrated one is the story of test/scenarios/forests.test.ts.
+    ['forest-migration', ['Unchanged']],
+    ['child-domain-upn', ['SoftMatch']],
   ])('%s → %j', async (name, story) => {
     const state = await labFor(name);
     runDeltaSync(state, clock);

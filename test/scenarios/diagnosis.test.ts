@@ -7,6 +7,12 @@ import { diagnose } from '../../src/core/diagnose.js';
 
 const EXPECTED: Record<string, { findings: string[]; plan: string[] }> = {
   healthy: { findings: ['ALREADY_MATCHED:info'], plan: [] },
+  // Issue 21: one person in two forests, and a UPN held in the parent domain of a child-domain user.
+  'forest-migration': { findings: ['USER_IN_TWO_FORESTS:error'], plan: ['SET_CONSISTENCY_GUID', 'MANUAL'] },
+  'child-domain-upn': {
+    findings: ['AD_DUPLICATE_VALUE:error', 'READY_FOR_SOFT_MATCH:info'],
+    plan: ['MANUAL'],
+  },
   'ready-for-soft-match': {
     findings: ['READY_FOR_SOFT_MATCH:info'],
     plan: ['TRIGGER_DELTA_SYNC', 'VERIFY_MATCH'],

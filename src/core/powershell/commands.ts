@@ -239,3 +239,38 @@ export function exoSetPrimary(kind: ExoKind, id: string, address: string): Power
     `${cmdlet} -Identity ${q(id)} -PrimarySmtpAddress ${q(address)}`,
   );
 }
+
+/**
+ * Writes (or clears) an AD user's mS-DS-ConsistencyGuid on a DC of its own domain (issue 21): the
+ * GUID cast stores its 16 bytes, the form Connect reads as the sourceAnchor.
+ * https://learn.microsoft.com/powershell/module/activedirectory/set-aduser (-Server, -Replace, -Clear)
+ */
+export function adSetConsistencyGuid(
+  objectGuid: string,
+  domain: string | null,
+  value: string | null,
+): PowerShellCommand {
+  const server = domain ? ` -Server ${q(domain)}` : '';
+  return value === null
+    ? ad(
+        'Clear mS-DS-ConsistencyGuid.',
+        `Set-ADUser -Identity ${q(objectGuid)}${server} -Clear 'mS-DS-ConsistencyGuid'`,
+      )
+    : ad(
+        `Write ${value} into mS-DS-ConsistencyGuid (as its 16 bytes).`,
+        `Set-ADUser -Identity ${q(objectGuid)}${server} -Replace @{'mS-DS-ConsistencyGuid'=[guid]${q(value)}}`,
+      );
+}
+
+/** Moves an object within its own domain (on one of that domain's DCs): a child domain or another forest. */
+export function adMoveInDomain(
+  objectGuid: string,
+  domain: string,
+  targetOu: string,
+  purpose: string,
+): PowerShellCommand {
+  return ad(
+    purpose,
+    `Move-ADObject -Identity ${q(objectGuid)} -Server ${q(domain)} -TargetPath ${q(targetOu)}`,
+  );
+}

@@ -34,6 +34,12 @@ export function powershellFor(
       return id ? some([ps.exportDeleted(id), ps.purgeDeleted(id)]) : missing(step);
     case 'RESTORE_DELETED_USER':
       return id ? some([ps.restoreDeleted(id)]) : missing(step);
+    case 'SET_CONSISTENCY_GUID': {
+      // Issue 21: on a DC of the account's own domain (another forest's, a child domain's).
+      return id
+        ? some([ps.adSetConsistencyGuid(id, movedDomain(ctx, id) || null, step.change?.after ?? null)])
+        : missing(step);
+    }
     case 'TRIGGER_DELTA_SYNC':
       return some([ps.deltaSync()], 'On the Entra Connect server, as a member of ADSyncOperators.');
     case 'VERIFY_MATCH':
@@ -75,6 +81,27 @@ function manualEquivalent(
   const of = (code: FindingCode) => findings.filter((f) => f.code === code && f.severity !== 'info');
   const evidence = step.manual?.evidence;
   if (has('AD_ATTRIBUTE_INVALID')) return some(of('AD_ATTRIBUTE_INVALID').flatMap(invalidValue));
+  if (has('USER_IN_TWO_FORESTS')) {
+    // Issue 21: the old account leaves the sync scope (moved on a DC of its own domain).
+    const moves = (step.manual?.lab ?? []).flatMap((a) =>
+      a.kind === 'moveAdObject'
+        ? [
+            ps.adMoveInDomain(
+              a.objectGuid,
+              movedDomain(ctx, a.objectGuid),
+              a.newParentDn,
+              `Move the old account to ${a.newParentDn}, outside the sync scope.`,
+            ),
+          ]
+        : [],
+    );
+    return moves.length > 0
+      ? some(
+          moves,
+          'Create the OU first if it does not exist (New-ADOrganizationalUnit); keep the account until the match is verified.',
+        )
+      : none('Nothing to run: check again.');
+  }
   if (has('AD_DUPLICATE_VALUE')) {
     const list = evidence ? [evidence] : of('AD_DUPLICATE_VALUE').map((f) => f.evidence);
     return some(
@@ -290,4 +317,10 @@ function outOfScopeAndBack(ctx: RuleContext): PowerShellEquivalent {
     ],
     'Between moving the user back and turning the scheduler on, run syncmatch again: it purges the duplicate and stamps the anchor.',
   );
+}
+
+/** The domain of the AD object with this objectGUID, as the diagnosis read it (the DC to ask; '' unknown). */
+function movedDomain(ctx: RuleContext, objectGuid: string): string {
+  const o = [ctx.user, ...ctx.snapshot.onPrem.related].find((x) => x.objectGuid === objectGuid);
+  return o?.domain ?? o?.forest ?? '';
 }

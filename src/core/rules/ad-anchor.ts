@@ -5,10 +5,12 @@
 // with the objectGUID fallback, so as bytes for GUID anchors.
 // https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/plan-connect-design-concepts#using-ms-ds-consistencyguid-as-sourceanchor
 import { expectedAnchor } from '../anchor.js';
+import { placeFields } from '../ad-place.js';
 import type { Finding } from '../findings.js';
 import { isSystemObject } from '../idfix-rules.js';
 import type { OnPremObject } from '../snapshot.js';
 import type { RuleContext } from './context.js';
+import { isForestTwin } from './forest-twins.js';
 
 export interface AnchorSharer {
   dn: string;
@@ -20,6 +22,9 @@ export interface AnchorSharer {
   consistencyGuid: string | null;
   /** Where this object's anchor comes from. */
   anchorSource: string;
+  /** Its forest and domain (issue 21), when the reader set them. */
+  forest?: string;
+  domain?: string;
 }
 
 export interface DuplicateAnchorEvidence {
@@ -42,6 +47,7 @@ function sharer(o: OnPremObject, source: string): AnchorSharer {
     displayName: o.displayName,
     consistencyGuid: o.consistencyGuid,
     anchorSource: source,
+    ...placeFields(o),
   };
 }
 
@@ -56,6 +62,8 @@ export function adAnchorRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const other of ctx.snapshot.onPrem.related) {
     if (other.objectGuid === ctx.user.objectGuid || isSystemObject(other)) continue;
+    // One person's account in another forest: USER_IN_TWO_FORESTS tells that story and its plan.
+    if (isForestTwin(ctx, other)) continue;
     const theirs = expectedAnchor(other, attribute);
     if (theirs.value !== value) continue;
     const guid = ctx.anchor.guid;

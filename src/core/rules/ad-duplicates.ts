@@ -1,10 +1,12 @@
 // AD_DUPLICATE_VALUE: another AD object holds one of the user's values, across attributes (IdFix
 // only compared one attribute at a time, so a UPN equal to a contact's proxy went unseen).
+import { placeText, showPlace } from '../ad-place.js';
 import type { Finding } from '../findings.js';
 import { isSystemObject } from '../idfix-rules.js';
 import { addressKey, smtpAddresses } from '../proxy-addresses.js';
 import type { OnPremObject } from '../snapshot.js';
 import type { RuleContext } from './context.js';
+import { isForestTwin } from './forest-twins.js';
 
 interface Held {
   attribute: string;
@@ -25,6 +27,8 @@ export function adDuplicateRules(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const other of ctx.snapshot.onPrem.related) {
     if (other.objectGuid === ctx.user.objectGuid || isSystemObject(other)) continue;
+    // One person's account in another forest: USER_IN_TWO_FORESTS tells that story and its plan.
+    if (isForestTwin(ctx, other)) continue;
     const theirs = addressValues(other);
     const clashes: { value: string; ours: string; theirs: string }[] = [];
     for (const m of mine) {
@@ -48,13 +52,15 @@ export function adDuplicateRules(ctx: RuleContext): Finding[] {
       code: 'AD_DUPLICATE_VALUE',
       severity: 'error',
       message:
-        `Another AD ${other.objectClass} holds ${clashes.length === 1 ? 'a value' : 'values'} of this user: ${list}. ` +
+        `Another AD ${other.objectClass}${showPlace(other, ctx.snapshot.sync.forests) || (other.domain && other.domain !== ctx.user.domain) ? ` in ${placeText(other)}` : ''} holds ${clashes.length === 1 ? 'a value' : 'values'} of this user: ${list}. ` +
         'Entra ID keeps these unique across users, groups and contacts, so one of the two will fail to sync or be quarantined. ' +
         'Remove the value from one object in AD.',
       evidence: {
         otherDn: other.dn,
         otherObjectClass: other.objectClass,
         otherObjectGuid: other.objectGuid,
+        ...(other.forest ? { otherForest: other.forest } : {}),
+        ...(other.domain ? { otherDomain: other.domain } : {}),
         values: clashes,
       },
     });

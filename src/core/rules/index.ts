@@ -7,6 +7,7 @@ import { adScopeRules } from './ad-scope.js';
 import { cloudDuplicateRules } from './cloud-duplicates.js';
 import type { RuleContext } from './context.js';
 import { deletedUserRules } from './deleted-users.js';
+import { forestTwinRules } from './forest-twins.js';
 import { quarantineRules } from './quarantine.js';
 import { skippedCheckRules } from './skipped-checks.js';
 import { signInNameRules } from './sign-in-name.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   adAttributeRules,
   adDuplicateRules,
   adAnchorRules,
+  forestTwinRules,
   adScopeRules,
   upnSuffixRules,
   signInNameRules,

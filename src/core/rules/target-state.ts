@@ -3,6 +3,7 @@
 // READY_FOR_HARD_MATCH, STALE_IMMUTABLE_ID, LINKED_TO_OTHER_ANCHOR).
 import type { Finding } from '../findings.js';
 import { cloudRef, isSynced, management, type RuleContext } from './context.js';
+import { isForestTwinAnchor } from './forest-twins.js';
 import { usersUnread } from './skipped-checks.js';
 import { softMatchAllowed } from './tenant-switches.js';
 
@@ -53,7 +54,8 @@ export function targetStateRules(ctx: RuleContext): Finding[] {
         message: `${target.userPrincipalName} is synced and its immutableId ${current} equals the expected anchor. Nothing to fix.`,
         evidence: { ...evidence, onPremisesLastSyncDateTime: target.onPremisesLastSyncDateTime },
       });
-    } else {
+    } else if (!isForestTwinAnchor(ctx, current)) {
+      // (Linked to this person's account in another forest: USER_IN_TWO_FORESTS tells that story.)
       out.push({
         code: 'LINKED_TO_OTHER_ANCHOR',
         severity: 'error',

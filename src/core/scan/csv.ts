@@ -32,6 +32,9 @@ export const CSV_HEADER = [
   'expectedImmutableId',
   'anchorSource',
   'reason',
+  // Issue 21: where the AD user lives (several forests or domains).
+  'domain',
+  'forest',
 ] as const;
 
 /** The whole file: header, then one row per AD user, each line ending in CRLF. */
@@ -53,6 +56,8 @@ export function scanCsv(users: readonly UserForecast[]): string {
         u.expectedImmutableId,
         u.anchorSource,
         u.forecast.reason,
+        u.domain,
+        u.forest,
       ]),
     );
   }

@@ -54,6 +54,7 @@ export function searchText(u: UserForecast): string {
     u.userPrincipalName,
     u.displayName,
     u.dn,
+    u.domain,
     u.forecast.outcome,
     OUTCOME_LABEL[u.forecast.outcome],
     u.forecast.error,

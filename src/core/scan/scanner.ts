@@ -1,6 +1,7 @@
 // The whole directory's match forecast (issue 9): index everything once, then run the one-user
 // diagnosis — the same diagnose(), the same rules — on a snapshot cut from the indexes for each
 // in-scope AD user, and predict the next sync from its findings. Pure: the reads happen before.
+import { placeFields } from '../ad-place.js';
 import { expectedAnchor } from '../anchor.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis } from '../diagnosis-types.js';
@@ -73,6 +74,7 @@ export function createScanner(input: ScanInput): Scanner {
       sAMAccountName: user.sAMAccountName,
       userPrincipalName: user.userPrincipalName,
       displayName: user.displayName,
+      ...placeFields(user),
       expectedImmutableId: d.expectedImmutableId,
       anchorSource: d.anchorSource,
       target: t ? { id: t.id, userPrincipalName: t.userPrincipalName, management: t.management } : null,

@@ -53,6 +53,9 @@ export interface UserForecast {
   sAMAccountName: string | null;
   userPrincipalName: string | null;
   displayName: string | null;
+  /** The AD user's forest and domain (issue 21), when the reader set them. */
+  forest?: string;
+  domain?: string;
   expectedImmutableId: string | null;
   anchorSource: string | null;
   /** The cloud user the diagnosis says this AD user should become. */

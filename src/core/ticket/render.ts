@@ -28,6 +28,7 @@ export function ticketText(t: Ticket): string {
   const out: string[] = [`Ticket summary (${visibleText(t.environment)}, ${t.at})`, `  ${t.verdict}`];
   if (t.adObject) {
     out.push('AD object', `  DN          ${show(t.adObject.dn)}`, `  objectGUID  ${t.adObject.objectGuid}`);
+    if (t.adObject.domain) out.push(`  domain      ${show(t.adObject.domain)}`);
     out.push(`  UPN         ${show(t.adObject.userPrincipalName)}`);
     out.push(`  anchor      ${show(t.adObject.anchor)} (from ${show(t.adObject.anchorSource)})`);
   }
@@ -108,6 +109,7 @@ export function ticketMarkdown(t: Ticket): string {
   const c = t.cloudObject;
   out.push(`| id | ${a ? mdCode(a.objectGuid) : ''} | ${c ? mdCode(c.id) : ''} |`);
   out.push(`| name | ${a ? mdCode(a.dn) : ''} | ${c ? mdCode(c.userPrincipalName) : ''} |`);
+  if (a?.domain) out.push(`| domain | ${mdCode(a.domain)} | |`);
   out.push(
     `| UPN | ${a ? mdCode(a.userPrincipalName) : ''} | ${c ? `${mdCode(c.userPrincipalName)} (${c.management})` : ''} |`,
   );

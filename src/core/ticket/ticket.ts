@@ -2,6 +2,7 @@
 // write with before → after, its journal id and its undo (or why there is none, issue 13 point 7),
 // the manual steps still pending with their commands, the roles to give back and what to tell the
 // user. Plain data: text and Markdown are renderings of it (render.ts).
+import { placeText, showPlace } from '../ad-place.js';
 import type { StepOutcome } from '../run-results.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { Severity } from '../findings.js';
@@ -60,6 +61,8 @@ export interface Ticket {
     userPrincipalName: string | null;
     anchor: string | null;
     anchorSource: string | null;
+    /** Its domain and forest (issue 21), where several forests are configured or it is a child domain. */
+    domain?: string;
   } | null;
   cloudObject: {
     id: string;
@@ -202,6 +205,7 @@ export function buildTicket(input: TicketInput): Ticket {
           userPrincipalName: u.userPrincipalName,
           anchor: latest?.expectedImmutableId ?? null,
           anchorSource: latest?.anchorSource ?? null,
+          ...(showPlace(u, latest?.forests) ? { domain: placeText(u) } : {}),
         }
       : null,
     cloudObject: t

@@ -11,6 +11,8 @@ const STATE: Partial<Record<string, string>> = {
   CLEAR_IMMUTABLE_ID: 'the cloud user has no immutableId; the next sync may soft-match it',
   PURGE_DELETED_USER: 'the recycle-bin object is gone for good',
   RESTORE_DELETED_USER: 'the restored user is active again',
+  SET_CONSISTENCY_GUID:
+    "the AD account carries the other account's anchor in mS-DS-ConsistencyGuid; the next sync joins it by that anchor",
 };
 
 const isWrite = (o: StepOutcome): boolean => o.status === 'done' && o.journalId !== undefined;

@@ -1,5 +1,6 @@
 // The raw values view: the attribute table a technician would otherwise dig out of ldp.exe and
 // Graph Explorer, AD on the left, the cloud target on the right, with differences marked.
+import { placeText, showPlace } from '../ad-place.js';
 import type { Diagnosis } from '../diagnosis-types.js';
 import type { CloudUser } from '../snapshot.js';
 
@@ -74,6 +75,10 @@ export function rawValueRows(d: Diagnosis): RawRow[] {
       cloud: t?.proxyAddresses.length ? t.proxyAddresses.join('\n') : NONE,
       same: ad && t ? sameSet(ad.proxyAddresses, t.proxyAddresses) : null,
     },
+    // Issue 21: the AD object's domain and forest, where several are configured or it is a child domain.
+    ...(ad && showPlace(ad, d.forests)
+      ? [{ attribute: 'domain', ad: placeText(ad), cloud: '', same: null }]
+      : []),
     { attribute: 'objectGUID', ad: show(ad?.objectGuid), cloud: '', same: null },
     { attribute: 'mS-DS-ConsistencyGuid', ad: show(ad?.consistencyGuid), cloud: '', same: null },
     { attribute: 'onPremisesSyncEnabled', ad: '', cloud: syncState(t), same: null },

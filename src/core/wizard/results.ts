@@ -74,12 +74,13 @@ function firstSentence(text: string): string {
   return (text.split(/(?<=[.;])\s/)[0] ?? text).replace(/[.;]$/, '');
 }
 
-/** "Check again" on a MANUAL step: resolved when none of the findings it cures is left. */
+/** "Check again" on a MANUAL step: resolved when none of the findings it cures is left (an info
+ *  finding is no problem: e.g. USER_IN_TWO_FORESTS once the old account is out of scope). */
 function onChecked(state: WizardState, diagnosis: Diagnosis): WizardState {
   if (state.screen.kind !== 'manual') return { ...state, request: null };
   const step = stepAt(state, state.screen.step);
   const cures = step?.because ?? [];
-  const left = diagnosis.findings.filter((f) => cures.includes(f.code));
+  const left = diagnosis.findings.filter((f) => cures.includes(f.code) && f.severity !== 'info');
   if (left.length > 0) {
     const detail = `Still found: ${left.map((f) => `${f.code} (${firstSentence(f.message)})`).join(', ')}.`;
     return { ...state, request: null, screen: { ...state.screen, check: { status: 'still', detail } } };

@@ -3,6 +3,7 @@
 import type { ScenarioAdObject, ScenarioCloudUser } from '../scenario-schema.js';
 import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
+import { handOver } from './forest-joins.js';
 import { logLine } from './run-log.js';
 import { isInScope, isSystemObject } from './scope.js';
 import { deletedUpn, joinedAdGuid, softDeleteUser } from './tenant-objects.js';
@@ -44,6 +45,7 @@ export function removeDeparted(ctx: SyncContext): void {
     const why = obj ? 'left the sync scope' : 'was deleted in AD';
     delete state.joins[guid];
     const user = usersById.get(cloudId);
+    if (user && handOver(ctx, dn, why, user)) continue;
     if (user) {
       usersById.delete(cloudId);
       const deleted = softDeleteUser(state, user, ctx.at);

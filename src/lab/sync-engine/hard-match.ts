@@ -3,6 +3,7 @@
 import type { ScenarioAdObject, ScenarioCloudUser } from '../scenario-schema.js';
 import type { SyncContext } from './context.js';
 import type { DesiredValues } from './desired.js';
+import { joinAcrossForests } from './forest-joins.js';
 import { adminRoleHardMatchText, INVALID_HARD_MATCH_TEXT } from './messages.js';
 import { logExportFailure, logNewQuarantines, upnSuffixNote } from './reporting.js';
 import { logLine } from './run-log.js';
@@ -42,6 +43,8 @@ export function hardMatch(
 ): void {
   const { state } = ctx;
   const other = joinedAdGuid(state, target.id);
+  if (other !== undefined && other !== obj.objectGUID && joinAcrossForests(ctx, obj, target, anchor, other))
+    return;
   if (other !== undefined && other !== obj.objectGUID) {
     // Two AD objects export the same anchor (a copied mS-DS-ConsistencyGuid): the second one cannot
     // be joined, and the first keeps its cloud user. Lab wording.

@@ -5,6 +5,7 @@ import { resolveSourceAnchor } from './anchor.js';
 import type { SyncContext } from './context.js';
 import { createSyncedUser } from './create-user.js';
 import { desiredUserValues } from './desired.js';
+import { precedingJoin } from './forest-joins.js';
 import { hardMatch } from './hard-match.js';
 import { restoreDeletedUser } from './restore.js';
 import { logLine } from './run-log.js';
@@ -34,6 +35,7 @@ export function syncUser(ctx: SyncContext, obj: ScenarioAdObject): void {
   if (joinedId !== undefined) {
     const joined = state.tenant.users.find((u) => u.id === joinedId);
     if (joined) {
+      if (precedingJoin(ctx, obj, joined)) return;
       updateJoinedUser(ctx, obj, joined, desired);
       return;
     }
@@ -65,6 +67,7 @@ export function retryQuarantinedUser(ctx: SyncContext, obj: ScenarioAdObject): v
   const id = state.joins[obj.objectGUID];
   const user = id === undefined ? undefined : state.tenant.users.find((u) => u.id === id);
   if (!user || user.onPremisesProvisioningErrors.length === 0) return;
+  if (precedingJoin(ctx, obj, user, { quiet: true })) return;
   const options: UpdateOptions = { quiet: true };
   updateJoinedUser(ctx, obj, user, desiredUserValues(state, obj), options);
 }

@@ -18,6 +18,8 @@ export type SyncOutcome =
   | 'ExistingAdminRoleConflict'
   | 'ExportError'
   | 'Skipped'
+  /** Several forests (issue 21): a second AD object joined to the same metaverse object. */
+  | 'Joined'
   | 'Busy'
   | 'Completed';
 

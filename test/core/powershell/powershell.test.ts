@@ -109,6 +109,8 @@ const BUILDERS: Record<string, (v: string) => PowerShellCommand> = {
   giveRoleBack: (v) => ps.giveRoleBack(v, v),
   exoRemoveAddress: (v) => ps.exoRemoveAddress('group', v, v),
   exoSetPrimary: (v) => ps.exoSetPrimary('contact', v, v),
+  adSetConsistencyGuid: (v) => ps.adSetConsistencyGuid(v, v, v),
+  adMoveInDomain: (v) => ps.adMoveInDomain(v, v, v, 'move'),
 };
 
 describe('every command builder', () => {
