@@ -160,7 +160,12 @@ export async function openProfileEnvironment(
       onPremWriter: directory,
       tenant: new GraphTenant({ client: session.connection.client, tenantLabel: tenant.tenant }),
       trigger,
-      sync: { sourceAnchor: ad.anchorAttribute, scope: syncScope(forests, opened) },
+      sync: {
+        sourceAnchor: ad.anchorAttribute,
+        scope: syncScope(forests, opened),
+        // Oldest first, as configured: the last forest is the migration's target (issue 21).
+        ...(opened.length > 1 ? { forests: opened.map((f) => f.name) } : {}),
+      },
       journal: openJsonlJournal(defaultJournalPath()),
       secrets: secretRedactor.values(),
       // syncmatch scan: the whole domain in pages, the whole tenant in pages of 999.

@@ -108,13 +108,20 @@ describe.skipIf(!samba || !forest2)(
       });
       expect(run.code, run.stderr).toBe(0);
       const out = JSON.parse(run.stdout) as {
-        diagnosis: { onPrem: { dn: string; objectGuid: string } | null };
+        forests: string[] | null;
+        diagnosis: { onPrem: { dn: string; objectGuid: string } | null; findings: { code: string }[] };
         onPrem: { objectGuid: string; forest: string; domain: string }[];
       };
       expect(out.diagnosis.onPrem).toMatchObject({
         dn: FOREST2_SEED.john.dn,
         objectGuid: FOREST2_SEED.john.guid,
       });
+      // The profile's order reaches the diagnosis: the new forest, listed last, is the target, and
+      // the two accounts of one person are a migration, not an ambiguous identity.
+      expect(out.forests).toEqual(['lab.example', 'new.example']);
+      const codes = out.diagnosis.findings.map((x) => x.code);
+      expect(codes).toContain('USER_IN_TWO_FORESTS');
+      expect(codes).not.toContain('AD_IDENTITY_AMBIGUOUS');
       expect(out.onPrem[0]).toEqual({
         objectGuid: FOREST2_SEED.john.guid,
         forest: 'new.example',

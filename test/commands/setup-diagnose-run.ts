@@ -17,6 +17,8 @@ try {
       label: env.label,
       trigger: env.trigger.name,
       diagnosis: diagnose(snapshot),
+      // The profile's forests, oldest first (the last is the migration's target).
+      forests: env.sync.forests ?? null,
       // Where each AD object was found (issue 21: several forests).
       onPrem: [...snapshot.onPrem.matches, ...snapshot.onPrem.related].map((o) => ({
         objectGuid: o.objectGuid,
