@@ -15,8 +15,13 @@ export function ScreenLayout(props: { children: ReactNode; actions?: ReactNode }
   // After each layout: how many lines of the information the clipping box hides.
   useEffect(() => {
     if (!outer.current || !inner.current) return;
-    const cut = measureElement(inner.current).height - measureElement(outer.current).height;
-    setHidden(Math.max(cut, 0));
+    const innerHeight = measureElement(inner.current).height;
+    const outerHeight = measureElement(outer.current).height;
+    // A clipping box squeezed to no rows lays out no children, so the information measures 0 too:
+    // keep the last count, or the mark (one row) and this measure would flip each other for ever
+    // (found at 60×20 on the summary after an undo, when the actions take every row).
+    if (outerHeight === 0 && innerHeight === 0) return;
+    setHidden(Math.max(innerHeight - outerHeight, 0));
   });
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1}>

@@ -238,7 +238,8 @@ const WIZARD_WALKS: Walk[] = [
       ['finish chosen', ['j', 'j'], /› Finish here/],
       ['leaving', [KEY.enter], 'leaving with the plan half-applied'],
       ['undo preview', [KEY.enter], 'Undo this write'],
-      ['undone', [KEY.enter], 'Every write of this run was undone'],
+      // At 60×20 the menu and the undo list take every row: the summary's lines are marked below.
+      ['undone', [KEY.enter], '6/6 Summary'],
     ],
   },
   {
