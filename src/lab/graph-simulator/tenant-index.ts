@@ -107,11 +107,6 @@ class CollectionIndex<T extends object> {
   ordered(set: ReadonlySet<T>): T[] {
     return [...set].sort((a, b) => this.position.get(a)! - this.position.get(b)!);
   }
-
-  /** Still over the same array, of the same length (a splice or push by anyone shows here). */
-  fresh(list: readonly T[]): boolean {
-    return list === this.list && list.length === this.length;
-  }
 }
 
 const EMPTY: ReadonlySet<never> = new Set();
@@ -119,58 +114,89 @@ const EMPTY: ReadonlySet<never> = new Set();
 export type TenantCollection = 'users' | 'deletedUsers' | 'groups' | 'contacts';
 
 export class TenantIndex {
-  readonly users: CollectionIndex<ScenarioCloudUser>;
-  readonly deletedUsers: CollectionIndex<ScenarioDeletedUser>;
-  readonly groups: CollectionIndex<ScenarioRecipient>;
-  readonly contacts: CollectionIndex<ScenarioRecipient>;
-  /** The AD object joined to each cloud user (by lower-case cloud id), as the list representation
-   *  picks it (the last join and the last AD object with that GUID win), and as GET /users/{id}
-   *  picks it (the first of each). */
-  private readonly joinedLast = new Map<string, ScenarioAdObject>();
-  private readonly joinedFirst = new Map<string, ScenarioAdObject>();
   readonly epoch: number;
+  private readonly lists: readonly (readonly object[])[];
+  private readonly lengths: number[];
   private readonly adObjects: readonly ScenarioAdObject[];
   private readonly adLength: number;
   private readonly joins: Record<string, string>;
+  // Each part is built on first use: a paged read of every user needs the joins, not the keys.
+  private usersIndex?: CollectionIndex<ScenarioCloudUser>;
+  private deletedIndex?: CollectionIndex<ScenarioDeletedUser>;
+  private groupsIndex?: CollectionIndex<ScenarioRecipient>;
+  private contactsIndex?: CollectionIndex<ScenarioRecipient>;
+  /** The AD object joined to each cloud user (by lower-case cloud id), as the list representation
+   *  picks it (the last join and the last AD object with that GUID win), and as GET /users/{id}
+   *  picks it (the first of each). */
+  private joined?: { last: Map<string, ScenarioAdObject>; first: Map<string, ScenarioAdObject> };
 
   constructor(readonly state: LabState) {
     const t = state.tenant;
     this.epoch = labStateEpoch(state);
-    this.users = new CollectionIndex(t.users, (u) => userKeys(u, u.userPrincipalName));
-    this.deletedUsers = new CollectionIndex(t.deletedUsers, (u) => userKeys(u, deletedUpn(u)));
-    this.groups = new CollectionIndex(t.groups, (g) => recipientKeys(g, null));
-    this.contacts = new CollectionIndex(t.contacts, (c) => recipientKeys(c, null));
+    this.lists = [t.users, t.deletedUsers, t.groups, t.contacts];
+    this.lengths = this.lists.map((l) => l.length);
     this.adObjects = state.ad.objects;
     this.adLength = state.ad.objects.length;
     this.joins = state.joins;
+  }
+
+  get users(): CollectionIndex<ScenarioCloudUser> {
+    return (this.usersIndex ??= new CollectionIndex(this.state.tenant.users, (u) =>
+      userKeys(u, u.userPrincipalName),
+    ));
+  }
+
+  get deletedUsers(): CollectionIndex<ScenarioDeletedUser> {
+    return (this.deletedIndex ??= new CollectionIndex(this.state.tenant.deletedUsers, (u) =>
+      userKeys(u, deletedUpn(u)),
+    ));
+  }
+
+  get groups(): CollectionIndex<ScenarioRecipient> {
+    return (this.groupsIndex ??= new CollectionIndex(this.state.tenant.groups, (g) =>
+      recipientKeys(g, null),
+    ));
+  }
+
+  get contacts(): CollectionIndex<ScenarioRecipient> {
+    return (this.contactsIndex ??= new CollectionIndex(this.state.tenant.contacts, (c) =>
+      recipientKeys(c, null),
+    ));
+  }
+
+  /** After the simulator's PATCH of one user (only when the users' keys were built). */
+  refreshUser(user: ScenarioCloudUser): void {
+    this.usersIndex?.refresh(user);
+  }
+
+  private joinMaps(): { last: Map<string, ScenarioAdObject>; first: Map<string, ScenarioAdObject> } {
+    if (this.joined) return this.joined;
+    const last = new Map<string, ScenarioAdObject>();
+    const first = new Map<string, ScenarioAdObject>();
     const lastByGuid = new Map<string, ScenarioAdObject>();
     const firstByGuid = new Map<string, ScenarioAdObject>();
-    for (const o of state.ad.objects) {
+    for (const o of this.state.ad.objects) {
       const g = o.objectGUID.toLowerCase();
       lastByGuid.set(g, o);
       if (!firstByGuid.has(g)) firstByGuid.set(g, o);
     }
-    for (const [guid, cloudId] of Object.entries(state.joins)) {
+    for (const [guid, cloudId] of Object.entries(this.state.joins)) {
       const id = cloudId.toLowerCase();
-      const last = lastByGuid.get(guid.toLowerCase());
-      if (last) this.joinedLast.set(id, last);
-      if (!this.joinedFirst.has(id)) {
-        const first = firstByGuid.get(guid.toLowerCase());
-        // GET /users/{id} takes the first join naming the user, found or not.
-        this.joinedFirst.set(id, first ?? NOT_FOUND);
-      }
+      const found = lastByGuid.get(guid.toLowerCase());
+      if (found) last.set(id, found);
+      // GET /users/{id} takes the first join naming the user, found or not.
+      if (!first.has(id)) first.set(id, firstByGuid.get(guid.toLowerCase()) ?? NOT_FOUND);
     }
+    return (this.joined = { last, first });
   }
 
   fresh(): boolean {
     const { state } = this;
     const t = state.tenant;
+    const now = [t.users, t.deletedUsers, t.groups, t.contacts];
     return (
       labStateEpoch(state) === this.epoch &&
-      this.users.fresh(t.users) &&
-      this.deletedUsers.fresh(t.deletedUsers) &&
-      this.groups.fresh(t.groups) &&
-      this.contacts.fresh(t.contacts) &&
+      now.every((l, i) => l === this.lists[i] && l.length === this.lengths[i]) &&
       state.ad.objects === this.adObjects &&
       state.ad.objects.length === this.adLength &&
       state.joins === this.joins
@@ -179,12 +205,12 @@ export class TenantIndex {
 
   /** The AD object the list representation shows for a cloud user (representations.ts joinedAdObjects). */
   joinedForList(cloudId: string): ScenarioAdObject | undefined {
-    return this.joinedLast.get(cloudId.toLowerCase());
+    return this.joinMaps().last.get(cloudId.toLowerCase());
   }
 
   /** The AD object GET /users/{id} shows (representations.ts activeUser). */
   joinedForOne(cloudId: string): ScenarioAdObject | undefined {
-    const o = this.joinedFirst.get(cloudId.toLowerCase());
+    const o = this.joinMaps().first.get(cloudId.toLowerCase());
     return o === NOT_FOUND ? undefined : o;
   }
 
@@ -265,7 +291,7 @@ export function tenantIndex(state: LabState): TenantIndex {
 /** After the simulator's own PATCH of one user: that user's keys are read again. */
 export function refreshUser(state: LabState, user: ScenarioCloudUser): void {
   const index = indexes.get(state);
-  if (index?.fresh()) index.users.refresh(user);
+  if (index?.fresh()) index.refreshUser(user);
 }
 
 /**

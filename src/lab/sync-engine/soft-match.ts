@@ -4,6 +4,7 @@
 import { addressKey, hasSmtpAddress, primarySmtp } from '../../core/proxy-addresses.js';
 import type { ScenarioAdObject, ScenarioCloudUser } from '../scenario-schema.js';
 import type { SyncContext } from './context.js';
+import { indexCheckEnabled } from '../lab-state-changes.js';
 import { createSyncedUser } from './create-user.js';
 import { holderIndexFor } from './holder-index.js';
 import type { DesiredValues } from './desired.js';
@@ -40,6 +41,12 @@ export function findSoftMatchCandidate(ctx: SyncContext, desired: DesiredValues)
     ? holding(upn).find((u) => addressKey(u.userPrincipalName) === addressKey(upn))
     : undefined;
   const bySmtp = smtp ? holding(smtp).find((u) => hasSmtpAddress(u.proxyAddresses, smtp)) : undefined;
+  if (indexCheckEnabled()) {
+    const scanUpn = upn ? users.find((u) => addressKey(u.userPrincipalName) === addressKey(upn)) : undefined;
+    const scanSmtp = smtp ? users.find((u) => hasSmtpAddress(u.proxyAddresses, smtp)) : undefined;
+    if (scanUpn !== byUpn || scanSmtp !== bySmtp)
+      throw new Error('lab holder index out of date (soft match)');
+  }
   const user = byUpn ?? bySmtp;
   if (!user) return null;
   const keys: ConflictingValue[] = [];
