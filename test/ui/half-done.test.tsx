@@ -15,9 +15,7 @@ describe('finishing with the plan half-applied', () => {
     expect(ui.text()).toContain('Step 1 done');
     await ui.press(KEY.down, KEY.down, KEY.enter); // Finish here
     const text = ui.text();
-    expect(text).toContain(
-      'Left half-done: 1 write of the plan is in place and the match is not verified.',
-    );
+    expect(text).toContain('Left half-done: 1 write of the plan is in place and the match is not verified.');
     expect(text).toContain('SET_IMMUTABLE_ID (journal entry j1): the cloud user carries the anchor');
     expect(text).toContain('Undo: syncmatch journal undo j1');
     expect(text).toContain('To finish instead, run syncmatch fix jdoe again.');
