@@ -2,43 +2,15 @@
 // HTTPS simulator, the lab's sync engine): a MANUAL step offers it in the lab, applies the change the
 // step describes, checks again, and the walk ends at a verified match with the sign-in name kept.
 // Real runs (services without doInLab) never offer it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWizardServices } from '../../src/app/wizard-services.js';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
-import type { Clock } from '../../src/ports.js';
-import { KEY, renderWizardApp, unmountAll } from './harness.js';
+import { KEY, renderWizardApp } from './harness.js';
+import { instant, labWizardFile, until } from './lab-wizard.js';
 
-const instant: Clock = { now: () => new Date(), sleep: async () => {} };
-let dir: string;
-const envs: LabEnvironment[] = [];
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-lab-do-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterEach(unmountAll);
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-type Ui = Awaited<ReturnType<typeof renderWizardApp>>;
-
-async function until(ui: Ui, pattern: RegExp | string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const text = ui.text();
-    if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return;
-    await ui.settle();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never showed ${String(pattern)}; last frame:\n${ui.frame()}`);
-}
+const labFile = labWizardFile('syncmatch-lab-do-');
 
 async function lab(name: string, real = false) {
-  const env = await openLabEnvironment(name, {});
-  envs.push(env);
+  const env = await labFile.open(name, {});
   const { labActions, ...withoutLab } = env;
   const services = createWizardServices({
     ...(real ? withoutLab : { ...env, labActions }),

@@ -1,43 +1,15 @@
 // Issue 21's scenarios walked in the wizard (ink-testing-library) through the real adapters: the
 // migration's AD write confirmed on its screen, the MANUAL step done in the lab, the rebuilt plan
 // synced, and the walk ends at a verified match with the same cloud user.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWizardServices } from '../../src/app/wizard-services.js';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
-import type { Clock } from '../../src/ports.js';
-import { KEY, renderWizardApp, unmountAll } from './harness.js';
+import { KEY, renderWizardApp } from './harness.js';
+import { instant, labWizardFile, until, type Ui } from './lab-wizard.js';
 
-const instant: Clock = { now: () => new Date(), sleep: async () => {} };
-let dir: string;
-const envs: LabEnvironment[] = [];
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-forests-walk-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterEach(unmountAll);
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-type Ui = Awaited<ReturnType<typeof renderWizardApp>>;
-
-async function until(ui: Ui, pattern: RegExp | string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const text = ui.text();
-    if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return;
-    await ui.settle();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never showed ${String(pattern)}; last frame:\n${ui.frame()}`);
-}
+const labFile = labWizardFile('syncmatch-forests-walk-');
 
 async function walk(name: string, identity: string) {
-  const env = await openLabEnvironment(name, {});
-  envs.push(env);
+  const env = await labFile.open(name, {});
   const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
   const ui = await renderWizardApp(services, { identity });
   await until(ui, /Findings/);

@@ -2,44 +2,18 @@
 // → HTTPS simulator, the JSONL lab journal): in the federated scenario the UPN is moved first; Finish
 // after that step says where the user stands and offers the undo, which is previewed, confirmed,
 // journalled (undoOf) and puts the cloud user back as it was.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWizardServices } from '../../src/app/wizard-services.js';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
-import type { Clock } from '../../src/ports.js';
-import { KEY, renderWizardApp, unmountAll } from './harness.js';
+import { KEY, renderWizardApp } from './harness.js';
+import { instant, labWizardFile, until } from './lab-wizard.js';
 
-const instant: Clock = { now: () => new Date(), sleep: async () => {} };
-let dir: string;
-const envs: LabEnvironment[] = [];
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-leave-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterEach(unmountAll);
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-type Ui = Awaited<ReturnType<typeof renderWizardApp>>;
-
-async function until(ui: Ui, pattern: RegExp | string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const text = ui.text();
-    if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return;
-    await ui.settle();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never showed ${String(pattern)}; last frame:\n${ui.frame()}`);
-}
+const labFile = labWizardFile('syncmatch-leave-');
 
 describe('Finish with the plan half-applied, in the lab', () => {
   it('federated-domain: Finish after the UPN move, undo it, and the cloud user is back as before', async () => {
-    const env = await openLabEnvironment('federated-domain', {});
-    envs.push(env);
+    const env = await labFile.open('federated-domain', {});
     const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
     const john = () => env.state.tenant.users.find((u) => u.displayName === 'John Doe')!;
     const before = { ...john() };
@@ -80,7 +54,7 @@ describe('Finish with the plan half-applied, in the lab', () => {
     const after = john();
     expect(after.userPrincipalName).toBe(before.userPrincipalName);
     expect(after.onPremisesImmutableId).toBe(before.onPremisesImmutableId);
-    const lines = readFileSync(join(dir, 'lab.jsonl'), 'utf8')
+    const lines = readFileSync(join(labFile.dir(), 'lab.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { phase: string; step: string; undoOf?: string; result?: string });

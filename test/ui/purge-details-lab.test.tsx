@@ -3,47 +3,19 @@
 // what goes for good as Graph showed it (id, created and deleted dates, licences, mailbox addresses)
 // and why restoring is not offered; where the deleted user is this AD user's own account and Graph
 // would accept it, the plan offers to restore it instead, and that walk ends matched to it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWizardServices } from '../../src/app/wizard-services.js';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
 import { loadScenario } from '../../src/lab/scenario-loader.js';
 import type { Scenario } from '../../src/lab/scenario-schema.js';
-import type { Clock } from '../../src/ports.js';
-import { KEY, renderWizardApp, unmountAll } from './harness.js';
+import { KEY, renderWizardApp } from './harness.js';
+import { instant, labWizardFile, until } from './lab-wizard.js';
 
-const instant: Clock = { now: () => new Date(), sleep: async () => {} };
 const DELETED = 'f7703a62-3a09-4478-8c11-7b7de5feb5ed';
 const LIVE = '02f643e0-bf1a-480b-842f-7623947fcbfa';
-let dir: string;
-const envs: LabEnvironment[] = [];
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-purge-lab-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterEach(unmountAll);
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-type Ui = Awaited<ReturnType<typeof renderWizardApp>>;
-
-async function until(ui: Ui, pattern: RegExp | string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const text = ui.text();
-    if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return;
-    await ui.settle();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never showed ${String(pattern)}; last frame:\n${ui.frame()}`);
-}
+const labFile = labWizardFile('syncmatch-purge-lab-');
 
 async function lab(scenario: Scenario) {
-  const env = await openLabEnvironment(scenario, {});
-  envs.push(env);
+  const env = await labFile.open(scenario, {});
   const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
   return { env, services };
 }
