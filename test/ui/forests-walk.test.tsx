@@ -52,6 +52,29 @@ describe('forests in the wizard', () => {
     expect(env.state.tenant.deletedUsers).toEqual([]);
   });
 
+  it('forest-migration: Finish after the stamp says what the AD account carries, and the undo clears it', async () => {
+    const { env, ui } = await walk('forest-migration', 'jdoe');
+    const newJohn = () =>
+      env.state.ad.objects.find((o) => o.objectGUID === '2b6f0001-8c2d-4e3f-a011-0000000000b1')!;
+    await ui.press(KEY.enter);
+    await until(ui, 'Review step 1');
+    await ui.press(KEY.enter);
+    await until(ui, 'Apply this change');
+    await ui.press(KEY.enter);
+    await until(ui, 'Step 1 done');
+    expect(newJohn().attributes['mS-DS-ConsistencyGuid']).toBeTruthy();
+    await ui.press(KEY.down, KEY.down, KEY.enter); // Finish here
+    await until(ui, 'You are leaving with the plan half-applied');
+    expect(ui.text()).toContain(
+      'carries 1a5e0001-7b1c-4d2e-9f00-0000000000a1 in mS-DS-ConsistencyGuid: the next sync (scheduled or not) joins it to the cloud user of that anchor.',
+    );
+    await ui.press(KEY.enter); // Undo the write
+    await until(ui, 'Undo this write');
+    await ui.press(KEY.enter);
+    await until(ui, 'Every write of this run was undone');
+    expect(newJohn().attributes['mS-DS-ConsistencyGuid'] ?? null).toBeNull();
+  });
+
   it('child-domain-upn: the parent-domain holder cleared in the lab, soft-matched, matched', async () => {
     const { env, ui } = await walk('child-domain-upn', 'cgreen');
     expect(ui.text()).toContain('AD_DUPLICATE_VALUE');

@@ -112,6 +112,8 @@ function writeState(state: WizardState, o: StepOutcome): string {
       return `The recycle-bin user ${step?.objectId ?? ''} is gone for good; that cannot be undone.`;
     case 'RESTORE_DELETED_USER':
       return `${who} was restored from the recycle bin and is active again.`;
+    case 'SET_CONSISTENCY_GUID':
+      return `The AD account ${who} carries ${change?.after ?? "the other account's anchor"} in mS-DS-ConsistencyGuid: the next sync (scheduled or not) joins it to the cloud user of that anchor.`;
     default:
       return `${o.action} is in place (journal entry ${o.journalId}).`;
   }
