@@ -1,6 +1,6 @@
 // After the fixes: start a delta sync (waiting out "busy"), poll the tenant until the target shows
 // the match or the timeout passes, then re-diagnose and give a verdict (issue 6 "Behaviour").
-import type { Diagnosis } from '../core/diagnosis-types.js';
+import type { Diagnosis, VerifyBasis } from '../core/diagnosis-types.js';
 import type { CloudUser } from '../core/snapshot.js';
 import { runErrorsSentence, runReportLines, type SyncRunSummary } from '../core/sync-server.js';
 import type { Clock, SyncRunResult, SyncTrigger, TenantReader } from '../ports.js';
@@ -82,7 +82,7 @@ function landed(u: CloudUser | null, expected: string | null): boolean {
 
 export async function syncAndVerify(
   deps: SyncAndVerifyDeps,
-  before: Diagnosis,
+  before: VerifyBasis,
   onProgress: (p: SyncProgress) => void = () => {},
   signal?: AbortSignal,
 ): Promise<SyncVerdict> {

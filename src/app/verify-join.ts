@@ -1,7 +1,7 @@
 // VERIFY_MATCH checks the join, not just a value (issue 13, point 2): after the sync the matched
 // cloud user must be the planned target (same object id), carry this AD user's anchor, and show the
 // values the forecast said the sync would write. Anything else is "joined the wrong object".
-import type { Diagnosis } from '../core/diagnosis-types.js';
+import type { Diagnosis, VerifyBasis } from '../core/diagnosis-types.js';
 import { forecastMisses, type ForecastProperty } from '../core/sync-forecast.js';
 import type { SyncVerdict } from './services.js';
 
@@ -19,7 +19,7 @@ function show(v: string | string[] | null): string {
  * null when the join is the planned one; otherwise the "wrong object" verdict. `after` must already
  * say ALREADY_MATCHED.
  */
-export function checkJoin(before: Diagnosis, after: Diagnosis, syncReport: string[]): SyncVerdict | null {
+export function checkJoin(before: VerifyBasis, after: Diagnosis, syncReport: string[]): SyncVerdict | null {
   const planned = before.target;
   const got = after.target;
   const problems: string[] = [];

@@ -47,3 +47,16 @@ export interface PlanAlternative {
   plan: PlanStep[];
   forecast: SyncForecast | null;
 }
+
+/** What VERIFY_MATCH reads of the diagnosis made before the writes: a whole Diagnosis is one; a
+ *  batch keeps only this much of each user (core/batch/batch-basis.ts). */
+export interface VerifyBasis {
+  identity: string;
+  /** The AD user's DN (the Connect server's run report is asked for it). */
+  onPrem: { dn: string } | null;
+  expectedImmutableId: string | null;
+  /** The planned target: the join must land on it, and new quarantines are counted against it. */
+  target: Pick<DiagnosisTarget, 'id' | 'userPrincipalName' | 'onPremisesProvisioningErrors'> | null;
+  /** What the sync was forecast to write (its `writes`: the join is checked against them). */
+  forecast?: Pick<SyncForecast, 'writes'> | null;
+}

@@ -91,7 +91,7 @@ export function forecastSync(
 
 /** The forecast values a synced user does not show (property → [expected, actual]); empty when it held. */
 export function forecastMisses(
-  forecast: SyncForecast,
+  forecast: Pick<SyncForecast, 'writes'>,
   user: CloudUser,
   properties: readonly ForecastProperty[] = ['userPrincipalName', 'displayName'],
 ): { property: ForecastProperty; expected: string | string[]; actual: string | string[] | null }[] {

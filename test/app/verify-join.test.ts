@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkJoin } from '../../src/app/verify-join.js';
 import { createWizardServices } from '../../src/app/wizard-services.js';
+import { batchBasis } from '../../src/core/batch/batch-basis.js';
 import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
 import type { PlanStep } from '../../src/core/plan-types.js';
 import { initialWizardState } from '../../src/core/wizard/init.js';
@@ -73,6 +74,10 @@ describe('VERIFY_MATCH checks the join', () => {
     );
     // The re-diagnosis alone would have called it matched: that was the bug.
     expect(verdict.after!.findings.map((f) => f.code)).toContain('ALREADY_MATCHED');
+    // A batch keeps only the basis of the diagnosis (batch-basis.ts): the same verdict from it.
+    const fromBasis = checkJoin(batchBasis(d), verdict.after!, verdict.syncReport);
+    expect(fromBasis).toEqual(checkJoin(d, verdict.after!, verdict.syncReport));
+    expect(fromBasis?.verdict).toBe('wrong-object');
     const state = {
       ...initialWizardState({ environmentLabel: 'lab', readOnly: false, journalPath: 'j' }),
       verdict,

@@ -1,5 +1,6 @@
 // Plans every user of a batch with the wizard's own planner (the same diagnosis), several at a
 // time, and decides who is written, who only needs the sync, and who is left out and why.
+import { batchBasis } from '../../core/batch/batch-basis.js';
 import { classifyPlan, groupByActions, sharedObjects, type Classified } from '../../core/batch/classify.js';
 import type { Diagnosis } from '../../core/diagnosis-types.js';
 import { UserFacingError } from '../../core/errors.js';
@@ -52,7 +53,7 @@ export async function planBatch(
         key: d?.onPrem?.objectGuid ?? identity,
         label: labelOf(d, identity),
         ...c,
-        ...(keep && d ? { diagnosis: d } : {}),
+        ...(keep && d ? { basis: batchBasis(d) } : {}),
       };
       done++;
       if (done % 50 === 0) report();
@@ -62,7 +63,7 @@ export async function planBatch(
   options.signal?.throwIfAborted();
   for (const [i, reason] of sharedObjects(planned)) {
     const u = planned[i]!;
-    planned[i] = { ...u, status: 'excluded', reason, diagnosis: undefined };
+    planned[i] = { ...u, status: 'excluded', reason, basis: undefined };
   }
   // The same AD user named twice (by UPN and by DN): planned once.
   const seen = new Set<string>();

@@ -143,7 +143,7 @@ export async function runBatch(
   let cancelled = Boolean(signal?.aborted);
   if (!cancelled) {
     const toVerify = plan.users.filter(
-      (u) => u.diagnosis && (u.status === 'sync-only' || (u.status === 'to-write' && writesDone(u))),
+      (u) => u.basis && (u.status === 'sync-only' || (u.status === 'to-write' && writesDone(u))),
     );
     if (toVerify.length > 0) {
       try {
@@ -158,7 +158,7 @@ export async function runBatch(
             busyRetryMs: deps.busyRetryMs,
             concurrency: deps.verifyConcurrency,
           },
-          toVerify.map((u) => ({ key: u.key, diagnosis: u.diagnosis! })),
+          toVerify.map((u) => ({ key: u.key, basis: u.basis! })),
           { signal, onProgress: options.onProgress },
         );
         verdicts = verified.verdicts;

@@ -1,5 +1,5 @@
 // A batch fix: many users, each planned by the wizard's own planner, written in one guarded run.
-import type { Diagnosis } from '../../core/diagnosis-types.js';
+import type { BatchBasis } from '../../core/batch/batch-basis.js';
 import type { ActionKind } from '../../core/plan-types.js';
 import type { SyncVerdict } from '../services.js';
 
@@ -23,8 +23,9 @@ export interface PlannedUser {
   status: PlanStatus;
   /** Why it was left out (excluded only). */
   reason?: string;
-  /** The diagnosis the plan came from (kept for to-write and sync-only users only). */
-  diagnosis?: Diagnosis;
+  /** What its writes and its verification need of the diagnosis (to-write and sync-only users
+   *  only; the rest of the diagnosis is not kept: batch-basis.ts). */
+  basis?: BatchBasis;
   /** Actions of its plan's writes, in order. */
   actions: ActionKind[];
 }

@@ -2,7 +2,7 @@
 // own sync-and-verify (the same VERIFY_MATCH: re-diagnosed until ALREADY_MATCHED, or the sync's
 // error, or the timeout), several users at a time. The cycle is started once; each user's
 // verification is handed a trigger that answers with that cycle instead of starting another.
-import type { Diagnosis } from '../../core/diagnosis-types.js';
+import type { Diagnosis, VerifyBasis } from '../../core/diagnosis-types.js';
 import type { Clock, SyncTrigger, TenantReader } from '../../ports.js';
 import type { SyncVerdict } from '../services.js';
 import { syncAndVerify, triggerSync } from '../sync-and-verify.js';
@@ -29,7 +29,7 @@ export interface VerifyBatchResult {
 
 export async function verifyBatch(
   deps: VerifyBatchDeps,
-  users: readonly { key: string; diagnosis: Diagnosis }[],
+  users: readonly { key: string; basis: VerifyBasis }[],
   options: { signal?: AbortSignal; onProgress?: (p: BatchProgress) => void } = {},
 ): Promise<VerifyBatchResult> {
   const verdicts = new Map<string, SyncVerdict>();
@@ -68,7 +68,7 @@ export async function verifyBatch(
         {
           trigger: cycle,
           tenant: deps.tenant,
-          rediagnose: () => deps.diagnose(u.diagnosis.identity, options.signal),
+          rediagnose: () => deps.diagnose(u.basis.identity, options.signal),
           matchFirst: true,
           clock: deps.clock,
           timeoutMs: deps.timeoutMs,
@@ -76,7 +76,7 @@ export async function verifyBatch(
           pollMs: deps.pollMs,
           busyRetryMs: deps.busyRetryMs,
         },
-        u.diagnosis,
+        u.basis,
         () => {},
         options.signal,
       ).catch((error: unknown): SyncVerdict => {
@@ -88,8 +88,9 @@ export async function verifyBatch(
           after: null,
         };
       });
-      // The full "after" diagnosis is not kept: tens of thousands of them would not fit.
-      verdicts.set(u.key, { ...verdict, after: null });
+      // Only the verdict and its sentence are kept (the batch's report shows no more): the "after"
+      // diagnosis and the run report, ten thousand times over, were much of the batch's memory.
+      verdicts.set(u.key, { verdict: verdict.verdict, detail: verdict.detail, syncReport: [], after: null });
       done++;
       if (done % 20 === 0 || done === users.length) report({ phase: 'verifying', done, total: users.length });
     },

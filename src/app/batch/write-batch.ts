@@ -342,7 +342,7 @@ export async function writeBatch(
 }
 
 function writesOf(user: PlannedUser): PlanStep[] {
-  return user.diagnosis?.plan.filter((s) => s.writes) ?? [];
+  return user.basis?.writes ?? [];
 }
 
 function itemFor(user: PlannedUser, step: PlanStep): Item | { problem: string } {

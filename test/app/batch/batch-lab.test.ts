@@ -56,7 +56,7 @@ describe('a batch over a generated lab with every outcome mixed', () => {
     const planned = new Set(
       plan.users
         .filter((u) => u.status === 'to-write')
-        .flatMap((u) => u.diagnosis!.plan.filter((s) => s.writes).map((s) => s.precondition.objectId)),
+        .flatMap((u) => u.basis!.writes.map((s) => s.precondition.objectId)),
     );
     const written = writes.map((w) =>
       decodeURIComponent(w.url.split('/')[w.url.startsWith('/users') ? 2 : 3]!),
