@@ -35,5 +35,8 @@ export interface Environment {
   bulk?: BulkReaders;
   /** Reads and writes grouped into `$batch` requests (syncmatch fix --batch). */
   batchOps?: TenantBatchOps;
+  /** The lab only: its AD and tenant live in this process, so a batch saves them (to `file`) for a
+   *  `fix --resume` in another process, as a real tenant would keep them (issue 18). */
+  saveLab?: (file: string, batchId: string) => Promise<void>;
   close(): Promise<void>;
 }

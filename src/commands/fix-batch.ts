@@ -7,7 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { extname, resolve } from 'node:path';
 import { limitHeapGrowth } from '../adapters/heap-growth.js';
-import { openBatchRecords } from '../adapters/journal/batch-records.js';
+import { batchFile, openBatchRecords } from '../adapters/journal/batch-records.js';
+import { labJournalPath } from '../adapters/journal/location.js';
 import { operatorName } from '../adapters/journal/operator.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { planBatch } from '../app/batch/plan-batch.js';
@@ -21,6 +22,7 @@ import { parseIdentityList } from '../core/batch/identity-list.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { FINDING_CODES, type FindingCode } from '../core/findings.js';
 import { openEnvironment } from './environment.js';
+import { openSavedLab } from './saved-lab.js';
 import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import { createOutput, type Output } from './output.js';
@@ -157,7 +159,10 @@ export async function fixBatchCommand(
     );
   }
   const listed = opts.batch !== undefined ? await readList(opts.batch) : null;
-  const env = await openEnvironment(opts);
+  const labResume = opts.resume !== undefined && opts.lab !== undefined && opts.lab !== false;
+  const env =
+    (labResume && (await openSavedLab(batchFile(labJournalPath(), opts.resume!, LAB_SUFFIX), opts, out))) ||
+    (await openEnvironment(opts));
   const controller = new AbortController();
   const onSigint = () => {
     if (!controller.signal.aborted)
@@ -271,16 +276,41 @@ async function runCommand(
   }
   const record: BatchRecord = resumed ? resumed.record : newBatchRecord(deps, plan, source, allowPurge);
   out.status(`Batch ${record.id}: if it stops, finish it with  syncmatch fix --resume ${record.id}`);
-  const result = await runBatch(deps, plan, record, {
-    signal,
-    onProgress: progress,
-    ...(resumed ? { writtenBefore: resumed.writtenBefore } : {}),
-  });
+  let result: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    result = await runBatch(deps, plan, record, {
+      signal,
+      onProgress: progress,
+      ...(resumed ? { writtenBefore: resumed.writtenBefore } : {}),
+    });
+  } finally {
+    if (env.saveLab)
+      await saveLab(env.saveLab, batchFile(env.journal.path, record.id, LAB_SUFFIX), record.id, out);
+  }
   if (opts.batchReport !== undefined) await writeReport(opts.batchReport, result, plan, env.label, source);
   if (out.json) out.json_({ plan: planJson(plan), result });
   else out.data(['', ...formatBatchResult(result)].join('\n'));
   out.status(`Journal: ${env.journal.path}`);
   return result.exitCode;
+}
+
+/** The lab a batch left, beside its record (a resume in another process opens it). */
+const LAB_SUFFIX = '.lab.json';
+
+async function saveLab(
+  save: NonNullable<Environment['saveLab']>,
+  file: string,
+  id: string,
+  out: Output,
+): Promise<void> {
+  try {
+    await save(file, id);
+    out.status(`The lab as this batch left it: ${file} (syncmatch fix --resume ${id} --lab opens it).`);
+  } catch (e) {
+    out.status(
+      `! The lab could not be saved to ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}): a resume in another process starts from a fresh lab.`,
+    );
+  }
 }
 
 function planJson(plan: BatchPlan) {

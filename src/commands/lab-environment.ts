@@ -5,6 +5,7 @@ import { GraphBulkReader } from '../adapters/graph/bulk-reader.js';
 import { createGraphClient } from '../adapters/graph/client.js';
 import { GraphTenant } from '../adapters/graph/graph-tenant.js';
 import { GraphBatchOps } from '../adapters/graph/batch-ops.js';
+import { writePrivateFile } from '../adapters/journal/batch-records.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { labJournalPath } from '../adapters/journal/location.js';
 import { startGraphSimulator, type GraphSimulator } from '../lab/graph-simulator/server.js';
@@ -14,6 +15,7 @@ import { LabDirectoryBulkReader } from '../lab/bulk-readers.js';
 import { InMemoryForests } from '../lab/in-memory-forests.js';
 import { forestOrder, labForests } from '../lab/lab-forests.js';
 import { createLabState, type LabState } from '../lab/lab-state.js';
+import { labStateJson, type SavedLab } from '../lab/lab-state-file.js';
 import { LabSyncTrigger, type LabSyncOptions } from '../lab/lab-sync-trigger.js';
 import { loadScenario } from '../lab/scenario-loader.js';
 import type { Scenario } from '../lab/scenario-schema.js';
@@ -38,16 +40,25 @@ export interface LabEnvironment extends Environment {
  *  5 000 and 10 000 entries are ~4–8 MB, where 20 000 held 25 MB through a 10 000-user batch). */
 export const LAB_REQUEST_LOG_LIMIT = 5_000;
 
-/** Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded. */
+/**
+ * Opens the lab on a scenario: a shipped name or a path (validated here), or one already loaded.
+ * `saved`: the lab a batch left (lab-state-file.ts), whose scenario is the one passed; the sync
+ * engine's joins and run count carry on from it.
+ */
 export async function openLabEnvironment(
   scenarioRef: string | Scenario | undefined,
   opts: GlobalOptions,
   sync: LabSyncOptions = {},
+  saved?: Pick<SavedLab, 'joins' | 'syncRuns'>,
 ): Promise<LabEnvironment> {
   const owned = typeof scenarioRef !== 'object';
   const scenario = owned ? await loadScenario(scenarioRef ?? 'stale-immutable-id') : scenarioRef;
   // A scenario loaded here is nobody else's: the state takes it over instead of copying it.
   const state = createLabState(scenario, { owned });
+  if (saved) {
+    state.joins = { ...saved.joins };
+    state.syncRuns = saved.syncRuns;
+  }
   const sim = await startGraphSimulator(state, {
     latencyMs: opts.labLatency ?? 0,
     writeBudget: labWriteBudget(process.env.SYNCMATCH_LAB_WRITE_BUDGET),
@@ -88,6 +99,7 @@ export async function openLabEnvironment(
       tenant: new GraphBulkReader(graph.client),
     },
     batchOps: new GraphBatchOps(graph.client),
+    saveLab: (file, batchId) => writePrivateFile(file, labStateJson(state, batchId, new Date())),
     async close() {
       trigger.close();
       await directory.close();

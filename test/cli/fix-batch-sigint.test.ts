@@ -1,5 +1,7 @@
 // Ctrl-C (SIGINT) reaching the built CLI in the middle of `fix --batch-finding --yes`: it stops
 // cleanly (exit 130, "--resume <batch>" named), and every intent it journalled has one result.
+// Then `fix --resume <batch> --lab` in a new process meets the lab as the batch left it (saved
+// beside the batch's record) and finishes: every user matched, no user written twice.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,22 +13,34 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'syncmatch-batch-sigint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const lab = join(dir, 'lab.json');
+const journal = join(dir, 'lab-journal.jsonl');
+const env = { ...process.env, NO_COLOR: '1', SYNCMATCH_DATA_DIR: dir, SYNCMATCH_LAB_JOURNAL: journal };
+let batch = '';
+
+interface Line {
+  id: string;
+  phase: string;
+  batch: string;
+  batchUser?: string;
+  result?: string;
+}
+const journalLines = (): Line[] =>
+  readFileSync(journal, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 
 describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built CLI)', () => {
   it('exits 130 after the writes under way, naming the resume, with every intent paired', async () => {
-    const lab = join(dir, 'lab.json');
     writeFileSync(
       lab,
       JSON.stringify(generateScenario({ users: 400, seed: 'sigint-18', onlyCase: 'stale-immutable-id' })),
     );
-    const journal = join(dir, 'lab-journal.jsonl');
     const child = spawn(
       process.execPath,
       [CLI, 'fix', '--lab', lab, '--lab-latency', '150', '--batch-finding', 'STALE_IMMUTABLE_ID', '--yes'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1', SYNCMATCH_DATA_DIR: dir, SYNCMATCH_LAB_JOURNAL: journal },
-      },
+      { cwd: ROOT, env },
     );
     let err = '';
     let out = '';
@@ -43,16 +57,14 @@ describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built 
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(sent).toBe(true);
     expect(code).toBe(130);
-    const batch = /Batch (b[\w.-]+): if it stops/.exec(err)![1]!;
+    batch = /Batch (b[\w.-]+): if it stops/.exec(err)![1]!;
     // The hint is printed as this run was started (`node …/dist/cli.js fix --lab <file> --resume …`).
     expect(out).toMatch(
       new RegExp(`(?:syncmatch|cli\\.js|npm start --) fix (?:--lab \\S+ )?--resume ${batch}`),
     );
     expect(err).toContain('Stopping: writes under way finish');
-    const lines = readFileSync(journal, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; phase: string; batch: string; result?: string });
+    expect(err).toContain(`fix --resume ${batch} --lab opens it`);
+    const lines = journalLines();
     const intents = lines.filter((l) => l.phase === 'intent');
     expect(intents.length).toBeGreaterThan(0);
     expect(intents.length).toBeLessThan(400);
@@ -60,5 +72,31 @@ describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built 
       expect(i.batch).toBe(batch);
       expect(lines.filter((l) => l.phase === 'result' && l.id === i.id)).toHaveLength(1);
     }
+  }, 180_000);
+
+  it('resumes in a new process on the lab the batch left: all matched, nobody written twice', async () => {
+    expect(batch).not.toBe('');
+    const child = spawn(process.execPath, [CLI, 'fix', '--lab', lab, '--resume', batch, '--yes', '--json'], {
+      cwd: ROOT,
+      env,
+    });
+    let err = '';
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(err).toContain(`Resuming in the lab as batch ${batch} left it`);
+    expect(code).toBe(0);
+    const { result } = JSON.parse(out) as { result: { counts: Record<string, number> } };
+    expect(result.counts.matched).toBe(400);
+    const lines = journalLines().filter((l) => l.batch === batch);
+    const intents = lines.filter((l) => l.phase === 'intent');
+    for (const i of intents)
+      expect(lines.filter((l) => l.phase === 'result' && l.id === i.id)).toHaveLength(1);
+    // Each user's one write (SET_IMMUTABLE_ID) was made once, over both runs.
+    const perUser = new Map<string, number>();
+    for (const i of intents) perUser.set(i.batchUser!, (perUser.get(i.batchUser!) ?? 0) + 1);
+    expect(perUser.size).toBe(400);
+    expect([...perUser.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);
 });

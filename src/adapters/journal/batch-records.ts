@@ -9,33 +9,41 @@ import { UserFacingError } from '../../core/errors.js';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,80}$/;
 
+/** A file of batch `id` in the `batches` folder beside the journal (`suffix`: `.json` for its
+ *  record, `.lab.json` for the lab it left, issue 18). */
+export function batchFile(journalPath: string, id: string, suffix = '.json'): string {
+  if (!SAFE_ID.test(id)) {
+    throw new UserFacingError(
+      `"${id}" is not a batch id.`,
+      'BATCH_ID_INVALID',
+      'Copy the id the batch printed, e.g. b251203-101500-abcd.',
+      2,
+    );
+  }
+  return join(dirname(journalPath), 'batches', `${id}${suffix}`);
+}
+
+/** Writes `text` whole or not at all (a temporary file renamed), private to the user. */
+export async function writePrivateFile(file: string, text: string): Promise<void> {
+  const temp = `${file}.tmp`;
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const handle = await open(temp, constants.O_CREAT | constants.O_TRUNC | constants.O_WRONLY, 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+}
+
 export function openBatchRecords(journalPath: string): BatchRecordStore {
-  const dir = join(dirname(journalPath), 'batches');
-  const fileOf = (id: string) => {
-    if (!SAFE_ID.test(id)) {
-      throw new UserFacingError(
-        `"${id}" is not a batch id.`,
-        'BATCH_ID_INVALID',
-        'Copy the id the batch printed, e.g. b251203-101500-abcd.',
-        2,
-      );
-    }
-    return join(dir, `${id}.json`);
-  };
+  const fileOf = (id: string) => batchFile(journalPath, id);
   return {
     async save(record) {
       const file = fileOf(record.id);
-      const temp = `${file}.tmp`;
       try {
-        await mkdir(dir, { recursive: true, mode: 0o700 });
-        const handle = await open(temp, constants.O_CREAT | constants.O_TRUNC | constants.O_WRONLY, 0o600);
-        try {
-          await handle.writeFile(`${JSON.stringify(record, null, 1)}\n`, 'utf8');
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, file);
+        await writePrivateFile(file, `${JSON.stringify(record, null, 1)}\n`);
       } catch (error) {
         throw new UserFacingError(
           `The batch record ${file} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written to the tenant.`,
