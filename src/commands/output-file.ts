@@ -6,8 +6,9 @@
 //   overwritten either; with --force it is written beside the target and renamed over it, so a
 //   failed run leaves the old file whole. New files are 0600: they hold directory data.
 import { constants } from 'node:fs';
-import { access, lstat, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { access, lstat, open, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { writeWholeFile } from '../adapters/whole-file.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 
 export interface OutputFileOptions {
@@ -67,20 +68,7 @@ export async function writeOutputFile(file: string, text: string, options: Outpu
       }
       return;
     }
-    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-    try {
-      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
+    await writeWholeFile(file, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {

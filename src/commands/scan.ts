@@ -3,6 +3,7 @@
 // opens the one-user wizard on the same environment, and comes back). Otherwise a text report,
 // JSON, or a CSV file. Exit 0 when no user is forecast to fail, to be quarantined or to become a
 // duplicate; 3 otherwise.
+import { limitHeapGrowth } from '../adapters/heap-growth.js';
 import { scanDirectory, type ScanProgress } from '../app/scan.js';
 import { visibleDeep } from '../core/display-text.js';
 import { requireDn } from '../core/dn.js';
@@ -79,6 +80,8 @@ export async function scanCommand(opts: ScanCommandOptions): Promise<number> {
   const csvOptions = { flag: '--csv', force: opts.force === true };
   const csvFile =
     opts.csv !== undefined && opts.csv !== '-' ? await checkOutputFile(opts.csv, csvOptions) : null;
+  // Whole collections read, indexed and forecast: collect sooner rather than let the heap grow fourfold.
+  limitHeapGrowth();
   const env = await openEnvironment(opts);
   try {
     const bulk = bulkOf(env);

@@ -1,36 +1,19 @@
 // VERIFY_MATCH checks the join (issue 13, point 2), through the real adapters against the lab: the
 // anchor-collision scenario with its guard bypassed (the anchor stamped as the old plan did) ends
 // with John's cloud account joined to Pradeep, which must be "joined the wrong object", exit 1.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkJoin } from '../../src/app/verify-join.js';
-import { createWizardServices } from '../../src/app/wizard-services.js';
 import { batchBasis } from '../../src/core/batch/batch-basis.js';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
 import type { PlanStep } from '../../src/core/plan-types.js';
 import { initialWizardState } from '../../src/core/wizard/init.js';
 import { exitCodeFor } from '../../src/core/wizard/walk.js';
-import type { Clock } from '../../src/ports.js';
+import { labServices, labTestFile } from '../lab/lab-test-file.js';
 
-const instant: Clock = { now: () => new Date(), sleep: async () => {} };
-let dir: string;
-const envs: LabEnvironment[] = [];
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-verify-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
+const labFile = labTestFile('syncmatch-verify-');
 
 async function lab(name: string) {
-  const env = await openLabEnvironment(name, {});
-  envs.push(env);
-  const services = createWizardServices({ ...env, clock: instant, operator: 'test', undoCommand: null });
-  return { env, services };
+  const env = await labFile.open(name, {});
+  return { env, services: labServices(env) };
 }
 
 describe('VERIFY_MATCH checks the join', () => {

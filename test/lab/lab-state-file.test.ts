@@ -1,60 +1,36 @@
 // The lab a batch leaves (issue 18): saved after writes and a sync, then opened in a new lab
 // environment, it holds the same AD, tenant, joins and run count; a file that is not a saved lab
 // is refused with one sentence.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWizardServices } from '../../src/app/wizard-services.js';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
+import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/core/errors.js';
 import { parseSavedLab } from '../../src/lab/lab-state-file.js';
+import { labServices, labTestFile } from './lab-test-file.js';
 
-let dir: string;
-const envs: LabEnvironment[] = [];
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-saved-lab-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
+const lab = labTestFile('syncmatch-saved-lab-');
 
 describe('a saved lab', () => {
   it('opens as it was left: the write, the join and the sync runs', async () => {
-    const env = await openLabEnvironment('stale-immutable-id', {});
-    envs.push(env);
-    const services = createWizardServices({
-      ...env,
-      clock: { now: () => new Date(), sleep: async () => {} },
-      operator: 'test',
-      undoCommand: null,
-    });
+    const env = await lab.open('stale-immutable-id', {});
+    const services = labServices(env);
     const d = await services.diagnose('jdoe', () => {});
     for (const step of d.plan.filter((s) => s.writes))
       expect((await services.applyStep(step, d)).status).toBe('done');
     expect((await services.syncAndVerify(d, () => {})).verdict).toBe('matched');
-    const file = join(dir, 'b1.lab.json');
+    const file = join(lab.dir(), 'b1.lab.json');
     await env.saveLab!(file, 'b1');
 
     const saved = parseSavedLab(readFileSync(file, 'utf8'), file);
     expect(saved.batch).toBe('b1');
-    const again = await openLabEnvironment(saved.scenario, {}, {}, saved);
-    envs.push(again);
+    const again = await lab.open(saved.scenario, {}, {}, saved);
     expect(again.state.joins).toEqual(env.state.joins);
     expect(Object.keys(again.state.joins)).toContain(d.onPrem!.objectGuid);
     expect(again.state.syncRuns).toBe(env.state.syncRuns);
     expect(again.state.tenant.users).toEqual(env.state.tenant.users);
     expect(again.state.ad.objects).toEqual(env.state.ad.objects);
     // And the reopened lab diagnoses the user as matched, without another write or sync.
-    const reopened = createWizardServices({
-      ...again,
-      clock: { now: () => new Date(), sleep: async () => {} },
-      operator: 'test',
-      undoCommand: null,
-    });
-    const after = await reopened.diagnose('jdoe', () => {});
+    const after = await labServices(again).diagnose('jdoe', () => {});
     expect(after.findings.map((f) => f.code)).toContain('ALREADY_MATCHED');
   });
 

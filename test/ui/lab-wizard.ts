@@ -1,14 +1,10 @@
 // What the wizard tests that walk a lab scenario through the real adapters share: a private lab
 // journal per file, the lab environments closed afterwards, an instant clock, and a wait for text.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { openLabEnvironment, type LabEnvironment } from '../../src/commands/lab-environment.js';
-import type { Clock } from '../../src/ports.js';
+import { afterEach } from 'vitest';
+import { labTestFile } from '../lab/lab-test-file.js';
 import { renderWizardApp, unmountAll } from './harness.js';
 
-export const instant: Clock = { now: () => new Date(), sleep: async () => {} };
+export { instant } from '../lab/lab-test-file.js';
 
 export type Ui = Awaited<ReturnType<typeof renderWizardApp>>;
 
@@ -24,28 +20,10 @@ export async function until(ui: Ui, pattern: RegExp | string): Promise<void> {
 }
 
 /**
- * Registers this file's hooks: a lab journal in a fresh folder (SYNCMATCH_LAB_JOURNAL), screens
- * unmounted after each test, environments closed and the folder removed at the end. Returns the
- * journal's folder and an opener that keeps each environment for closing.
+ * Registers this file's hooks: those of labTestFile (a private lab journal, environments closed,
+ * the folder removed) and screens unmounted after each test.
  */
 export function labWizardFile(prefix: string) {
-  let dir = '';
-  const envs: LabEnvironment[] = [];
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), prefix));
-    process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-  });
   afterEach(unmountAll);
-  afterAll(async () => {
-    await Promise.all(envs.map((e) => e.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return {
-    dir: () => dir,
-    open: async (...args: Parameters<typeof openLabEnvironment>) => {
-      const env = await openLabEnvironment(...args);
-      envs.push(env);
-      return env;
-    },
-  };
+  return labTestFile(prefix);
 }

@@ -1,10 +1,10 @@
 // Batch records (who is in a batch fix, and with which options) as one JSON file per batch in a
 // `batches` folder beside the journal, private to the user like the journal itself (0600 in 0700).
 // Written once, before the batch's first write, so `syncmatch fix --resume <id>` always finds it.
-import { constants } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BatchRecord, BatchRecordStore } from '../../batch-ports.js';
+import { writeWholeFile } from '../whole-file.js';
 import { UserFacingError } from '../../core/errors.js';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,80}$/;
@@ -23,18 +23,10 @@ export function batchFile(journalPath: string, id: string, suffix = '.json'): st
   return join(dirname(journalPath), 'batches', `${id}${suffix}`);
 }
 
-/** Writes `text` whole or not at all (a temporary file renamed), private to the user. */
+/** Writes `text` whole or not at all, private to the user, in a folder made private if new. */
 export async function writePrivateFile(file: string, text: string): Promise<void> {
-  const temp = `${file}.tmp`;
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const handle = await open(temp, constants.O_CREAT | constants.O_TRUNC | constants.O_WRONLY, 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
+  await writeWholeFile(file, text);
 }
 
 export function openBatchRecords(journalPath: string): BatchRecordStore {

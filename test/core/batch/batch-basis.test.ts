@@ -1,35 +1,12 @@
 // What a batch keeps of each user's diagnosis (issue 18, memory): the plan's writes as the planner
 // made them, minus the screens' texts, and what VERIFY_MATCH compares; nothing else.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWizardServices } from '../../../src/app/wizard-services.js';
-import { openLabEnvironment, type LabEnvironment } from '../../../src/commands/lab-environment.js';
+import { describe, expect, it } from 'vitest';
 import { batchBasis } from '../../../src/core/batch/batch-basis.js';
+import { labServices, labTestFile } from '../../lab/lab-test-file.js';
 
-const envs: LabEnvironment[] = [];
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'syncmatch-basis-'));
-  process.env.SYNCMATCH_LAB_JOURNAL = join(dir, 'lab.jsonl');
-});
-afterAll(async () => {
-  await Promise.all(envs.map((e) => e.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function diagnosis(scenario: string) {
-  const env = await openLabEnvironment(scenario, {});
-  envs.push(env);
-  const services = createWizardServices({
-    ...env,
-    clock: { now: () => new Date(), sleep: async () => {} },
-    operator: 'test',
-    undoCommand: null,
-  });
-  return services.diagnose('jdoe', () => {});
-}
+const lab = labTestFile('syncmatch-basis-');
+const diagnosis = async (scenario: string) =>
+  labServices(await lab.open(scenario, {})).diagnose('jdoe', () => {});
 
 describe('batchBasis', () => {
   it('keeps the write steps in plan order, without their PowerShell or manual texts', async () => {
