@@ -12,7 +12,14 @@ import { labJournalPath } from '../adapters/journal/location.js';
 import { operatorName } from '../adapters/journal/operator.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { planBatch } from '../app/batch/plan-batch.js';
-import { batchCsv, batchMarkdown, formatBatchPlan, formatBatchResult } from '../app/batch/report.js';
+import {
+  batchCsv,
+  batchMarkdown,
+  batchPlanCsv,
+  batchPlanMarkdown,
+  formatBatchPlan,
+  formatBatchResult,
+} from '../app/batch/report.js';
 import { loadResume, newBatchRecord, runBatch, type BatchDeps } from '../app/batch/run-batch.js';
 import type { BatchPlan, BatchProgress } from '../app/batch/types.js';
 import { scanDirectory } from '../app/scan.js';
@@ -36,6 +43,8 @@ export interface FixBatchOptions extends GlobalOptions {
   resume?: string;
   allowPurge?: boolean;
   batchReport?: string;
+  /** Plan the batch and report the plan; nothing is written and no sync is started. */
+  dryRun?: boolean;
 }
 
 export interface FixBatchIo {
@@ -152,7 +161,7 @@ export async function fixBatchCommand(
   checkOptions(identity, opts);
   const out = createOutput(opts);
   const interactive = io.interactive() && !opts.json;
-  if (!opts.yes && !interactive) {
+  if (!opts.yes && !interactive && !opts.dryRun) {
     throw new UsageError(
       '--yes required when not running interactively.',
       'syncmatch fix --batch users.txt --yes --json',
@@ -258,6 +267,15 @@ async function runCommand(
   const allowPurge = resumed ? resumed.record.allowPurge : Boolean(opts.allowPurge);
   const plan = await planBatch(deps, identities, { allowPurge, onProgress: progress, signal });
   if (!out.json) out.data(formatBatchPlan(plan).join('\n'));
+  if (opts.dryRun) {
+    if (opts.batchReport !== undefined) await writeReport(opts.batchReport, { plan }, env.label, source);
+    if (out.json) out.json_({ plan: planJson(plan, true), result: null, dryRun: true });
+    else
+      out.data(
+        '\nDry run: nothing was written and no sync was started. The same command without --dry-run writes this plan (each user is planned again first).',
+      );
+    return EXIT.ok;
+  }
   const users = plan.toWrite > 0 ? plan.toWrite : plan.syncOnly;
   if (users === 0) {
     if (out.json) out.json_({ plan: planJson(plan), result: null });
@@ -287,7 +305,8 @@ async function runCommand(
     if (env.saveLab)
       await saveLab(env.saveLab, batchFile(env.journal.path, record.id, LAB_SUFFIX), record.id, out);
   }
-  if (opts.batchReport !== undefined) await writeReport(opts.batchReport, result, plan, env.label, source);
+  if (opts.batchReport !== undefined)
+    await writeReport(opts.batchReport, { plan, result }, env.label, source);
   if (out.json) out.json_({ plan: planJson(plan), result });
   else out.data(['', ...formatBatchResult(result)].join('\n'));
   out.status(`Journal: ${env.journal.path}`);
@@ -313,28 +332,45 @@ async function saveLab(
   }
 }
 
-function planJson(plan: BatchPlan) {
+/** The plan for --json: counts, groups and who is left out; with `everyone`, every user's plan. */
+function planJson(plan: BatchPlan, everyone = false) {
   const { users, ...counts } = plan;
   return {
     ...counts,
     excludedUsers: users
       .filter((u) => u.status === 'excluded')
       .map(({ identity, label, reason }) => ({ identity, label, reason })),
+    ...(everyone
+      ? {
+          users: users.map(({ identity, label, status, actions, reason }) => ({
+            identity,
+            label,
+            status,
+            actions,
+            ...(reason ? { reason } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
+/** The report file: the result of a batch, or (a dry run, no result) its plan. */
 async function writeReport(
   file: string,
-  result: Awaited<ReturnType<typeof runBatch>>,
-  plan: BatchPlan,
+  batch: { plan: BatchPlan; result?: Awaited<ReturnType<typeof runBatch>> },
   environment: string,
   source: string,
 ): Promise<void> {
   const path = resolve(file);
-  const text =
-    extname(path).toLowerCase() === '.csv'
-      ? batchCsv(result)
-      : batchMarkdown(result, plan, { environment, source, at: new Date().toISOString() });
+  const meta = { environment, source, at: new Date().toISOString() };
+  const csv = extname(path).toLowerCase() === '.csv';
+  const text = batch.result
+    ? csv
+      ? batchCsv(batch.result)
+      : batchMarkdown(batch.result, batch.plan, meta)
+    : csv
+      ? batchPlanCsv(batch.plan)
+      : batchPlanMarkdown(batch.plan, meta);
   try {
     // Never over another file: a report is evidence.
     await writeFile(path, text, { encoding: 'utf8', flag: 'wx', mode: 0o600 });

@@ -31,6 +31,8 @@ export interface FixOptions extends GlobalOptions {
   maxAge?: number;
   /** `fix --yes` purges a recycle-bin object only with this flag too. */
   allowPurge?: boolean;
+  /** Batches only (fix-batch.ts); refused for one user. */
+  dryRun?: boolean;
 }
 
 async function pressEnter(prompt: string): Promise<void> {
@@ -44,6 +46,12 @@ async function pressEnter(prompt: string): Promise<void> {
 }
 
 export async function fixCommand(given: string | undefined, opts: FixOptions): Promise<number> {
+  if (opts.dryRun) {
+    throw new UsageError(
+      '--dry-run goes with a batch (--batch, --batch-finding or --resume).',
+      `For one user, "syncmatch diagnose ${given ?? '<identity>'}" shows the plan without writing.`,
+    );
+  }
   const out = createOutput(opts);
   const caseFile = opts.from ? await readCaseFile(opts.from) : null;
   const identity = given ?? caseFile?.identity;

@@ -105,6 +105,7 @@ export function buildProgram(): Command {
     .option('--resume <batch>', 'finish a batch that stopped, skipping what is done')
     .option('--allow-purge', 'with --yes or a batch: allow a permanent delete from the recycle bin')
     .option('--batch-report <file>', 'write the batch result to a new .csv or .md file')
+    .option('--dry-run', 'with a batch: plan it and report the plan; write nothing, start no sync')
     .action(async (identity: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const all = { ...globals(cmd), ...opts };
       if (['batch', 'batchFinding', 'resume'].some((k) => opts[k] !== undefined)) {

@@ -119,3 +119,72 @@ describe('syncmatch fix --batch', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 });
+
+describe('syncmatch fix --batch-finding --dry-run', () => {
+  it('plans and reports every user, writes nothing, starts no sync, and needs no --yes', async () => {
+    const csv = join(dir, 'plan.csv');
+    const code = await cli(
+      'fix',
+      '--lab',
+      lab,
+      '--batch-finding',
+      'STALE_IMMUTABLE_ID',
+      '--dry-run',
+      '--json',
+      '--batch-report',
+      csv,
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as {
+      dryRun: boolean;
+      result: null;
+      plan: {
+        toWrite: number;
+        groups: { actions: string; count: number }[];
+        users: { identity: string; status: string; actions: string[] }[];
+      };
+    };
+    expect(out.dryRun).toBe(true);
+    expect(out.result).toBeNull();
+    expect(out.plan.toWrite).toBeGreaterThan(0);
+    const toWrite = out.plan.users.filter((u) => u.status === 'to-write');
+    expect(toWrite).toHaveLength(out.plan.toWrite);
+    expect(toWrite.every((u) => u.actions.includes('SET_IMMUTABLE_ID'))).toBe(true);
+    // Nothing journalled, no batch record, no saved lab: nothing was written or started.
+    await expect(readFile(join(dir, 'lab-journal.jsonl'), 'utf8')).rejects.toThrow();
+    await expect(readFile(join(dir, 'batches'), 'utf8')).rejects.toThrow();
+    const rows = (await readFile(csv, 'utf8')).trim().split('\r\n');
+    expect(rows[0]).toBe('identity,user,planned,actions,reason');
+    expect(rows).toHaveLength(out.plan.users.length + 1);
+    expect(rows.filter((r) => /,to-write,[A-Z_ ]*SET_IMMUTABLE_ID,$/.test(r))).toHaveLength(out.plan.toWrite);
+
+    // The same plan as Markdown, in words on the terminal.
+    stdout = '';
+    const md = join(dir, 'plan.md');
+    expect(
+      await cli(
+        'fix',
+        '--lab',
+        lab,
+        '--batch-finding',
+        'STALE_IMMUTABLE_ID',
+        '--dry-run',
+        '--batch-report',
+        md,
+      ),
+    ).toBe(0);
+    expect(stdout).toContain('To write, by plan:');
+    expect(stdout).toContain('Dry run: nothing was written and no sync was started.');
+    const text = await readFile(md, 'utf8');
+    expect(text).toContain('# Batch fix plan (dry run: nothing written)');
+    for (const g of out.plan.groups) expect(text).toContain(`| ${g.count} | ${g.actions} |`);
+    expect(out.plan.groups.reduce((n, g) => n + g.count, 0)).toBe(out.plan.toWrite);
+  }, 120_000);
+
+  it('is refused for one user, with what to run instead', async () => {
+    expect(await cli('fix', '--lab', lab, 'jdoe', '--dry-run')).toBe(2);
+    expect(stderr).toContain('--dry-run goes with a batch');
+    expect(stderr).toMatch(/diagnose .*jdoe" shows the plan without writing/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -102,6 +102,17 @@ export function batchCsv(result: BatchResult): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
+export const BATCH_PLAN_CSV_HEADER = ['identity', 'user', 'planned', 'actions', 'reason'] as const;
+
+/** A dry run's plan, a row a user: what the batch would do to each, and why a user is left out. */
+export function batchPlanCsv(plan: BatchPlan): string {
+  const rows = [csvRow(BATCH_PLAN_CSV_HEADER)];
+  for (const u of plan.users) {
+    rows.push(csvRow([u.identity, u.label, u.status, u.actions.join(' '), u.reason ?? '']));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
 /** Markdown cells: no pipe or line break may end a cell early. */
 function cell(text: string): string {
   return text
@@ -138,6 +149,40 @@ export function batchMarkdown(
     ...result.users.map(
       (u) =>
         `| ${cell(u.label)} | ${u.planned} | ${cell(u.writes.map((w) => `${w.action} ${w.status}${w.journalId ? ` (${w.journalId})` : ''}`).join(', '))} | ${u.outcome} | ${cell(u.detail)} |`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** A dry run's plan for the change ticket: counts, the groups, and every user's plan. */
+export function batchPlanMarkdown(
+  plan: BatchPlan,
+  meta: { environment: string; source: string; at: string },
+): string {
+  const lines = [
+    '# Batch fix plan (dry run: nothing written)',
+    '',
+    `- Environment: ${cell(meta.environment)}`,
+    `- Users from: ${cell(meta.source)}`,
+    `- Planned: ${meta.at}`,
+    `- ${plan.users.length} users: ${plan.toWrite} to write (${plan.writes} writes), ${plan.syncOnly} matched by the sync alone, ${plan.alreadyMatched} already matched, ${plan.excluded} left out`,
+    ...(plan.purges > 0
+      ? [`- ${plan.purges} permanent deletions from the recycle bin (only with --allow-purge)`]
+      : []),
+    '',
+    '## To write, by plan',
+    '',
+    '| users | writes | e.g. |',
+    '| ---: | --- | --- |',
+    ...plan.groups.map((g) => `| ${g.count} | ${cell(g.actions)} | ${cell(g.examples.join(', '))} |`),
+    '',
+    '## Users',
+    '',
+    '| user | planned | writes | why left out |',
+    '| --- | --- | --- | --- |',
+    ...plan.users.map(
+      (u) => `| ${cell(u.label)} | ${u.status} | ${cell(u.actions.join(', '))} | ${cell(u.reason ?? '')} |`,
     ),
     '',
   ];
