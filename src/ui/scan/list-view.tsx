@@ -1,7 +1,9 @@
 // The filterable list of users: the summary row it was opened from (matched exactly), what was
 // typed (searched within it), a window of matching users around the cursor with "more" marks, and
 // the highlighted user's forecast in full. Directory values are shown with controls made visible.
-// Finding codes are never cut: the other columns give way to them on a narrow terminal.
+// Finding codes are never cut: the other columns give way to them on a narrow terminal. When the
+// users come from several domains (issue 21: a migration's two forests both hold a "jdoe"), each
+// name is shown as AD's implicit UPN, sAMAccountName@domain, and the name column is wider.
 import { Box, Text } from 'ink';
 import { visibleText } from '../../core/display-text.js';
 import { FINDING_CODES } from '../../core/findings.js';
@@ -23,17 +25,33 @@ function cell(text: string, width: number): string {
   return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
 }
 
+/** The name a row shows: the sAMAccountName (else the DN), with its domain when `withDomain`. */
+export function rowName(u: UserForecast, withDomain: boolean): string {
+  const name = u.sAMAccountName ?? u.dn;
+  return withDomain && u.sAMAccountName && u.domain ? `${name}@${u.domain}` : name;
+}
+
+/** True when the users come from more than one domain. */
+export function severalDomains(users: readonly UserForecast[]): boolean {
+  const first = users.find((u) => u.domain)?.domain;
+  return first !== undefined && users.some((u) => u.domain !== undefined && u.domain !== first);
+}
+
 function mainFinding(u: UserForecast): string {
   return (u.findings.find((f) => f.severity === 'error') ?? u.findings[0])?.code ?? '';
 }
 
 const CODE_WIDTH = Math.max(...FINDING_CODES.map((c) => c.length));
 
-/** Column widths for a list `width` characters wide (after the pointer and the mark). */
-export function listColumns(width: number): { name: number; outcome: number; code: number } {
+/** Column widths for a list `width` characters wide (after the pointer and the mark); `wideName`:
+ *  names carry their domain, so the name column may take up to 30 characters. */
+export function listColumns(
+  width: number,
+  wideName = false,
+): { name: number; outcome: number; code: number } {
   const code = CODE_WIDTH;
   const room = width - code - 2;
-  const name = Math.min(16, Math.max(Math.floor(room / 2), 8));
+  const name = Math.min(wideName ? 30 : 16, Math.max(Math.floor(room / 2), 8));
   const outcome = room - name;
   return outcome >= 10
     ? { name, outcome: Math.min(outcome, 30), code }
@@ -60,7 +78,8 @@ export function ListView(props: {
   const start = windowStart(cursor, matches.length, rows);
   const shown = matches.slice(start, start + rows);
   const current = matches.length > 0 ? users[matches[cursor]!] : undefined;
-  const widths = listColumns(props.columns - 6); // pointer, batch mark and outcome mark: 2 each
+  const withDomain = severalDomains(users);
+  const widths = listColumns(props.columns - 6, withDomain); // pointer, batch mark, outcome mark: 2 each
   const above = start;
   const below = Math.max(matches.length - start - shown.length, 0);
   const long = props.detailLines === 5 ? 2 : 1;
@@ -85,7 +104,7 @@ export function ListView(props: {
           const here = start + i === cursor;
           const bad = PROBLEM_OUTCOMES.has(u.forecast.outcome);
           const outcome = widths.outcome > 0 ? `${cell(shortOutcome(u), widths.outcome)} ` : '';
-          const text = `${cell(u.sAMAccountName ?? u.dn, widths.name)} ${outcome}${mainFinding(u)}`;
+          const text = `${cell(rowName(u, withDomain), widths.name)} ${outcome}${mainFinding(u)}`;
           return (
             <Box key={index}>
               <Text>{here ? `${MARK.pointer} ` : '  '}</Text>
