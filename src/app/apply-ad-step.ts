@@ -13,10 +13,11 @@ import type { PlanStep } from '../core/plan-types.js';
 import type { OnPremObject } from '../core/snapshot.js';
 import type { Clock, Journal, JournalEntry, OnPremDirectory, OnPremWriter } from '../ports.js';
 import { newJournalId } from './journal-id.js';
-import { redactText, scrubKnownSecrets } from './redact.js';
+import { redactText } from './redact.js';
 import type { StepOutcome } from './services.js';
 import { compareExpect, goneSentence, staleSentence } from './stale-guard.js';
 import { show } from './write-actions.js';
+import { errorText, explain, writeJournal } from './write-journal.js';
 
 export const CONSISTENCY_GUID_PROPERTY = 'mS-DS-ConsistencyGuid';
 
@@ -109,9 +110,9 @@ export async function applyAdStep(
     reversible: step.reversible,
     ...(options.undoOf ? { undoOf: options.undoOf } : {}),
   };
-  const journal = (entry: JournalEntry) => deps.journal.append(scrubKnownSecrets(entry, deps.secrets ?? []));
+  const lines = writeJournal(deps, clock, base);
   try {
-    await journal({ ...base, at: clock.now().toISOString(), phase: 'intent' });
+    await lines.intent();
   } catch (error) {
     return outcome(
       'failed',
@@ -119,14 +120,7 @@ export async function applyAdStep(
     );
   }
   const ids = { journalId: id };
-  const record = async (result: NonNullable<JournalEntry['result']>, fields: Partial<JournalEntry>) => {
-    try {
-      await journal({ ...base, at: clock.now().toISOString(), phase: 'result', result, ...fields });
-      return '';
-    } catch (error) {
-      return ` The journal could not record this result (${explain(error)}), so the next start will list entry ${id} as unfinished.`;
-    }
-  };
+  const record = lines.result;
   if (signal?.aborted) {
     const note = await record('cancelled', { error: 'cancelled before the write was sent' });
     return outcome('skipped', `Cancelled before writing: nothing was written.${note}`, ids);
@@ -183,15 +177,4 @@ export async function applyAdStep(
     `Could not change the ${CONSISTENCY_GUID_PROPERTY} of ${who}${where}: ${message}${hint}${tail}${note}`,
     ids,
   );
-}
-
-function errorText(error: unknown): string {
-  const raw = error instanceof Error ? error.message.trim() : String(error);
-  const sentence = /[.!?]$/.test(raw) ? raw : `${raw}.`;
-  return error instanceof UserFacingError ? sentence : `Unexpected error: ${sentence}`;
-}
-
-function explain(error: unknown): string {
-  const hint = error instanceof UserFacingError && error.hint ? ` Try: ${error.hint}` : '';
-  return `${errorText(error)}${hint}`;
 }

@@ -7,10 +7,11 @@ import type { CloudUser } from '../core/snapshot.js';
 import type { Clock, Journal, JournalEntry, OnPremDirectory, OnPremWriter, Tenant } from '../ports.js';
 import { applyAdStep } from './apply-ad-step.js';
 import { newJournalId } from './journal-id.js';
-import { redactText, scrubKnownSecrets } from './redact.js';
+import { redactText } from './redact.js';
 import type { StepOutcome } from './services.js';
 import { compareExpect, goneSentence, staleSentence } from './stale-guard.js';
 import { show, WRITE_SPECS } from './write-actions.js';
+import { errorText, explain, writeJournal, type ResultRecorder } from './write-journal.js';
 import type { Value, WriteSpec } from './write-actions.js';
 
 export interface ApplyStepDeps {
@@ -109,14 +110,9 @@ export async function applyStep(
     reversible: step.reversible && spec.undoable,
     ...(options.undoOf ? { undoOf: options.undoOf } : {}),
   };
-  const journal = (entry: JournalEntry) => deps.journal.append(scrubKnownSecrets(entry, deps.secrets ?? []));
+  const lines = writeJournal(deps, clock, base);
   try {
-    await journal({
-      ...base,
-      at: clock.now().toISOString(),
-      phase: 'intent',
-      ...(step.action === 'PURGE_DELETED_USER' ? { exported: current } : {}),
-    });
+    await lines.intent(step.action === 'PURGE_DELETED_USER' ? { exported: current } : {});
   } catch (error) {
     return outcome(
       'failed',
@@ -124,14 +120,7 @@ export async function applyStep(
     );
   }
   const ids = { journalId: id };
-  const recordResult = async (result: NonNullable<JournalEntry['result']>, fields: Partial<JournalEntry>) => {
-    try {
-      await journal({ ...base, at: clock.now().toISOString(), phase: 'result', result, ...fields });
-      return '';
-    } catch (error) {
-      return ` The journal could not record this result (${explain(error)}), so the next start will list entry ${id} as unfinished.`;
-    }
-  };
+  const recordResult = lines.result;
 
   if (signal?.aborted) {
     const note = await recordResult('cancelled', { error: 'cancelled before the write was sent' });
@@ -188,10 +177,6 @@ interface WriteFacts {
   error: unknown;
 }
 
-type Recorder = (
-  result: NonNullable<JournalEntry['result']>,
-  fields: Partial<JournalEntry>,
-) => Promise<string>;
 type Outcome = (status: StepOutcome['status'], detail: string, extra?: Partial<StepOutcome>) => StepOutcome;
 
 /**
@@ -202,7 +187,7 @@ async function afterFailedWrite(
   deps: ApplyStepDeps,
   spec: WriteSpec,
   facts: WriteFacts,
-  record: Recorder,
+  record: ResultRecorder,
   outcome: Outcome,
 ): Promise<StepOutcome> {
   const message = redactText(errorText(facts.error), deps.secrets);
@@ -274,17 +259,4 @@ function defaultUndo(id: string): string {
 function isRefusal(error: unknown): boolean {
   if (!(error instanceof UserFacingError)) return false;
   return !/TIMEOUT|TIMED_OUT|NETWORK|UNREACHABLE|CONNECTION|ABORT|CANCEL/i.test(error.code);
-}
-
-/** The error as one sentence, without the hint. */
-function errorText(error: unknown): string {
-  const raw = error instanceof Error ? error.message.trim() : String(error);
-  const sentence = /[.!?]$/.test(raw) ? raw : `${raw}.`;
-  return error instanceof UserFacingError ? sentence : `Unexpected error: ${sentence}`;
-}
-
-/** The error as a sentence and, for an expected failure, what to try. */
-function explain(error: unknown): string {
-  const hint = error instanceof UserFacingError && error.hint ? ` Try: ${error.hint}` : '';
-  return `${errorText(error)}${hint}`;
 }
