@@ -4,7 +4,6 @@
 // to write) or --yes without a terminal; then the writes, one sync, every user verified.
 // Ctrl-C stops cleanly: writes under way finish and are journalled, nothing new is sent.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline/promises';
 import { extname, resolve } from 'node:path';
 import { limitHeapGrowth } from '../adapters/heap-growth.js';
 import { batchFile, openBatchRecords } from '../adapters/journal/batch-records.js';
@@ -28,6 +27,7 @@ import type { BatchRecord } from '../batch-ports.js';
 import { parseIdentityList } from '../core/batch/identity-list.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { FINDING_CODES, type FindingCode } from '../core/findings.js';
+import { askLine } from './ask-line.js';
 import { openEnvironment } from './environment.js';
 import { openSavedLab } from './saved-lab.js';
 import type { Environment } from './environment-types.js';
@@ -55,17 +55,7 @@ export interface FixBatchIo {
 
 const defaultIo: FixBatchIo = {
   interactive: () => Boolean(process.stdin.isTTY && process.stderr.isTTY),
-  ask: async (question) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    const interrupted = new Promise<null>((done) =>
-      rl.once('SIGINT', () => done(null)).once('close', () => done(null)),
-    );
-    try {
-      return await Promise.race([rl.question(question), interrupted]);
-    } finally {
-      rl.close();
-    }
-  },
+  ask: askLine,
 };
 
 /** True when the options ask for a batch (the command line then takes no identity). */

@@ -9,40 +9,15 @@ import { isUnfinished } from '../adapters/journal/journal-writes.js';
 import { applyUndo, planUndo } from '../app/undo.js';
 import type { UndoPlan } from '../app/undo.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
-import type {
-  Journal,
-  JournalContents,
-  JournalWrite,
-  OnPremDirectory,
-  OnPremWriter,
-  Tenant,
-} from '../ports.js';
+import type { JournalContents, JournalWrite } from '../ports.js';
 import type { GlobalOptions } from './global-options.js';
+import { askLine } from './ask-line.js';
+import type { JournalCommandIo } from './journal-io.js';
 import { createOutput } from './output.js';
 import { refuseWhenReadOnly } from './read-only.js';
 import type { Output } from './output.js';
 
-/** The part of ./environment.ts's Environment the undo uses (tests give just this). */
-export interface UndoEnvironment {
-  tenant: Tenant;
-  journal?: Journal;
-  /** Secrets the run holds, scrubbed from anything journalled or shown. */
-  secrets?: string[];
-  /** AD, for undoing a SET_CONSISTENCY_GUID write (issue 21). */
-  directory?: OnPremDirectory;
-  onPremWriter?: OnPremWriter;
-  close(): Promise<void>;
-}
-
-/** The edges of the journal commands, replaceable in tests. */
-export interface JournalCommandIo {
-  out: Output;
-  journalPath(opts: GlobalOptions): string;
-  openEnvironment(opts: GlobalOptions): Promise<UndoEnvironment>;
-  operator(): string;
-  interactive(): boolean;
-  confirm(question: string): Promise<boolean>;
-}
+export type { JournalCommandIo, UndoEnvironment } from './journal-io.js';
 
 function defaultIo(opts: GlobalOptions): JournalCommandIo {
   return {
@@ -55,6 +30,7 @@ function defaultIo(opts: GlobalOptions): JournalCommandIo {
     },
     operator: operatorName,
     interactive: () => Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    ask: askLine,
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
@@ -106,11 +82,28 @@ export async function journalListCommand(
 }
 
 export async function journalUndoCommand(
-  entry: string,
-  opts: GlobalOptions & { yes?: boolean },
+  given: string | undefined,
+  opts: GlobalOptions & { yes?: boolean; batch?: string },
   io: Partial<JournalCommandIo> = {},
 ): Promise<number> {
   const edges = { ...defaultIo(opts), ...io };
+  if (opts.batch !== undefined) {
+    if (given !== undefined) {
+      throw new UsageError(
+        `Give an entry or --batch, not both ("${given}" and --batch ${opts.batch}).`,
+        `syncmatch journal undo --batch ${opts.batch}`,
+      );
+    }
+    const { journalUndoBatchCommand } = await import('./journal-undo-batch.js');
+    return journalUndoBatchCommand(opts.batch, opts, edges);
+  }
+  if (given === undefined) {
+    throw new UsageError(
+      'journal undo needs an entry id, or --batch <id>.',
+      'syncmatch journal undo <entry>',
+    );
+  }
+  const entry = given;
   const { out } = edges;
   // Read-only (flag, SYNCMATCH_READ_ONLY or the profile) refuses before anything is read or opened.
   refuseWhenReadOnly(

@@ -202,10 +202,11 @@ export function buildProgram(): Command {
     });
   journal
     .command('undo')
-    .description('revert a reversible journalled write (asks first)')
-    .argument('<entry>', 'the entry id shown by syncmatch journal')
+    .description('revert a reversible journalled write, or every write of a batch (asks first)')
+    .argument('[entry]', 'the entry id shown by syncmatch journal')
+    .option('--batch <id>', 'revert every write of this batch fix, newest first')
     .option('-y, --yes', 'revert without asking')
-    .action(async (entry: string, opts: { yes?: boolean }, cmd: Command) => {
+    .action(async (entry: string | undefined, opts: { yes?: boolean; batch?: string }, cmd: Command) => {
       const { journalUndoCommand } = await import('./journal.js');
       setExit(cmd, await journalUndoCommand(entry, { ...globals(cmd), ...opts }));
     });

@@ -2,15 +2,13 @@
 // cleanly (exit 130, "--resume <batch>" named), and every intent it journalled has one result.
 // Then `fix --resume <batch> --lab` in a new process meets the lab as the batch left it (saved
 // beside the batch's record) and finishes: every user matched, no user written twice.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/lab/generator/generate.js';
+import { CLI, readJsonLines, spawnCli } from './spawn-cli.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'syncmatch-batch-sigint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const lab = join(dir, 'lab.json');
@@ -25,11 +23,7 @@ interface Line {
   batchUser?: string;
   result?: string;
 }
-const journalLines = (): Line[] =>
-  readFileSync(journal, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
+const journalLines = (): Line[] => readJsonLines<Line>(journal);
 
 describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built CLI)', () => {
   it('exits 130 after the writes under way, naming the resume, with every intent paired', async () => {
@@ -37,24 +31,22 @@ describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built 
       lab,
       JSON.stringify(generateScenario({ users: 400, seed: 'sigint-18', onlyCase: 'stale-immutable-id' })),
     );
-    const child = spawn(
-      process.execPath,
-      [CLI, 'fix', '--lab', lab, '--lab-latency', '150', '--batch-finding', 'STALE_IMMUTABLE_ID', '--yes'],
-      { cwd: ROOT, env },
-    );
-    let err = '';
-    let out = '';
     let sent = false;
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      // Once a few writes are journalled, Ctrl-C.
-      if (!sent && /Writing: [1-9]\d* of/.test(err)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const {
+      code,
+      stdout: out,
+      stderr: err,
+    } = await spawnCli(
+      ['fix', '--lab', lab, '--lab-latency', '150', '--batch-finding', 'STALE_IMMUTABLE_ID', '--yes'],
+      env,
+      (soFar, child) => {
+        // Once a few writes are journalled, Ctrl-C.
+        if (!sent && /Writing: [1-9]\d* of/.test(soFar)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    );
     expect(sent).toBe(true);
     expect(code).toBe(130);
     batch = /Batch (b[\w.-]+): if it stops/.exec(err)![1]!;
@@ -76,15 +68,11 @@ describe.skipIf(!existsSync(CLI))('fix --batch-finding stopped by SIGINT (built 
 
   it('resumes in a new process on the lab the batch left: all matched, nobody written twice', async () => {
     expect(batch).not.toBe('');
-    const child = spawn(process.execPath, [CLI, 'fix', '--lab', lab, '--resume', batch, '--yes', '--json'], {
-      cwd: ROOT,
-      env,
-    });
-    let err = '';
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const {
+      code,
+      stdout: out,
+      stderr: err,
+    } = await spawnCli(['fix', '--lab', lab, '--resume', batch, '--yes', '--json'], env);
     expect(err).toContain(`Resuming in the lab as batch ${batch} left it`);
     expect(code).toBe(0);
     const { result } = JSON.parse(out) as { result: { counts: Record<string, number> } };
