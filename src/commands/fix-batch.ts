@@ -25,6 +25,7 @@ import { scanDirectory } from '../app/scan.js';
 import { createWizardServices } from '../app/wizard-services.js';
 import type { BatchRecord } from '../batch-ports.js';
 import { parseIdentityList } from '../core/batch/identity-list.js';
+import { timeLeft } from '../core/batch/time-left.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { FINDING_CODES, type FindingCode } from '../core/findings.js';
 import { askLine } from './ask-line.js';
@@ -128,17 +129,21 @@ async function readList(file: string): Promise<{ identities: string[]; note: str
 function progressPrinter(out: Output): (p: BatchProgress) => void {
   let lastAt = 0;
   let lastPhase = '';
+  // Where each phase started, for its pace (a 429's wait interleaves with writing: not a new start).
+  const starts = new Map<BatchProgress['phase'], { at: number; done: number }>();
   return (p) => {
     const now = Date.now();
+    if (!starts.has(p.phase)) starts.set(p.phase, { at: now, done: p.done });
     if (p.phase === lastPhase && now - lastAt < 1000 && p.done !== p.total) return;
     lastAt = now;
     lastPhase = p.phase;
+    const left = timeLeft(starts.get(p.phase)!, now, p.done, p.total);
     const text =
       p.phase === 'throttled'
         ? `Graph is throttling: the whole batch waits ${(p.waitMs! / 1000).toFixed(1)} s`
         : p.phase === 'syncing'
           ? `Sync: ${p.detail ?? 'starting a delta sync'}`
-          : `${p.phase[0]!.toUpperCase()}${p.phase.slice(1)}: ${p.done} of ${p.total}`;
+          : `${p.phase[0]!.toUpperCase()}${p.phase.slice(1)}: ${p.done} of ${p.total}${left ? ` (${left})` : ''}`;
     out.status(text);
   };
 }
