@@ -28,6 +28,7 @@ import { parseIdentityList } from '../core/batch/identity-list.js';
 import { timeLeft } from '../core/batch/time-left.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
 import { FINDING_CODES, type FindingCode } from '../core/findings.js';
+import { wrapLine } from '../ui/wrap.js';
 import { askLine } from './ask-line.js';
 import { openEnvironment } from './environment.js';
 import { openSavedLab } from './saved-lab.js';
@@ -129,9 +130,12 @@ async function readList(file: string): Promise<{ identities: string[]; note: str
 function progressPrinter(out: Output): (p: BatchProgress) => void {
   let lastAt = 0;
   let lastPhase = '';
+  let lastText = '';
   // Where each phase started, for its pace (a 429's wait interleaves with writing: not a new start).
   const starts = new Map<BatchProgress['phase'], { at: number; done: number }>();
   return (p) => {
+    // The result follows at once: "Done: n of n" would only repeat it.
+    if (p.phase === 'done') return;
     const now = Date.now();
     if (!starts.has(p.phase)) starts.set(p.phase, { at: now, done: p.done });
     if (p.phase === lastPhase && now - lastAt < 1000 && p.done !== p.total) return;
@@ -144,6 +148,8 @@ function progressPrinter(out: Output): (p: BatchProgress) => void {
         : p.phase === 'syncing'
           ? `Sync: ${p.detail ?? 'starting a delta sync'}`
           : `${p.phase[0]!.toUpperCase()}${p.phase.slice(1)}: ${p.done} of ${p.total}${left ? ` (${left})` : ''}`;
+    if (text === lastText) return;
+    lastText = text;
     out.status(text);
   };
 }
@@ -261,7 +267,7 @@ async function runCommand(
   out.status(`Planning ${source}…`);
   const allowPurge = resumed ? resumed.record.allowPurge : Boolean(opts.allowPurge);
   const plan = await planBatch(deps, identities, { allowPurge, onProgress: progress, signal });
-  if (!out.json) out.data(formatBatchPlan(plan).join('\n'));
+  if (!out.json) out.data(formatBatchPlan(plan).join('\n'), { wrap: wrapLine });
   if (opts.dryRun) {
     if (opts.batchReport !== undefined) await writeReport(opts.batchReport, { plan }, env.label, source);
     if (out.json) out.json_({ plan: planJson(plan, true), result: null, dryRun: true });
@@ -303,7 +309,7 @@ async function runCommand(
   if (opts.batchReport !== undefined)
     await writeReport(opts.batchReport, { plan, result }, env.label, source);
   if (out.json) out.json_({ plan: planJson(plan), result });
-  else out.data(['', ...formatBatchResult(result)].join('\n'));
+  else out.data(['', ...formatBatchResult(result)].join('\n'), { wrap: wrapLine });
   out.status(`Journal: ${env.journal.path}`);
   return result.exitCode;
 }
@@ -319,7 +325,7 @@ async function saveLab(
 ): Promise<void> {
   try {
     await save(file, id);
-    out.status(`The lab as this batch left it: ${file} (syncmatch fix --resume ${id} --lab opens it).`);
+    out.status(`The lab as this batch left it: ${file} (syncmatch fix --resume ${id} opens it).`);
   } catch (e) {
     out.status(
       `! The lab could not be saved to ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}): a resume in another process starts from a fresh lab.`,

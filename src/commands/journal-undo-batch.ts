@@ -10,6 +10,7 @@ import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
 import type { JournalCommandIo } from './journal-io.js';
 import { refuseWhenReadOnly } from './read-only.js';
+import { wrapLine } from '../ui/wrap.js';
 import { openSavedLab } from './saved-lab.js';
 
 const LAB_SUFFIX = '.lab.json';
@@ -73,7 +74,7 @@ export async function journalUndoBatchCommand(
   try {
     const journal = opened.journal ?? openJsonlJournal(path);
     const plan = planBatchUndo(await journal.read(), id, opened.tenant.tenantLabel);
-    if (!out.json) out.data(planLines(plan).join('\n'));
+    if (!out.json) out.data(planLines(plan).join('\n'), { wrap: wrapLine });
     if (plan.undos.length === 0) {
       if (out.json) out.json_({ batch: id, plan: jsonPlan(plan), outcomes: [] });
       else out.status('Nothing to revert.');
@@ -129,11 +130,11 @@ export async function journalUndoBatchCommand(
     if (out.json)
       out.json_({ batch: id, plan: jsonPlan(plan), outcomes: result.outcomes, cancelled: result.cancelled });
     else {
-      out.data(`\nReverted ${undone} of ${plan.undos.length} writes of batch ${id}.`);
+      out.data(`\nReverted ${undone} of ${plan.undos.length} writes of batch ${id}.`, { wrap: wrapLine });
       // The first failure in full (with what to try); the others' first sentence, which names the user.
       failed.slice(0, SHOWN).forEach((f, i) => {
         const detail = i === 0 ? f.outcome.detail : (f.outcome.detail.split(/(?<=[.!?])\s/)[0] ?? '');
-        out.data(`  ✗ ${f.id}: ${detail}`);
+        out.data(`  ✗ ${f.id}: ${detail}`, { wrap: wrapLine });
       });
       if (failed.length > SHOWN)
         out.data(`  … and ${failed.length - SHOWN} more (syncmatch journal lists them).`);

@@ -14,7 +14,9 @@ type Style = Parameters<typeof styleText>[0];
 export interface Output {
   readonly color: boolean;
   readonly json: boolean;
-  data(text: string): void;
+  /** `wrap` (ui/wrap.ts's wrapLine, passed in so that start-up does not load it): on a terminal,
+   *  long lines break at words to its width, as the screens do; piped output keeps whole lines. */
+  data(text: string, options?: { wrap?: (line: string, width: number) => string[] }): void;
   json_(value: unknown): void;
   status(text: string): void;
   verbose(text: string): void;
@@ -55,8 +57,17 @@ export function createOutput(opts: GlobalOptions): Output {
     color,
     json: Boolean(opts.json),
     // Text may quote directory values (a displayName can hold ESC sequences): shown as escapes.
-    data: (raw) => {
-      const text = terminalText(hints(raw), color);
+    data: (raw, options) => {
+      let text = terminalText(hints(raw), color);
+      const width = process.stdout.isTTY ? process.stdout.columns : 0;
+      const wrap = options?.wrap;
+      if (wrap && width > 0) {
+        text = text
+          .replace(/\n$/, '')
+          .split('\n')
+          .flatMap((line) => wrap(line, width))
+          .join('\n');
+      }
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     },
     // JSON keeps the data: JSON.stringify writes C0 controls as \u escapes, and visibleText does the
