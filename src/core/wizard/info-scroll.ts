@@ -1,0 +1,39 @@
+// The information part of a screen (what ScreenLayout clips on a small terminal) scrolls with
+// PgUp/PgDn, a page at a time, so every line a technician confirms can be read without resizing.
+// The UI measures how many lines are clipped and how many fit (a "measured" event); the reducer
+// keeps the offset within them. A new screen starts at the top.
+import type { Key } from './keys.js';
+import type { InfoScroll, Screen, WizardState } from './state.js';
+
+export const TOP: InfoScroll = { offset: 0, page: 1, max: 0 };
+
+/** True for the keys that scroll the information. */
+export const isScrollKey = (k: Key): boolean => k.kind === 'pageUp' || k.kind === 'pageDown';
+
+/** The scroll after PgUp or PgDn: a page up or down, never past either end. */
+export function scrollBy(scroll: InfoScroll | undefined, k: Key): InfoScroll {
+  const s = scroll ?? TOP;
+  const step = k.kind === 'pageDown' ? s.page : k.kind === 'pageUp' ? -s.page : 0;
+  return { ...s, offset: clamp(s.offset + step, s.max) };
+}
+
+/** The scroll once the UI has measured the information: the offset kept within the new room. */
+export function measuredScroll(scroll: InfoScroll | undefined, page: number, max: number): InfoScroll {
+  return { page: Math.max(page, 1), max: Math.max(max, 0), offset: clamp(scroll?.offset ?? 0, max) };
+}
+
+const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), Math.max(max, 0));
+
+/** Which screen is on: a change of it (or the help opening or closing) starts at the top again. */
+function screenId(state: WizardState): string {
+  const s: Screen = state.screen;
+  const step = 'step' in s ? `:${s.step}` : s.kind === 'undo' ? `:${s.queue[0] ?? ''}` : '';
+  const view = s.kind === 'findings' && s.raw ? ':raw' : '';
+  return `${s.kind}${step}${view}${state.help ? ':help' : ''}`;
+}
+
+/** `next` with its scroll back at the top when it shows another screen than `before`. */
+export function keepOrResetScroll(before: WizardState, next: WizardState): WizardState {
+  if (next.info === undefined || screenId(before) === screenId(next)) return next;
+  return { ...next, info: undefined };
+}
