@@ -1,5 +1,6 @@
 // The information part of a screen (what ScreenLayout clips on a small terminal) scrolls with
-// PgUp/PgDn, a page at a time, so every line a technician confirms can be read without resizing.
+// PgUp/PgDn a page at a time (Shift+↑↓ a line), so every line a technician confirms can be read
+// without resizing.
 // The UI measures how many lines are clipped and how many fit (a "measured" event); the reducer
 // keeps the offset within them. A new screen starts at the top.
 import type { Key } from './keys.js';
@@ -7,15 +8,24 @@ import type { InfoScroll, Screen, WizardState } from './state.js';
 
 export const TOP: InfoScroll = { offset: 0, page: 1, max: 0 };
 
-/** True for the keys that scroll the information. */
-export const isScrollKey = (k: Key): boolean => k.kind === 'pageUp' || k.kind === 'pageDown';
+/** Which way a scroll key moves (down 1, up -1), 0 for other keys. */
+export function scrollDirection(k: Key): -1 | 0 | 1 {
+  if (k.kind === 'pageDown' || k.kind === 'lineDown') return 1;
+  return k.kind === 'pageUp' || k.kind === 'lineUp' ? -1 : 0;
+}
 
-/** The scroll after PgUp or PgDn: a page up or down, never past either end. */
+/** True for the keys that scroll the information: PgUp/PgDn, Shift+↑↓. */
+export const isScrollKey = (k: Key): boolean => scrollDirection(k) !== 0;
+
+/** The scroll after a scroll key: a page (PgUp/PgDn) or a line (Shift+↑↓), never past either end. */
 export function scrollBy(scroll: InfoScroll | undefined, k: Key): InfoScroll {
   const s = scroll ?? TOP;
-  const step = k.kind === 'pageDown' ? s.page : k.kind === 'pageUp' ? -s.page : 0;
-  return { ...s, offset: clamp(s.offset + step, s.max) };
+  const by = k.kind === 'pageUp' || k.kind === 'pageDown' ? s.page : 1;
+  return { ...s, offset: clamp(s.offset + scrollDirection(k) * by, s.max) };
 }
+
+/** True when the screen's information is clipped (the footer then names the scroll keys). */
+export const isClipped = (state: WizardState): boolean => (state.info?.max ?? 0) > 0;
 
 /** The scroll once the UI has measured the information: the offset kept within the new room. */
 export function measuredScroll(scroll: InfoScroll | undefined, page: number, max: number): InfoScroll {

@@ -1,5 +1,6 @@
 // What each screen is called and which keys it takes, for the header, the footer and the `?` help.
 // Kept next to the reducer so the footer never advertises a key the reducer ignores.
+import { isClipped } from './info-scroll.js';
 import { confirmationText, stepAt } from './walk.js';
 import type { ScreenKind, WizardState } from './state.js';
 
@@ -34,8 +35,20 @@ const HELP: KeyHint = ['?', 'help'];
 
 const powerShellHint = (state: WizardState) => (state.showPowerShell ? 'hide PowerShell' : 'PowerShell');
 
-/** The footer: the keys that do something on this screen right now. */
+const SCROLL: KeyHint = ['PgUp/PgDn', 'scroll'];
+
+/**
+ * The footer: the keys that do something on this screen right now. Where the screen's text is
+ * clipped, PgUp/PgDn scroll it (named before `?`; the marks "↓ N more lines (PgDn)" name it too).
+ */
 export function footerKeys(state: WizardState): KeyHint[] {
+  const keys = screenKeys(state);
+  if (!isClipped(state)) return keys;
+  const help = keys.findIndex(([k]) => k === '?');
+  return help < 0 ? [...keys, SCROLL] : [...keys.slice(0, help), SCROLL, ...keys.slice(help)];
+}
+
+function screenKeys(state: WizardState): KeyHint[] {
   if (state.help) return [['Esc/?', 'close help']];
   const s = state.screen;
   switch (s.kind) {
@@ -124,11 +137,12 @@ export function helpText(state: WizardState): string[] {
       'Some writes of the plan are in place but the match is not verified. Undo them (newest first, each confirmed and journalled), or leave them and see the summary with their undo commands.',
     undo: 'What undoing this write changes, read from the journal. Nothing is written until you choose "Undo this write".',
   };
-  const keys = footerKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);
+  const keys = screenKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);
   return [
     about[s.kind] ?? 'Please wait.',
     '',
     ...keys,
+    '  PgUp/PgDn scroll text longer than the window, a page (Shift+↑↓: a line); Home/End: first or last choice',
     '  Ctrl-C   cancel the run (exit 130); a write under way finishes or is reported next run',
   ];
 }
