@@ -4,13 +4,13 @@
 // Ink's boxes and texts shrink by default; a shrunk text still draws all its lines and overwrites
 // its neighbours. So the information sits in a box that keeps its natural height (flexShrink 0),
 // inside a box that shrinks and clips. When it clips, marks say how many lines are above and below
-// (never a silent cut), and PgUp/PgDn scroll it (the wizard's InfoScrollContext: the offset lives in
-// the wizard state, this box reports how many lines it clips and how many fit).
+// (never a silent cut), and PgUp/PgDn scroll it: the wizard and setup provide InfoScrollContext (the
+// offset lives in their state, moved by their reducers); this box reports how many lines it clips
+// and how many fit.
 import { Box, measureElement, type DOMElement } from 'ink';
 import { useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { InfoScrollContext } from './info-scroll-context.js';
 import { AboveMark, BelowMark } from './scroll-marks.js';
-import { Tone } from './theme.js';
 
 export function ScreenLayout(props: { children: ReactNode; actions?: ReactNode }) {
   const outer = useRef<DOMElement>(null);
@@ -53,11 +53,7 @@ export function ScreenLayout(props: { children: ReactNode; actions?: ReactNode }
       </Box>
       {below > 0 ? (
         <Box flexShrink={0}>
-          {scrolling ? (
-            <BelowMark count={below} />
-          ) : (
-            <Tone tone="muted">{`↓ ${below} more line${below === 1 ? '' : 's'} (a taller window shows them)`}</Tone>
-          )}
+          <BelowMark count={below} />
         </Box>
       ) : null}
       {props.actions ? (

@@ -35,15 +35,19 @@ export function measuredScroll(scroll: InfoScroll | undefined, page: number, max
 const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), Math.max(max, 0));
 
 /** Which screen is on: a change of it (or the help opening or closing) starts at the top again. */
-function screenId(state: WizardState): string {
+export function screenId(state: WizardState): string {
   const s: Screen = state.screen;
   const step = 'step' in s ? `:${s.step}` : s.kind === 'undo' ? `:${s.queue[0] ?? ''}` : '';
   const view = s.kind === 'findings' && s.raw ? ':raw' : '';
   return `${s.kind}${step}${view}${state.help ? ':help' : ''}`;
 }
 
-/** `next` with its scroll back at the top when it shows another screen than `before`. */
-export function keepOrResetScroll(before: WizardState, next: WizardState): WizardState {
-  if (next.info === undefined || screenId(before) === screenId(next)) return next;
+/** `next` with its scroll back at the top when it shows another view than `before` (`view` names one). */
+export function keepOrResetScroll<T extends { info?: InfoScroll }>(
+  before: T,
+  next: T,
+  view: (state: T) => string,
+): T {
+  if (next.info === undefined || view(before) === view(next)) return next;
   return { ...next, info: undefined };
 }

@@ -1,6 +1,6 @@
 // The wizard's state machine. Pure: keys and service results in, the next state out. Side effects
 // (reading, writing, syncing) happen only where the UI's effects hook sees `state.request`.
-import { isScrollKey, keepOrResetScroll, measuredScroll, scrollBy } from './info-scroll.js';
+import { isScrollKey, keepOrResetScroll, measuredScroll, screenId, scrollBy } from './info-scroll.js';
 import type { Key } from './keys.js';
 import { onErrorKey, onIdentityKey, onReadingKey, onWarningsKey } from './keys-start.js';
 import { onConfirmKey, onFindingsKey, onManualKey, onPlanKey, onSummaryKey, onSyncKey } from './keys-plan.js';
@@ -13,7 +13,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
   if (state.exit !== null) return state;
   if (event.type === 'cancel') return cancel(state);
   if (event.type === 'measured') return { ...state, info: measuredScroll(state.info, event.page, event.max) };
-  return keepOrResetScroll(state, event.type === 'key' ? onKey(state, event.key) : onResult(state, event));
+  const next = event.type === 'key' ? onKey(state, event.key) : onResult(state, event);
+  return keepOrResetScroll(state, next, screenId);
 }
 
 /**
