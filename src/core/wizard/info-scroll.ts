@@ -24,9 +24,6 @@ export function scrollBy(scroll: InfoScroll | undefined, k: Key): InfoScroll {
   return { ...s, offset: clamp(s.offset + scrollDirection(k) * by, s.max) };
 }
 
-/** True when the screen's information is clipped (the footer then names the scroll keys). */
-export const isClipped = (state: WizardState): boolean => (state.info?.max ?? 0) > 0;
-
 /** The scroll once the UI has measured the information: the offset kept within the new room. */
 export function measuredScroll(scroll: InfoScroll | undefined, page: number, max: number): InfoScroll {
   return { page: Math.max(page, 1), max: Math.max(max, 0), offset: clamp(scroll?.offset ?? 0, max) };

@@ -1,6 +1,5 @@
 // What each screen is called and which keys it takes, for the header, the footer and the `?` help.
 // Kept next to the reducer so the footer never advertises a key the reducer ignores.
-import { isClipped } from './info-scroll.js';
 import { confirmationText, stepAt } from './walk.js';
 import type { ScreenKind, WizardState } from './state.js';
 
@@ -35,20 +34,12 @@ const HELP: KeyHint = ['?', 'help'];
 
 const powerShellHint = (state: WizardState) => (state.showPowerShell ? 'hide PowerShell' : 'PowerShell');
 
-const SCROLL: KeyHint = ['PgUp/PgDn', 'scroll'];
-
 /**
- * The footer: the keys that do something on this screen right now. Where the screen's text is
- * clipped, PgUp/PgDn scroll it (named before `?`; the marks "↓ N more lines (PgDn)" name it too).
+ * The footer: the keys that do something on this screen right now. PgUp/PgDn are not in it (a
+ * footer has no room to spare at 80 columns): the marks of clipped text name them ("↓ 12 more
+ * lines (PgDn)"), and the help lists them.
  */
 export function footerKeys(state: WizardState): KeyHint[] {
-  const keys = screenKeys(state);
-  if (!isClipped(state)) return keys;
-  const help = keys.findIndex(([k]) => k === '?');
-  return help < 0 ? [...keys, SCROLL] : [...keys.slice(0, help), SCROLL, ...keys.slice(help)];
-}
-
-function screenKeys(state: WizardState): KeyHint[] {
   if (state.help) return [['Esc/?', 'close help']];
   const s = state.screen;
   switch (s.kind) {
@@ -137,7 +128,7 @@ export function helpText(state: WizardState): string[] {
       'Some writes of the plan are in place but the match is not verified. Undo them (newest first, each confirmed and journalled), or leave them and see the summary with their undo commands.',
     undo: 'What undoing this write changes, read from the journal. Nothing is written until you choose "Undo this write".',
   };
-  const keys = screenKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);
+  const keys = footerKeys({ ...state, help: false }).map(([k, d]) => `  ${k.padEnd(8)} ${d}`);
   return [
     about[s.kind] ?? 'Please wait.',
     '',

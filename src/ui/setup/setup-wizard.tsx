@@ -80,7 +80,6 @@ export function SetupWizard(props: SetupWizardProps) {
 
   const measured = useCallback((page: number, max: number) => dispatch({ type: 'measured', page, max }), []);
   const scrolling = useMemo(() => ({ scroll: state.info ?? TOP, measured }), [state.info, measured]);
-  const clipped = (state.info?.max ?? 0) > 0;
   const { columns, rows } = useTerminalSize();
   // As the wizard's frame: one line short of the terminal, the header and keys always shown, the
   // body clipped with a "more" mark; text wrapped by the app (src/ui/wrap.ts).
@@ -106,9 +105,9 @@ export function SetupWizard(props: SetupWizardProps) {
         </Box>
         <Box marginTop={1} flexShrink={0}>
           {state.help && !finished ? (
-            <KeyLegend keys={[['Esc/?', 'close help'], ...(clipped ? [SCROLL] : [])]} />
+            <KeyLegend keys={[['Esc/?', 'close help']]} />
           ) : (
-            <Keys stage={state.stage} clipped={clipped} />
+            <Keys stage={state.stage} />
           )}
         </Box>
       </Box>
@@ -235,9 +234,7 @@ function SetupHelp(props: { state: SetupState; deps: SetupDeps; width: number })
   );
 }
 
-const SCROLL: [string, string] = ['PgUp/PgDn', 'scroll'];
-
-function Keys(props: { stage: SetupState['stage']; clipped: boolean }) {
+function Keys(props: { stage: SetupState['stage'] }) {
   if (props.stage === 'saved' || props.stage === 'cancelled' || props.stage === 'saving') return null;
   const keys: [string, string][] =
     props.stage === 'review'
@@ -255,6 +252,5 @@ function Keys(props: { stage: SetupState['stage']; clipped: boolean }) {
           ['Ctrl-C', 'cancel'],
           ['?', 'help'],
         ];
-  // While the text is clipped, PgUp/PgDn before `?` (the marks name them too).
-  return <KeyLegend keys={props.clipped ? [...keys.slice(0, -1), SCROLL, keys.at(-1)!] : keys} />;
+  return <KeyLegend keys={keys} />;
 }
