@@ -30,13 +30,16 @@ export function ScreenLayout(props: { children: ReactNode; actions?: ReactNode }
   });
   const hidden = Math.max(size.content - size.room, 0);
   const page = Math.max(size.room - 1, 1);
+  // When the actions take every row nothing of the information shows, so nothing can scroll (an
+  // above mark would only push the actions down): it is marked below, and a taller window shows it.
+  const max = size.room > 0 ? hidden : 0;
   // Tell the wizard what PgUp/PgDn can move (only when it changed: each report is a render).
   const known = scrolling?.scroll;
   useEffect(() => {
     if (!scrolling || !known) return;
-    if (known.max !== hidden || (hidden > 0 && known.page !== page)) scrolling.measured(page, hidden);
-  }, [scrolling, known, hidden, page]);
-  const offset = Math.min(known?.offset ?? 0, hidden);
+    if (known.max !== max || (max > 0 && known.page !== page)) scrolling.measured(page, max);
+  }, [scrolling, known, max, page]);
+  const offset = Math.min(known?.offset ?? 0, max);
   const below = hidden - offset;
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1}>

@@ -55,6 +55,17 @@ describe('the information scroll', () => {
     expect(run(s, keys('?', 'escape')).info).toBeUndefined();
   });
 
+  it('leaves the ticket view to its own scroll: opening it starts the summary text at the top', () => {
+    let s = run(atFindings(staleImmutableId), keys('enter', 'down', 'down', 'enter'));
+    expect(s.screen.kind).toBe('summary');
+    s = run(s, measured(5, 9), keys('pageDown'));
+    expect(s.info?.offset).toBe(5);
+    s = run(s, keys('t'));
+    expect(s.info).toBeUndefined();
+    s = run(s, measured(5, 30), keys('pageDown'));
+    expect([s.info?.offset, s.ticketScroll]).toEqual([0, 10]);
+  });
+
   it('scrolls the typed confirmation of a purge without typing into it', () => {
     let s = run(atFindings(recycleBinLeftover), keys('enter', 'enter'), measured(6, 20));
     s = run(s, keys('pageDown', 'lineDown'));

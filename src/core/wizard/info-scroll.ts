@@ -35,7 +35,9 @@ const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), Math.max(max,
 export function screenId(state: WizardState): string {
   const s: Screen = state.screen;
   const step = 'step' in s ? `:${s.step}` : s.kind === 'undo' ? `:${s.queue[0] ?? ''}` : '';
-  const view = s.kind === 'findings' && s.raw ? ':raw' : '';
+  // The raw values and the ticket are views of their own (the ticket scrolls itself).
+  const view =
+    s.kind === 'findings' && s.raw ? ':raw' : s.kind === 'summary' && state.showTicket ? ':ticket' : '';
   return `${s.kind}${step}${view}${state.help ? ':help' : ''}`;
 }
 
