@@ -234,9 +234,8 @@ const WIZARD_WALKS: Walk[] = [
       ['plan', [KEY.enter], '4/6 Plan'],
       ['typed confirmation', [KEY.enter], 'and press Enter to delete it for good'],
       ['typed confirmation scrolled', [KEY.pageDown], 'and press Enter to delete it for good'],
-      // Back at the top: scrolled, the PowerShell below breaks the deleted object's id inside the
-      // Graph URI at 80×24 (wrap-powershell.ts, a known gap, not this walk's subject).
-      ['typed + PowerShell', [KEY.pageUp, KEY.tab], /Tab hide/],
+      // Still scrolled: the PowerShell's Graph URI breaks before the deleted object's id, not in it.
+      ['typed + PowerShell', [KEY.tab], /Tab hide/],
       ['mismatch', ['not-the-id', KEY.enter], 'That is not'],
     ],
   },
