@@ -56,7 +56,7 @@ export function ScreenLayout(props: { children: ReactNode; actions?: ReactNode }
       </Box>
       {below > 0 ? (
         <Box flexShrink={0}>
-          <BelowMark count={below} />
+          <BelowMark count={below} stuck={max === 0} />
         </Box>
       ) : null}
       {props.actions ? (

@@ -8,8 +8,10 @@ export function AboveMark(props: { count: number }) {
   return props.count > 0 ? <Tone tone="muted">{`↑ ${props.count} above (PgUp)`}</Tone> : null;
 }
 
-export function BelowMark(props: { count: number }) {
+/** `stuck`: nothing of the region shows, so PgDn cannot help (only a taller window). */
+export function BelowMark(props: { count: number; stuck?: boolean }) {
+  const how = props.stuck ? 'a taller window shows them' : 'PgDn';
   return props.count > 0 ? (
-    <Tone tone="muted">{`↓ ${props.count} more ${lines(props.count)} (PgDn)`}</Tone>
+    <Tone tone="muted">{`↓ ${props.count} more ${lines(props.count)} (${how})`}</Tone>
   ) : null;
 }
