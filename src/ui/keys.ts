@@ -20,6 +20,8 @@ export function keysFromInk(input: string, k: InkKey): Key[] {
   if (k.ctrl && input === 'c') return [key('ctrlC')];
   if (k.ctrl && input === 'u') return [key('clearLine')];
   if (k.ctrl && input === 'x') return [key('mark')];
+  if (k.shift && k.upArrow) return [key('lineUp')];
+  if (k.shift && k.downArrow) return [key('lineDown')];
   if (k.upArrow) return [key('up')];
   if (k.downArrow) return [key('down')];
   if (k.pageUp) return [key('pageUp')];

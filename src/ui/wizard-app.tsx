@@ -1,14 +1,16 @@
 // The wizard: the reducer's state rendered one screen at a time. Keys and service answers become
 // events; nothing here decides anything.
-import { useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { WizardServices } from '../app/services.js';
 import { rewriteCommandsDeep, type Invocation } from '../core/command-hints.js';
 import { visibleDeep } from '../core/display-text.js';
+import { TOP } from '../core/wizard/info-scroll.js';
 import { initialWizardState } from '../core/wizard/init.js';
 import { wizardReducer } from '../core/wizard/reducer.js';
 import type { WizardConfig } from '../core/wizard/state.js';
 import { Frame } from './frame.js';
 import { InvocationContext } from './hints.js';
+import { InfoScrollContext } from './info-scroll-context.js';
 import { ScreenView } from './screen-view.js';
 import { useKeys } from './use-keys.js';
 import { useWizardEffects } from './use-wizard-effects.js';
@@ -55,6 +57,8 @@ export function WizardApp(props: WizardAppProps) {
   useEffect(() => {
     if (state.exit !== null) onExit(state.exit, state.leaveTo);
   }, [state.exit, state.leaveTo, onExit]);
+  const measured = useCallback((page: number, max: number) => dispatch({ type: 'measured', page, max }), []);
+  const scrolling = useMemo(() => ({ scroll: state.info ?? TOP, measured }), [state.info, measured]);
   // Directory values may hold ESC sequences or direction overrides: shown as visible escapes.
   const how = props.invocation;
   const view = useMemo(() => {
@@ -63,9 +67,11 @@ export function WizardApp(props: WizardAppProps) {
   }, [state, how]);
   return (
     <InvocationContext.Provider value={how}>
-      <Frame state={view}>
-        <ScreenView state={view} />
-      </Frame>
+      <InfoScrollContext.Provider value={scrolling}>
+        <Frame state={view}>
+          <ScreenView state={view} />
+        </Frame>
+      </InfoScrollContext.Provider>
     </InvocationContext.Provider>
   );
 }

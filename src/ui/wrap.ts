@@ -4,11 +4,14 @@
 //   own line does: indentation is kept and continuation lines get the same indent);
 // - a token that fits on a line is never split: it moves to the next line whole;
 // - a token longer than a whole line (a long DN, a URL) breaks after a separator it contains
-//   (`,` `;` `/` `=` `&` `|` `.` `@` `-` `_` `:`), and only without one at the width;
+//   (`,` `;` `/` `=` `&` `|` `.` `@` `-` `_` `:`), one between parts (`/` `,` `=` `@` …) rather
+//   than one inside a GUID or host name (`-` `.` `_`), and only without one at the width;
 // - widths are display columns (wide characters count 2), measured as Ink measures them.
 import stringWidth from 'string-width';
 
 const SEPARATOR = /[,;/=&|.@\-_:]/;
+/** The separators between a value's parts (a path's, a DN's, an address's). */
+const PART = /[,;/=&|@:]/;
 
 /** Splits a token wider than `width` after separators (else at the width), each piece ≤ width. */
 function breakToken(token: string, width: number): string[] {
@@ -19,13 +22,12 @@ function breakToken(token: string, width: number): string[] {
     let fit = 0;
     let used = 0;
     while (fit < chars.length && used + stringWidth(chars[fit]!) <= width) used += stringWidth(chars[fit++]!);
-    let cut = fit;
-    for (let i = fit; i > Math.floor(fit / 3); i--) {
-      if (SEPARATOR.test(chars[i - 1]!)) {
-        cut = i;
-        break;
-      }
-    }
+    // After the last separator between parts that fits, else the last separator that fits.
+    const after = (re: RegExp) => {
+      for (let i = fit; i > Math.floor(fit / 3); i--) if (re.test(chars[i - 1]!)) return i;
+      return 0;
+    };
+    let cut = after(PART) || after(SEPARATOR) || fit;
     if (cut === 0) cut = 1;
     pieces.push(chars.slice(0, cut).join(''));
     rest = chars.slice(cut).join('');

@@ -2,7 +2,8 @@
 // built CLI: the picker, the identity prompt, reading (the lab slowed down so it can be seen),
 // findings, raw values, plan, confirm with its PowerShell and its help, the step done, sync,
 // summary, the ticket view, back to the picker through "Another scenario" (one session, several
-// scenarios), then a MANUAL step with its PowerShell, and Ctrl-C there (exit 130); setup's first
+// scenarios), then a MANUAL step with its PowerShell, and Ctrl-C there (exit 130); where the confirm
+// and the MANUAL step are clipped, PgDn brings up lines they left out; setup's first
 // question and its help; the scan's summary and list. Every capture must hold test/ui/layout-checks.ts: no line wider than the
 // terminal, no stray space, no long value broken mid-token; and never cut silently: each screen is
 // also captured after making the window taller (SIGWINCH, as a person would), and every line the
@@ -67,7 +68,7 @@ interface Capture {
 
 function walker(s: TmuxSession, columns: number, rows: number) {
   const captures: Capture[] = [];
-  return {
+  const self = {
     captures,
     /** Waits for the screen, captures it, and (unless it is moving) captures it taller too. */
     at: async (name: string, pattern: string | RegExp, options: { compare?: boolean } = {}) => {
@@ -83,7 +84,22 @@ function walker(s: TmuxSession, columns: number, rows: number) {
       captures.push({ name, pane, tall });
       return pane;
     },
+    /**
+     * On a screen the window clips (its last capture marks "↓ N more lines (PgDn)"): PgDn brings
+     * lines it left out, under an "↑ N above (PgUp)" mark. False when nothing was clipped.
+     */
+    scrolls: async (name: string): Promise<boolean> => {
+      const before = captures.at(-1)!;
+      if (!/↓ \d+ more lines? \(PgDn\)/.test(before.pane)) return false;
+      const hidden = missingLines(before.pane, before.tall!);
+      expect(hidden.length, before.pane).toBeGreaterThan(0);
+      s.sendKeys('NPage');
+      const pane = await self.at(`${name} scrolled`, /↑ \d+ above \(PgUp\)/);
+      expect(hidden.filter((line) => pane.includes(line)).length, pane).toBeGreaterThan(0);
+      return true;
+    },
   };
+  return self;
 }
 
 /** Moves the picker's cursor to a scenario (the list is long; it scrolls). */
@@ -153,6 +169,9 @@ describe.skipIf(skip !== null)(
         await w.at('confirm', 'Confirm a change');
         s.sendKeys('p');
         await w.at('confirm + PowerShell', /p hide/);
+        // At 60×20 the block is below the fold: PgDn shows it (and the tall capture resets it).
+        const confirmScrolled = await w.scrolls('confirm + PowerShell');
+        if (rows === 20) expect(confirmScrolled).toBe(true);
         s.sendKeys('p', '?');
         await w.at('help', 'Help: 4/6 Confirm');
         s.sendKeys('?', 'Enter');
@@ -176,6 +195,8 @@ describe.skipIf(skip !== null)(
         await w.at('manual', '4/6 A step for you');
         s.sendKeys('p');
         await w.at('manual + PowerShell', /p hide/);
+        const manualScrolled = await w.scrolls('manual + PowerShell');
+        if (rows === 20) expect(manualScrolled).toBe(true);
         // Ctrl-C on this screen as on every other: cancelled, exit 130.
         s.sendKeys('C-c');
         expect(await s.waitFor(/\[exit \d+\]/)).toContain('[exit 130]');

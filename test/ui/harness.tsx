@@ -54,8 +54,9 @@ export function expectFits(
 
 export async function renderWizardApp(
   services: WizardServices,
-  options: { identity?: string; color?: boolean } = {},
+  options: { identity?: string; color?: boolean; size?: { columns: number; rows: number } } = {},
 ) {
+  const size = options.size ?? { columns: COLUMNS, rows: ROWS };
   let exitCode: number | null = null;
   let r: ReturnType<typeof render> | undefined;
   await act(async () => {
@@ -68,7 +69,8 @@ export async function renderWizardApp(
   const rendered = r!;
   mounted.push(rendered);
   // ink-testing-library's stdout is 100 columns wide; narrow it the way a terminal resize would.
-  Object.defineProperty(rendered.stdout, 'columns', { value: COLUMNS, configurable: true });
+  Object.defineProperty(rendered.stdout, 'columns', { value: size.columns, configurable: true });
+  if (options.size) Object.defineProperty(rendered.stdout, 'rows', { value: size.rows, configurable: true });
   await act(async () => void rendered.stdout.emit('resize'));
   return {
     frame: () => rendered.lastFrame() ?? '',
@@ -80,7 +82,7 @@ export async function renderWizardApp(
     /** Writes one chunk, as a terminal read would deliver it. */
     press: async (...chunks: string[]) => {
       for (const chunk of chunks) await act(async () => void rendered.stdin.write(chunk));
-      expectFits(rendered.lastFrame() ?? '');
+      expectFits(rendered.lastFrame() ?? '', size);
     },
     /** Types text one key per chunk. */
     type: async (text: string) => {

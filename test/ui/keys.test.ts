@@ -46,4 +46,10 @@ describe('keysFromInk', () => {
     expect(keysFromInk('c', { ...none, ctrl: true })).toEqual([{ kind: 'ctrlC' }]);
     expect(keysFromInk('\u0003', none)).toEqual([{ kind: 'ctrlC' }]);
   });
+
+  it('maps Shift+↑↓ to a line of scrolling, PgUp/PgDn to a page', () => {
+    expect(keysFromInk('', { ...none, upArrow: true, shift: true })).toEqual([{ kind: 'lineUp' }]);
+    expect(keysFromInk('', { ...none, downArrow: true, shift: true })).toEqual([{ kind: 'lineDown' }]);
+    expect(keysFromInk('', { ...none, pageDown: true })).toEqual([{ kind: 'pageDown' }]);
+  });
 });

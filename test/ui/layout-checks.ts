@@ -16,7 +16,8 @@
 //       blank line): the next item of a list whose previous item had continuation lines, a table
 //       row without a mark under the rows that have one;
 //    e. a marked table row: a one-column mark and a space ("✓ ", "i ", "› "), then its text where
-//       a word starts on the line above (the column's heading).
+//       a word starts on the line above (the column's heading);
+//    f. right under a scroll mark ("↑ N above (PgUp)"): the line it aligns with is scrolled away.
 //    Anything else, above all a single extra space (what a terminal's or Ink's own wrap leaves
 //    when it breaks at a space), is a stray space.
 // 3. No value broken mid-token: a known long value (GUID, immutableId, UPN, DN part) that is on
@@ -81,7 +82,8 @@ export function layoutProblems(
     }
     flat.push(c.trimStart());
     const n = indentOf(c);
-    if (n > 0) {
+    const scrolledAway = above !== null && /^↑ \d+ above/.test(above.trim());
+    if (n > 0 && !scrolledAway) {
       const ok =
         above !== null &&
         ([...wordStarts(above)].some((s) => s === n || s + 2 === n || s + 4 === n) ||

@@ -42,6 +42,14 @@ describe('wrapText', () => {
     expect(wrapText(dn, 200)).toEqual([dn]);
   });
 
+  it('breaks a URI between its parts rather than inside the GUID it ends with', () => {
+    const guid = 'f7703a62-3a09-4478-8c11-7b7de5feb5ed';
+    expect(wrapText(`'https://graph.microsoft.com/v1.0/directory/deletedItems/${guid}'`, 70)).toEqual([
+      "'https://graph.microsoft.com/v1.0/directory/deletedItems/",
+      `${guid}'`,
+    ]);
+  });
+
   it('counts wide characters as two columns', () => {
     for (const line of wrapText('東京 東京 東京 東京 東京', 10)) expect(line).not.toMatch(/^ /);
     expect(wrapText('東京 東京 東京', 10)).toEqual(['東京 東京', '東京']);

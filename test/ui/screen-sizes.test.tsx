@@ -1,7 +1,8 @@
 // Every screen at 60×20, 80×24 and 200×50 (ink-testing-library): the wizard's screens walked
 // through the real lab adapters (stale immutableId: identity, findings, raw values, plan, confirm
 // with its PowerShell and help, sync, summary, ticket; a recycle-bin purge's typed confirmation;
-// a MANUAL step with its PowerShell), the screens a lab run passes too fast to see (reading, the
+// a MANUAL step with its PowerShell; the confirm, help, summary, purge and MANUAL step scrolled
+// with PgDn where they are clipped), the screens a lab run passes too fast to see (reading, the
 // sync's wait, an error, unfinished writes, a findings box taller than the room), the lab picker
 // and setup's first question and help. Each screen is rendered twice, at the size and in a
 // terminal of the same width 200 rows tall, and must hold the properties in layout-checks.ts: no
@@ -33,7 +34,14 @@ const SIZES = [
   [200, 50],
 ] as const;
 const TALL = 200;
-const KEY = { enter: '\r', escape: '\u001B', tab: '\t', pageDown: '\u001B[6~', end: '\u001B[F' };
+const KEY = {
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  pageDown: '\u001B[6~',
+  pageUp: '\u001B[5~',
+  end: '\u001B[F',
+};
 const instant: Clock = { now: () => new Date(), sleep: async () => {} };
 
 let dir = '';
@@ -205,10 +213,14 @@ const WIZARD_WALKS: Walk[] = [
       ['confirm', [KEY.enter], '4/6 Confirm a change'],
       // At 60×20 the block is below the fold (marked); the footer says it is on.
       ['confirm + PowerShell', ['p'], /p hide/],
-      ['help', ['p', '?'], 'Help: 4/6 Confirm'],
+      // Scrolled (PgDn): the marks say what is above and below, the choices stay.
+      ['confirm + PowerShell scrolled', [KEY.pageDown, KEY.pageDown], /Apply this change/],
+      ['help', [KEY.pageUp, KEY.pageUp, 'p', '?'], 'Help: 4/6 Confirm'],
+      ['help scrolled', [KEY.pageDown], 'Esc/? close help'],
       ['step done', ['?', KEY.enter], 'Step 1 done'],
       ['sync', [KEY.enter], /✓ Matched|✗ /],
       ['summary', [KEY.enter], '6/6 Summary'],
+      ['summary scrolled', [KEY.pageDown], '6/6 Summary'],
       ['ticket', ['t'], /Lines 1–\d+ of/],
       ['ticket scrolled', [KEY.pageDown], /Lines 11–\d+ of/],
     ],
@@ -221,6 +233,8 @@ const WIZARD_WALKS: Walk[] = [
       ['findings', [KEY.enter], '3/6 Findings'],
       ['plan', [KEY.enter], '4/6 Plan'],
       ['typed confirmation', [KEY.enter], 'and press Enter to delete it for good'],
+      ['typed confirmation scrolled', [KEY.pageDown], 'and press Enter to delete it for good'],
+      // Still scrolled: the PowerShell's Graph URI breaks before the deleted object's id, not in it.
       ['typed + PowerShell', [KEY.tab], /Tab hide/],
       ['mismatch', ['not-the-id', KEY.enter], 'That is not'],
     ],
@@ -251,6 +265,7 @@ const WIZARD_WALKS: Walk[] = [
       ['plan', [KEY.enter], '4/6 Plan'],
       ['manual', [KEY.enter], '4/6 A step for you'],
       ['manual + PowerShell', ['p'], /p hide/],
+      ['manual + PowerShell scrolled', [KEY.pageDown], /p hide/],
     ],
   },
   {
@@ -381,6 +396,8 @@ describe('the checks themselves', () => {
       layoutProblems('Summary\n    Findings        users\n  i ALREADY_MATCHED     6', { columns: 60 }),
     ).toEqual([]);
     expect(layoutProblems('The sync will change\n   nothing else', { columns: 60 })).toHaveLength(1);
+    // Under a scroll mark the line a continuation aligns with is scrolled away.
+    expect(layoutProblems('↑ 7 above (PgUp)\n         journal first.', { columns: 60 })).toEqual([]);
     expect(MORE.test('↓ 3 more lines (PgDn)')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // setup's keys behave as the wizard's: Esc on the first question leaves (nothing saved), `?` opens
-// the help on any question and Esc closes it without moving.
+// the help on any question and Esc closes it without moving, PgUp/PgDn and Shift+↑↓ scroll what
+// does not fit (never typed, never moving a choice) and the next view starts at the top.
 import { describe, expect, it } from 'vitest';
 import { char, key } from '../../src/core/wizard/keys.js';
 import { QUESTIONS } from '../../src/ui/setup/questions.js';
@@ -26,5 +27,19 @@ describe('setup keys', () => {
     expect(closed.help).toBe(false);
     expect(closed.stage).toBe('ask');
     expect(closed.questionId).toBe(first.questionId);
+  });
+
+  it('PgDn/PgUp and Shift+↑↓ scroll within the measure, type nothing, and the next question starts at the top', () => {
+    const first = initialSetupState(deps, { profile: 'p' });
+    let s = setupReducer(first, { type: 'measured', page: 5, max: 12 }, deps);
+    for (const k of ['pageDown', 'lineDown', 'pageDown', 'pageDown'] as const)
+      s = setupReducer(s, { type: 'key', key: key(k) }, deps);
+    expect(s.info?.offset).toBe(12);
+    s = setupReducer(s, { type: 'key', key: key('pageUp') }, deps);
+    expect(s.info?.offset).toBe(7);
+    expect(s.text).toBe(first.text);
+    const next = setupReducer(s, { type: 'key', key: key('enter') }, deps);
+    expect(next.questionId).not.toBe(first.questionId);
+    expect(next.info).toBeUndefined();
   });
 });

@@ -34,7 +34,11 @@ const HELP: KeyHint = ['?', 'help'];
 
 const powerShellHint = (state: WizardState) => (state.showPowerShell ? 'hide PowerShell' : 'PowerShell');
 
-/** The footer: the keys that do something on this screen right now. */
+/**
+ * The footer: the keys that do something on this screen right now. PgUp/PgDn are not in it (a
+ * footer has no room to spare at 80 columns): the marks of clipped text name them ("↓ 12 more
+ * lines (PgDn)"), and the help lists them.
+ */
 export function footerKeys(state: WizardState): KeyHint[] {
   if (state.help) return [['Esc/?', 'close help']];
   const s = state.screen;
@@ -129,6 +133,7 @@ export function helpText(state: WizardState): string[] {
     about[s.kind] ?? 'Please wait.',
     '',
     ...keys,
+    '  PgUp/PgDn scroll text longer than the window, a page (Shift+↑↓: a line); Home/End: first or last choice',
     '  Ctrl-C   cancel the run (exit 130); a write under way finishes or is reported next run',
   ];
 }

@@ -5,8 +5,9 @@ import { ticketText } from '../ticket/render.js';
 import { adoptAlternative } from './alternative.js';
 import { confirmChoices, manualChoices, planChoices, syncChoices } from './choices.js';
 import { onSummaryChoiceKey } from './navigation.js';
+import { isScrollKey, scrollDirection } from './info-scroll.js';
 import { isBack, isChar, isDown, isUp, type Key } from './keys.js';
-import { moveCursor } from './select.js';
+import { isMenuKey, moveCursor } from './select.js';
 import type { Screen, WizardState } from './state.js';
 import {
   finishScreen,
@@ -36,14 +37,14 @@ export const onFindingsKey: On<'findings'> = (state, screen, key) => {
     return state.outcomes.length > 0 ? leave(state) : identityScreen(state);
   }
   const findings = orderedFindings(state.diagnosis);
-  if (!screen.raw && (key.kind === 'pageDown' || key.kind === 'pageUp')) {
+  if (!screen.raw && isScrollKey(key)) {
     // The explanation box scrolls by entries: the message, then each evidence line.
     // (One level of nested objects shows as one line per key, as the findings screen lists them.)
     const entries = Object.values(findings[screen.cursor]?.evidence ?? {}).reduce<number>(
       (n, v) => n + (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).length : 1),
       0,
     );
-    const detail = Math.min(Math.max((screen.detail ?? 0) + (key.kind === 'pageDown' ? 1 : -1), 0), entries);
+    const detail = Math.min(Math.max((screen.detail ?? 0) + scrollDirection(key), 0), entries);
     return { ...state, screen: { ...screen, detail } };
   }
   const cursor = moveCursor(screen.cursor, findings.length, key);
@@ -149,7 +150,7 @@ export const onSyncKey: On<'sync'> = (state, screen, key) => {
   }
   const choices = syncChoices(state);
   if (isBack(key)) return finishScreen(state);
-  if (isUp(key) || isDown(key)) {
+  if (isMenuKey(key)) {
     return { ...state, screen: { ...screen, choice: moveCursor(screen.choice, choices.length, key) } };
   }
   if (key.kind !== 'enter') return state;
@@ -164,15 +165,9 @@ export const onSummaryKey: On<'summary'> = (state, screen, key) => {
   // The ticket is a view over the summary: back closes it first (Esc goes back one screen).
   if (state.showTicket && isBack(key)) return { ...state, showTicket: false, ticketScroll: 0 };
   if (state.showTicket) {
-    const step = isUp(key)
-      ? -1
-      : isDown(key)
-        ? 1
-        : key.kind === 'pageUp'
-          ? -10
-          : key.kind === 'pageDown'
-            ? 10
-            : 0;
+    // ↑↓ (or Shift+↑↓) a line, PgUp/PgDn ten.
+    const page = key.kind === 'pageUp' || key.kind === 'pageDown' ? 10 : 1;
+    const step = isUp(key) ? -1 : isDown(key) ? 1 : scrollDirection(key) * page;
     if (step !== 0) {
       const last = Math.max(0, ticketText(ticketOf(state)).split('\n').length - 1);
       return { ...state, ticketScroll: Math.min(last, Math.max(0, (state.ticketScroll ?? 0) + step)) };

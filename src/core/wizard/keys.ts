@@ -7,6 +7,9 @@ export type NamedKey =
   | 'down'
   | 'pageUp'
   | 'pageDown'
+  /** Shift+↑ / Shift+↓: scroll a screen's text one line (PgUp/PgDn: a page). */
+  | 'lineUp'
+  | 'lineDown'
   | 'home'
   | 'end'
   | 'enter'

@@ -2,9 +2,9 @@
 // the same session, another lab scenario (back to the picker), or quit. Escape goes back one
 // screen; from the identity prompt that is the picker the scenario was chosen in.
 import type { Choice } from './choices.js';
-import { isBack, isDown, isUp, type Key } from './keys.js';
+import { isBack, type Key } from './keys.js';
 import { initialWizardState } from './init.js';
-import { moveCursor } from './select.js';
+import { isMenuKey, moveCursor } from './select.js';
 import type { WizardState } from './state.js';
 import { identityScreen, quit } from './transitions.js';
 import { exitCodeFor } from './walk.js';
@@ -45,7 +45,7 @@ export function onSummaryChoiceKey(
   const choices = summaryChoices(state);
   const at = Math.min(screen.choice ?? 0, choices.length - 1);
   if (isBack(key)) return quit(state);
-  if (isUp(key) || isDown(key)) {
+  if (isMenuKey(key)) {
     return { ...state, screen: { ...screen, choice: moveCursor(at, choices.length, key) } };
   }
   if (key.kind !== 'enter') return state;

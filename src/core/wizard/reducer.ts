@@ -1,5 +1,6 @@
 // The wizard's state machine. Pure: keys and service results in, the next state out. Side effects
 // (reading, writing, syncing) happen only where the UI's effects hook sees `state.request`.
+import { isScrollKey, keepOrResetScroll, measuredScroll, screenId, scrollBy } from './info-scroll.js';
 import type { Key } from './keys.js';
 import { onErrorKey, onIdentityKey, onReadingKey, onWarningsKey } from './keys-start.js';
 import { onConfirmKey, onFindingsKey, onManualKey, onPlanKey, onSummaryKey, onSyncKey } from './keys-plan.js';
@@ -11,12 +12,25 @@ import { cancel } from './transitions.js';
 export function wizardReducer(state: WizardState, event: WizardEvent): WizardState {
   if (state.exit !== null) return state;
   if (event.type === 'cancel') return cancel(state);
-  if (event.type === 'key') return onKey(state, event.key);
-  return onResult(state, event);
+  if (event.type === 'measured') return { ...state, info: measuredScroll(state.info, event.page, event.max) };
+  const next = event.type === 'key' ? onKey(state, event.key) : onResult(state, event);
+  return keepOrResetScroll(state, next, screenId);
+}
+
+/**
+ * PgUp/PgDn scroll the information wherever ScreenLayout clips it, on every screen and the help
+ * (Home/End jump in menus). The findings box and the ticket view scroll their own text with them.
+ */
+function scrollsInfo(state: WizardState, key: Key): boolean {
+  if (!isScrollKey(key)) return false;
+  if (state.help) return true;
+  if (state.screen.kind === 'findings') return state.screen.raw;
+  return !(state.screen.kind === 'summary' && state.showTicket);
 }
 
 function onKey(state: WizardState, key: Key): WizardState {
   if (key.kind === 'ctrlC') return cancel(state);
+  if (scrollsInfo(state, key)) return { ...state, info: scrollBy(state.info, key) };
   if (state.help) {
     const closes =
       key.kind === 'escape' || key.kind === 'enter' || (key.kind === 'char' && /^[?q]$/i.test(key.char));

@@ -8,7 +8,7 @@ import { afterStart } from './keys-start.js';
 import { onUndone, onUndoPreviewed } from './leaving.js';
 import { stepAt } from './walk.js';
 
-type ResultEvent = Exclude<WizardEvent, { type: 'key' } | { type: 'cancel' }>;
+type ResultEvent = Exclude<WizardEvent, { type: 'key' } | { type: 'cancel' } | { type: 'measured' }>;
 
 export function onResult(state: WizardState, event: ResultEvent): WizardState {
   if (state.request?.id !== event.request) return state;

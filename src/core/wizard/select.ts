@@ -1,5 +1,6 @@
 // The cursor of a list of choices: the one pure rule every select in the wizard uses. It clamps
-// instead of wrapping, so an extra Down on the last choice never lands on the first one.
+// instead of wrapping, so an extra Down on the last choice never lands on the first one. Home and
+// End jump to the first and last choice.
 import { isDown, isUp, type Key } from './keys.js';
 
 /** The cursor after one key; unchanged for keys that do not move it. */
@@ -9,10 +10,14 @@ export function moveCursor(cursor: number, count: number, k: Key): number {
   const at = Math.min(Math.max(cursor, 0), last);
   if (isUp(k)) return Math.max(at - 1, 0);
   if (isDown(k)) return Math.min(at + 1, last);
-  if (k.kind === 'home' || k.kind === 'pageUp') return 0;
-  if (k.kind === 'end' || k.kind === 'pageDown') return last;
+  // PgUp/PgDn are not menu keys: they scroll a screen's text (info-scroll.ts) wherever it is clipped.
+  if (k.kind === 'home') return 0;
+  if (k.kind === 'end') return last;
   return at;
 }
+
+/** The keys that move a menu's cursor: ↑↓ (jk) a choice, Home/End to the first or last. */
+export const isMenuKey = (k: Key): boolean => isUp(k) || isDown(k) || k.kind === 'home' || k.kind === 'end';
 
 export interface SelectState {
   cursor: number;

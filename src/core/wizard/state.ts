@@ -106,6 +106,16 @@ export type Screen =
 
 export type ScreenKind = Screen['kind'];
 
+/** The information part of a screen scrolled with PgUp/PgDn (info-scroll.ts). */
+export interface InfoScroll {
+  /** Lines of the information scrolled off the top. */
+  offset: number;
+  /** Lines one PgUp/PgDn moves (what fits, less one line kept for context). */
+  page: number;
+  /** The largest offset: lines the clipping box cannot show at once. */
+  max: number;
+}
+
 /** Work the effects hook must do for the current state; results carry its id back. */
 export type Request =
   | { id: number; kind: 'unfinishedWrites' }
@@ -157,6 +167,8 @@ export interface WizardState {
   showTicket?: boolean;
   /** First line of the ticket on screen (↑↓, PgUp/PgDn scroll it). */
   ticketScroll?: number;
+  /** The screen's information scrolled with PgUp/PgDn (where a small terminal clips it). */
+  info?: InfoScroll;
   /** Set with `exit` when the technician chose to go back to the lab's picker. */
   leaveTo?: 'picker';
 }
@@ -164,6 +176,8 @@ export interface WizardState {
 export type WizardEvent =
   | { type: 'key'; key: Key }
   | { type: 'cancel' }
+  /** From the UI after a layout: lines one page moves, and lines clipped (the information's scroll). */
+  | { type: 'measured'; page: number; max: number }
   | { type: 'unfinishedWrites'; request: number; lines: string[] }
   | { type: 'readProgress'; request: number; progress: ReadProgress }
   | { type: 'diagnosed'; request: number; diagnosis: Diagnosis }

@@ -48,32 +48,11 @@ export function SummaryScreen(props: { state: WizardState }) {
   const writes = ticketOf(state).writes;
   const left = latestDiagnosis(state)?.findings.filter((f) => f.severity === 'error') ?? [];
   const code = exitCodeFor(state);
-  // The journal and the undo commands are the part that must never be clipped.
+  // The journal and the choices are never clipped; the undo commands come first in the information
+  // (after a half-done warning), where PgUp/PgDn reach every one even when there are many.
   const actions = (
     <Box flexDirection="column">
       <HangingText prefix="Journal: " text={state.config.journalPath} width={columns} />
-      {writes.length > 0 ? (
-        <Box flexDirection="column">
-          <Text bold>{writes.some((w) => w.undoCommand) ? 'To undo' : 'Undo'}</Text>
-          {writes.map((w, i) => {
-            const entry = `${w.action}${w.journalId ? `, journal ${w.journalId}` : ''}`;
-            // The command is kept whole on one line (a no-break space joins its words while wrapping),
-            // what it undoes after it.
-            return w.undoCommand ? (
-              <Lines
-                key={i}
-                lines={wrapHanging(
-                  '  ',
-                  `${w.undoCommand.replace(/ /g, NBSP)}  (${entry}; ${w.undoNote})`,
-                  columns,
-                ).map(([head, line]) => `${head}${line.replace(/\u00a0/g, ' ')}`)}
-              />
-            ) : (
-              <HangingText key={i} prefix="  " text={`${entry}: ${w.undoNote}`} width={columns} />
-            );
-          })}
-        </Box>
-      ) : null}
       <Tone tone="muted">{`Exit code ${code}.`}</Tone>
       <Box marginTop={1}>
         <SelectView
@@ -83,6 +62,29 @@ export function SummaryScreen(props: { state: WizardState }) {
       </Box>
     </Box>
   );
+  const undo =
+    writes.length > 0 ? (
+      <Box flexDirection="column">
+        <Text bold>{writes.some((w) => w.undoCommand) ? 'To undo' : 'Undo'}</Text>
+        {writes.map((w, i) => {
+          const entry = `${w.action}${w.journalId ? `, journal ${w.journalId}` : ''}`;
+          // The command is kept whole on one line (a no-break space joins its words while wrapping),
+          // what it undoes after it.
+          return w.undoCommand ? (
+            <Lines
+              key={i}
+              lines={wrapHanging(
+                '  ',
+                `${w.undoCommand.replace(/ /g, NBSP)}  (${entry}; ${w.undoNote})`,
+                columns,
+              ).map(([head, line]) => `${head}${line.replace(/\u00a0/g, ' ')}`)}
+            />
+          ) : (
+            <HangingText key={i} prefix="  " text={`${entry}: ${w.undoNote}`} width={columns} />
+          );
+        })}
+      </Box>
+    ) : null;
   if (state.showTicket) {
     const lines = hint(ticketText(ticketOf(state))).split('\n');
     const from = state.ticketScroll ?? 0;
@@ -115,6 +117,7 @@ export function SummaryScreen(props: { state: WizardState }) {
           tone="warn"
         />
       ))}
+      {undo}
       <Text bold>What happened</Text>
       {state.outcomes.length === 0 ? (
         <HangingText prefix="  " text="Nothing was changed." width={columns} />

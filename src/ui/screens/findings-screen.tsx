@@ -7,6 +7,7 @@ import { orderedFindings } from '../../core/wizard/walk.js';
 import { HangingText, Lines } from '../field.js';
 import { ScreenLayout } from '../layout.js';
 import { scrollWindow } from '../scroll.js';
+import { AboveMark, BelowMark } from '../scroll-marks.js';
 import { wrapHanging, wrapText } from '../wrap.js';
 import { WrappedText } from '../wrapped-text.js';
 import { MARK, Tone } from '../theme.js';
@@ -100,19 +101,15 @@ export function DetailBox(props: { entries: readonly string[]; from: number; wid
         : wrapHanging('', entry, props.width);
     return pairs.map(([head, text]) => `${head}${text}`);
   });
-  const above = from > 0 ? [`↑ ${from} above (PgUp)`] : [];
-  const room = Math.max(props.rows - above.length, 1);
+  // The marks take a line each: "↑ N above" counts entries, "↓ N more lines" wrapped lines.
+  const room = Math.max(props.rows - (from > 0 ? 1 : 0), 1);
   const cut = wrapped.length > room;
   const shown = cut ? wrapped.slice(0, room - 1) : wrapped;
   return (
     <Box flexDirection="column">
-      {above.map((line) => (
-        <Tone key="above" tone="muted">
-          {line}
-        </Tone>
-      ))}
+      <AboveMark count={from} />
       <Lines lines={shown} />
-      {cut ? <Tone tone="muted">{`↓ ${wrapped.length - shown.length} more lines (PgDn)`}</Tone> : null}
+      <BelowMark count={wrapped.length - shown.length} />
     </Box>
   );
 }

@@ -1,8 +1,10 @@
 // The setup wizard as a pure reducer: keys and the save's outcome are events; the state says which
 // question is open, what has been typed, and when to exit. Every key of a fast chunk arrives as
 // its own event (ui/keys.ts), so typing ahead never loses a character.
-import { isDown, isUp, type Key } from '../../core/wizard/keys.js';
-import { moveCursor } from '../../core/wizard/select.js';
+import { isScrollKey, keepOrResetScroll, measuredScroll, scrollBy } from '../../core/wizard/info-scroll.js';
+import type { Key } from '../../core/wizard/keys.js';
+import { isMenuKey, moveCursor } from '../../core/wizard/select.js';
+import type { InfoScroll } from '../../core/wizard/state.js';
 import { visibleQuestions, type Question, type SetupAnswers } from './questions.js';
 
 export const REVIEW_CHOICES = [
@@ -27,13 +29,16 @@ export interface SetupState {
   savedPath: string | null;
   /** The `?` overlay is open (as in the wizard: Esc, Enter, q or ? close it). */
   help?: boolean;
+  /** What does not fit scrolled with PgUp/PgDn, Shift+↑↓ (as in the wizard, info-scroll.ts). */
+  info?: InfoScroll;
 }
 
 export type SetupAction =
   | { type: 'key'; key: Key }
   | { type: 'saved'; path: string }
   | { type: 'saveFailed'; problems: string[] }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  | { type: 'measured'; page: number; max: number };
 
 export interface SetupDeps {
   questions: readonly Question[];
@@ -75,7 +80,20 @@ function open(state: SetupState, q: Question): SetupState {
   };
 }
 
+/** Which view is on: another one starts scrolled to the top. */
+const setupView = (s: SetupState) => `${s.stage}:${s.questionId}${s.help ? ':help' : ''}`;
+
 export function setupReducer(state: SetupState, action: SetupAction, deps: SetupDeps): SetupState {
+  if (action.type === 'measured')
+    return { ...state, info: measuredScroll(state.info, action.page, action.max) };
+  return keepOrResetScroll(state, reduce(state, action, deps), setupView);
+}
+
+function reduce(
+  state: SetupState,
+  action: Exclude<SetupAction, { type: 'measured' }>,
+  deps: SetupDeps,
+): SetupState {
   if (state.stage === 'saved' || state.stage === 'cancelled') return state;
   if (action.type === 'cancel') return { ...state, stage: 'cancelled' };
   if (action.type === 'saved') return { ...state, stage: 'saved', savedPath: action.path };
@@ -84,6 +102,7 @@ export function setupReducer(state: SetupState, action: SetupAction, deps: Setup
   const k = action.key;
   if (k.kind === 'ctrlC') return { ...state, stage: 'cancelled' };
   if (state.stage === 'saving') return state;
+  if (isScrollKey(k)) return { ...state, info: scrollBy(state.info, k) };
   // As in the wizard: `?` opens the help on every screen; Esc, Enter, q or ? close it.
   if (state.help) {
     const closes = k.kind === 'escape' || k.kind === 'enter' || (k.kind === 'char' && /^[?q]$/i.test(k.char));
@@ -129,7 +148,7 @@ function submit(state: SetupState, q: Question, value: string, deps: SetupDeps):
 }
 
 function review(state: SetupState, k: Key, deps: SetupDeps): SetupState {
-  if (isUp(k) || isDown(k) || k.kind === 'home' || k.kind === 'end') {
+  if (isMenuKey(k)) {
     return { ...state, cursor: moveCursor(state.cursor, REVIEW_CHOICES.length, k) };
   }
   if (k.kind === 'escape') {

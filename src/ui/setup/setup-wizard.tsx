@@ -2,8 +2,10 @@
 // renders the reducer's state and hands the answers to the callbacks it was given; checking a
 // value and writing the profile are the command's work.
 import { Box, Text } from 'ink';
-import { useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { TOP } from '../../core/wizard/info-scroll.js';
 import { HangingText } from '../field.js';
+import { InfoScrollContext } from '../info-scroll-context.js';
 import { SizeFloor } from '../floor.js';
 import { KeyLegend } from '../key-legend.js';
 import { ScreenLayout } from '../layout.js';
@@ -76,6 +78,8 @@ export function SetupWizard(props: SetupWizardProps) {
       onExit({ saved: state.stage === 'saved', check: state.runCheck, profile: state.answers.profile ?? '' });
   }, [finished, state.stage, state.runCheck, state.answers.profile, onExit]);
 
+  const measured = useCallback((page: number, max: number) => dispatch({ type: 'measured', page, max }), []);
+  const scrolling = useMemo(() => ({ scroll: state.info ?? TOP, measured }), [state.info, measured]);
   const { columns, rows } = useTerminalSize();
   // As the wizard's frame: one line short of the terminal, the header and keys always shown, the
   // body clipped with a "more" mark; text wrapped by the app (src/ui/wrap.ts).
@@ -91,11 +95,13 @@ export function SetupWizard(props: SetupWizardProps) {
           </Text>
         </Box>
         <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-          {state.help && !finished ? (
-            <SetupHelp state={state} deps={deps} width={columns} />
-          ) : (
-            <Body state={state} deps={deps} summarize={summarize} width={columns} />
-          )}
+          <InfoScrollContext.Provider value={scrolling}>
+            {state.help && !finished ? (
+              <SetupHelp state={state} deps={deps} width={columns} />
+            ) : (
+              <Body state={state} deps={deps} summarize={summarize} width={columns} />
+            )}
+          </InfoScrollContext.Provider>
         </Box>
         <Box marginTop={1} flexShrink={0}>
           {state.help && !finished ? (
@@ -209,6 +215,7 @@ function SetupHelp(props: { state: SetupState; deps: SetupDeps; width: number })
           ['Ctrl-U', 'clear'],
         ] as [string, string][])),
     ['Esc', 'back one question (on the first one: leave without saving)'],
+    ['PgUp/PgDn', 'scroll text longer than the window, a page (Shift+↑↓: a line)'],
     ['Ctrl-C', 'cancel: nothing is saved'],
   ];
   // Inside the box's border and padding (4 columns).
