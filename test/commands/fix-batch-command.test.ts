@@ -33,21 +33,14 @@ afterEach(async () => {
 });
 
 const cli = (...args: string[]) => run(['node', 'syncmatch', ...args]);
+/** `fix --lab <lab> --batch-finding STALE_IMMUTABLE_ID` and more. */
+const staleBatch = (...more: string[]) =>
+  cli('fix', '--lab', lab, '--batch-finding', 'STALE_IMMUTABLE_ID', ...more);
 
 describe('syncmatch fix --batch-finding', () => {
   it('fixes every user with the finding, prints the result as JSON and writes a Markdown report', async () => {
     const report = join(dir, 'batch.md');
-    const code = await cli(
-      'fix',
-      '--lab',
-      lab,
-      '--batch-finding',
-      'STALE_IMMUTABLE_ID',
-      '--yes',
-      '--json',
-      '--batch-report',
-      report,
-    );
+    const code = await staleBatch('--yes', '--json', '--batch-report', report);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as {
       plan: { toWrite: number; groups: { actions: string }[] };
@@ -64,19 +57,7 @@ describe('syncmatch fix --batch-finding', () => {
     expect(md).toContain(`# Batch fix ${out.result.batchId}`);
     expect(md).toContain('| SET_IMMUTABLE_ID |');
     // A report is never written over.
-    expect(
-      await cli(
-        'fix',
-        '--lab',
-        lab,
-        '--batch-finding',
-        'STALE_IMMUTABLE_ID',
-        '--yes',
-        '--json',
-        '--batch-report',
-        report,
-      ),
-    ).toBe(0);
+    expect(await staleBatch('--yes', '--json', '--batch-report', report)).toBe(0);
     expect(stderr).toContain('the file exists already');
   }, 120_000);
 });
@@ -123,17 +104,7 @@ describe('syncmatch fix --batch', () => {
 describe('syncmatch fix --batch-finding --dry-run', () => {
   it('plans and reports every user, writes nothing, starts no sync, and needs no --yes', async () => {
     const csv = join(dir, 'plan.csv');
-    const code = await cli(
-      'fix',
-      '--lab',
-      lab,
-      '--batch-finding',
-      'STALE_IMMUTABLE_ID',
-      '--dry-run',
-      '--json',
-      '--batch-report',
-      csv,
-    );
+    const code = await staleBatch('--dry-run', '--json', '--batch-report', csv);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as {
       dryRun: boolean;
@@ -161,18 +132,7 @@ describe('syncmatch fix --batch-finding --dry-run', () => {
     // The same plan as Markdown, in words on the terminal.
     stdout = '';
     const md = join(dir, 'plan.md');
-    expect(
-      await cli(
-        'fix',
-        '--lab',
-        lab,
-        '--batch-finding',
-        'STALE_IMMUTABLE_ID',
-        '--dry-run',
-        '--batch-report',
-        md,
-      ),
-    ).toBe(0);
+    expect(await staleBatch('--dry-run', '--batch-report', md)).toBe(0);
     expect(stdout).toContain('To write, by plan:');
     expect(stdout).toContain('Dry run: nothing was written and no sync was started.');
     const text = await readFile(md, 'utf8');
