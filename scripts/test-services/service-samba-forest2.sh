@@ -5,8 +5,8 @@
 #                                  snapshot), start, wait for an authenticated answer, write
 #                                  .tmp/services/samba-forest2.json
 #   bash scripts/test-services/service-samba-forest2.sh stop    stop the DC started here (by its PID)
-# Same approach as service-samba.sh (which it leaves alone): runs as root, lives under
-# .tmp/samba-forest2, never touches /etc/samba or /var/lib/samba, stops itself after MAX_RUNTIME s.
+# The same start, stop, snapshot and TLS as service-samba.sh (samba-dc-lib.sh): runs as root, lives
+# under .tmp/samba-forest2, never touches /etc/samba or /var/lib/samba, stops after MAX_RUNTIME s.
 # Ports 389/636/3268/3269 are fixed, so this DC has its own loopback address (127.0.0.2/8: without
 # /8 samba finds no interface) and binds only there; the first forest keeps 127.0.0.1. Its PID file
 # and sockets live under .tmp too (the first forest's samba holds /run/samba/samba.pid).
@@ -29,40 +29,14 @@ BIND_SAM=svc-syncmatch
 WRITER_SAM=svc-writer
 MAX_RUNTIME=${MAX_RUNTIME:-5400}
 SCHEMA_OPT=(--option="dsdb:schema update allowed=true")
-
-log() { printf '[samba-forest2] %s\n' "$*" >&2; }
-
-running_pid() {
-  [ -f "$PIDFILE" ] || return 1
-  local p
-  p=$(cat "$PIDFILE")
-  kill -0 "$p" 2>/dev/null || return 1
-  [ "$(readlink -f "/proc/$p/exe" 2>/dev/null)" = "$(readlink -f "$(command -v samba)")" ] || return 1
-  echo "$p"
-}
-
-snapshot_file() {
-  local key
-  key=$( (declare -f make_tls extend_schema seed provision; cat "$HERE/samba-forest2-seed.ldif"
-    echo "$REPO $ADMIN_PW $USER_PW") | sha256sum | cut -c1-16)
-  echo "$ROOT/snapshot-$key.tgz"
-}
-
-make_tls() {
-  local d=$DC/tls
-  mkdir -p "$d"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 3650 \
-    -subj '/CN=syncmatch New Forest Test CA' -addext 'basicConstraints=critical,CA:TRUE' \
-    -addext 'keyUsage=critical,keyCertSign,cRLSign' 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -keyout "$d/key.pem" -out "$d/req.csr" \
-    -subj '/CN=dc2.new.example' 2>/dev/null
-  openssl x509 -req -in "$d/req.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 3650 \
-    -out "$d/cert.pem" -extfile <(printf '%s\n' \
-      "subjectAltName=IP:$IP,DNS:dc2.new.example" \
-      'extendedKeyUsage=serverAuth' 'keyUsage=critical,digitalSignature,keyEncipherment') 2>/dev/null
-  chmod 600 "$d/key.pem" "$d/ca.key"
-  rm -f "$d/req.csr"
-}
+LOG_NAME=samba-forest2
+PORTS=(389 636 3268 3269)
+SEED_LDIF=$HERE/samba-forest2-seed.ldif
+SNAPSHOT_SALT="$ADMIN_PW $USER_PW"
+CA_CN='syncmatch New Forest Test CA'
+DC_CN=dc2.new.example
+SAN="IP:$IP,DNS:dc2.new.example"
+ANSWERING="ldaps://$IP:636, ldap://$IP:389 and the Global Catalog $IP:3268/3269"
 
 # The Exchange attributes the rules read, with their real OIDs (as in service-samba.sh). Unlike
 # the first forest, mailNickname is also put in the Global Catalog's partial attribute set, as the
@@ -174,91 +148,5 @@ EOF
   mv "$SERVICE_FILE.tmp" "$SERVICE_FILE"
 }
 
-do_start() {
-  if running_pid >/dev/null; then
-    [ -f "$SERVICE_FILE" ] || write_service_file
-    log "already running (pid $(cat "$PIDFILE"))"
-    return
-  fi
-  [ "$(id -u)" = 0 ] || {
-    log "must run as root (samba refuses to start otherwise)"
-    exit 1
-  }
-  command -v samba >/dev/null || {
-    log "samba is not installed: run scripts/test-services/install-packages.sh"
-    exit 1
-  }
-  local port
-  for port in 389 636 3268 3269; do
-    if (exec 3<>"/dev/tcp/$IP/$port") 2>/dev/null; then
-      log "another process listens on $IP:$port; stop it first"
-      exit 1
-    fi
-  done
-  rm -f "$SERVICE_FILE"
-  mkdir -p "$ROOT"
-  local snap
-  snap=$(snapshot_file)
-  if [ -f "$snap" ]; then
-    rm -rf "$DC"
-    tar -C "$ROOT" -xzf "$snap"
-    log "restored $(basename "$snap")"
-  else
-    rm -f "$ROOT"/snapshot-*.tgz
-    provision
-    tar -C "$ROOT" -czf "$snap.tmp" dc && mv "$snap.tmp" "$snap"
-    log "cached $(basename "$snap")"
-  fi
-  rm -f "$DC/log/samba.out"
-  samba -s "$DC/etc/smb.conf" -F --no-process-group --debug-stdout -d1 \
-    --maximum-runtime="$MAX_RUNTIME" >"$DC/log/samba.out" 2>&1 </dev/null &
-  echo $! >"$PIDFILE"
-  # From here on a failed start stops the DC it started.
-  trap 'rc=$?; if [ "$rc" != 0 ]; then do_stop || true; fi; exit "$rc"' EXIT
-  local pid i
-  pid=$(cat "$PIDFILE")
-  for i in $(seq 1 300); do
-    if ldbsearch -H "ldap://$IP" -U "$DOMAIN\\$BIND_SAM%$USER_PW" -b "$BASE_DN" -s base \
-      dn >/dev/null 2>&1; then
-      write_service_file
-      trap - EXIT
-      log "pid $pid answering on ldaps://$IP:636, ldap://$IP:389 and the Global Catalog $IP:3268/3269 (stops itself after ${MAX_RUNTIME}s)"
-      return
-    fi
-    kill -0 "$pid" 2>/dev/null || {
-      cat "$DC/log/samba.out" >&2
-      log "samba exited (is another LDAP server on $IP:389/636?)"
-      exit 1
-    }
-    sleep 0.1
-  done
-  cat "$DC/log/samba.out" >&2
-  log "samba did not answer within 30 s"
-  exit 1
-}
-
-do_stop() {
-  rm -f "$SERVICE_FILE"
-  local p
-  p=$(running_pid) || {
-    rm -f "$PIDFILE"
-    return 0
-  }
-  kill -TERM "$p"
-  for _ in $(seq 1 100); do
-    kill -0 "$p" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$p" 2>/dev/null && kill -KILL "$p"
-  rm -f "$PIDFILE"
-  log "stopped pid $p"
-}
-
-case "${1:-}" in
-  start) do_start ;;
-  stop) do_stop ;;
-  *)
-    echo "usage: $0 start|stop" >&2
-    exit 2
-    ;;
-esac
+source "$HERE/samba-dc-lib.sh"
+samba_dc_main "$@"

@@ -6,7 +6,8 @@
 #   bash scripts/test-services/service-samba.sh stop    stop the DC started here (by its PID)
 # Runs as root (samba refuses otherwise). Everything lives under .tmp/samba; /etc/samba and
 # /var/lib/samba are never touched. Samba stops by itself after MAX_RUNTIME seconds.
-# Facts behind each step: ../shared/notes/samba-ad.md.
+# Facts behind each step: ../shared/notes/samba-ad.md. What both test DCs do alike (start, stop,
+# the cached snapshot, TLS): samba-dc-lib.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -26,44 +27,16 @@ BULK_USERS=${BULK_USERS:-700} # more than one page of the adapter's default 500
 SCAN_USERS=${SCAN_USERS:-2000} # the scan test: thousands of users with mailbox attributes (~13 ms each to seed)
 MAX_RUNTIME=${MAX_RUNTIME:-5400}
 SCHEMA_OPT=(--option="dsdb:schema update allowed=true")
-
-log() { printf '[samba] %s\n' "$*" >&2; }
-
-running_pid() {
-  [ -f "$PIDFILE" ] || return 1
-  local p
-  p=$(cat "$PIDFILE")
-  kill -0 "$p" 2>/dev/null || return 1
-  # Only a samba (it rewrites its command line to "samba: root process", so check the binary).
-  [ "$(readlink -f "/proc/$p/exe" 2>/dev/null)" = "$(readlink -f "$(command -v samba)")" ] || return 1
-  echo "$p"
-}
-
-# The snapshot is valid for these provisioning steps, this seed and this checkout path (smb.conf
-# holds absolute paths). Edits elsewhere in this script keep the cache.
-snapshot_file() {
-  local key
-  key=$( (declare -f make_tls extend_schema seed provision; cat "$HERE/samba-seed.ldif"
-    echo "$REPO $BULK_USERS $ADMIN_PW $USER_PW") | sha256sum | cut -c1-16)
-  echo "$ROOT/snapshot-$key.tgz"
-}
-
-make_tls() {
-  local d=$DC/tls
-  mkdir -p "$d"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 3650 \
-    -subj '/CN=syncmatch Lab Test CA' -addext 'basicConstraints=critical,CA:TRUE' \
-    -addext 'keyUsage=critical,keyCertSign,cRLSign' 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -keyout "$d/key.pem" -out "$d/req.csr" \
-    -subj '/CN=dc1.lab.example' 2>/dev/null
-  openssl x509 -req -in "$d/req.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 3650 \
-    -out "$d/cert.pem" -extfile <(printf '%s\n' \
-      'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:dc1.lab.example' \
-      'extendedKeyUsage=serverAuth' 'keyUsage=critical,digitalSignature,keyEncipherment') 2>/dev/null
-  # samba exits if the key is readable by others ("has 0644 should be 0600").
-  chmod 600 "$d/key.pem" "$d/ca.key"
-  rm -f "$d/req.csr"
-}
+LOG_NAME=samba
+IP=127.0.0.1
+PORTS=(389 636)
+SEED_LDIF=$HERE/samba-seed.ldif
+SNAPSHOT_SALT="$BULK_USERS $ADMIN_PW $USER_PW"
+SNAPSHOT_EXTRA_FUNCS=scan_ldif
+CA_CN='syncmatch Lab Test CA'
+DC_CN=dc1.lab.example
+SAN='IP:127.0.0.1,DNS:localhost,DNS:dc1.lab.example'
+ANSWERING='ldaps://127.0.0.1:636 and ldap://127.0.0.1:389'
 
 extend_schema() {
   # Exchange attributes missing from Samba's schema, with their real OIDs. Two passes: the class
@@ -216,94 +189,5 @@ EOF
   mv "$SERVICE_FILE.tmp" "$SERVICE_FILE"
 }
 
-do_start() {
-  if running_pid >/dev/null; then
-    [ -f "$SERVICE_FILE" ] || write_service_file
-    log "already running (pid $(cat "$PIDFILE"))"
-    return
-  fi
-  [ "$(id -u)" = 0 ] || {
-    log "must run as root (samba refuses to start otherwise)"
-    exit 1
-  }
-  command -v samba >/dev/null || {
-    log "samba is not installed: run scripts/test-services/install-packages.sh"
-    exit 1
-  }
-  # Someone else's LDAP server on these fixed ports would answer our readiness probe.
-  local port
-  for port in 389 636; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      log "another process listens on 127.0.0.1:$port; stop it first"
-      exit 1
-    fi
-  done
-  rm -f "$SERVICE_FILE"
-  mkdir -p "$ROOT"
-  local snap
-  snap=$(snapshot_file)
-  if [ -f "$snap" ]; then
-    rm -rf "$DC"
-    tar -C "$ROOT" -xzf "$snap"
-    log "restored $(basename "$snap")"
-  else
-    rm -f "$ROOT"/snapshot-*.tgz
-    provision
-    tar -C "$ROOT" -czf "$snap.tmp" dc && mv "$snap.tmp" "$snap"
-    log "cached $(basename "$snap")"
-  fi
-  rm -f "$DC/log/samba.out"
-  # -F: foreground without quitting on stdin EOF (unlike -i); --maximum-runtime: stops by itself.
-  samba -s "$DC/etc/smb.conf" -F --no-process-group --debug-stdout -d1 \
-    --maximum-runtime="$MAX_RUNTIME" >"$DC/log/samba.out" 2>&1 </dev/null &
-  echo $! >"$PIDFILE"
-  # From here on a failed start stops the DC it started (do_stop waits for it and removes the
-  # PID file) instead of leaving it running until --maximum-runtime.
-  trap 'rc=$?; if [ "$rc" != 0 ]; then do_stop || true; fi; exit "$rc"' EXIT
-  local pid i
-  pid=$(cat "$PIDFILE")
-  for i in $(seq 1 300); do
-    if ldbsearch -H ldap://127.0.0.1 -U "$DOMAIN\\$BIND_SAM%$USER_PW" -b "$BASE_DN" -s base \
-      dn >/dev/null 2>&1; then
-      write_service_file
-      trap - EXIT
-      log "pid $pid answering on ldaps://127.0.0.1:636 and ldap://127.0.0.1:389 (stops itself after ${MAX_RUNTIME}s)"
-      return
-    fi
-    kill -0 "$pid" 2>/dev/null || {
-      cat "$DC/log/samba.out" >&2
-      log "samba exited (is another LDAP server on 127.0.0.1:389/636?)"
-      exit 1
-    }
-    sleep 0.1
-  done
-  cat "$DC/log/samba.out" >&2
-  log "samba did not answer within 30 s"
-  exit 1
-}
-
-do_stop() {
-  rm -f "$SERVICE_FILE"
-  local p
-  p=$(running_pid) || {
-    rm -f "$PIDFILE"
-    return 0
-  }
-  kill -TERM "$p"
-  for _ in $(seq 1 100); do
-    kill -0 "$p" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$p" 2>/dev/null && kill -KILL "$p"
-  rm -f "$PIDFILE"
-  log "stopped pid $p"
-}
-
-case "${1:-}" in
-  start) do_start ;;
-  stop) do_stop ;;
-  *)
-    echo "usage: $0 start|stop" >&2
-    exit 2
-    ;;
-esac
+source "$HERE/samba-dc-lib.sh"
+samba_dc_main "$@"
