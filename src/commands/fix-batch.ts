@@ -90,10 +90,11 @@ function checkOptions(identity: string | undefined, opts: FixBatchOptions): void
       `One of: ${FINDING_CODES.join(', ')}.`,
     );
   }
-  if (opts.readOnly)
+  // A dry run reads only: it may run read-only (the plan for the change ticket, from a read-only seat).
+  if (opts.readOnly && !opts.dryRun)
     throw new UsageError(
       'fix writes; it cannot run with --read-only.',
-      'Use "syncmatch scan" to see the forecast.',
+      'Use "syncmatch scan" to see the forecast, or add --dry-run to plan the batch without writing.',
     );
   if (opts.batchReport !== undefined && !['.csv', '.md'].includes(extname(opts.batchReport).toLowerCase())) {
     throw new UsageError(
@@ -274,6 +275,7 @@ async function runCommand(
     else
       out.data(
         '\nDry run: nothing was written and no sync was started. The same command without --dry-run writes this plan (each user is planned again first).',
+        { wrap: wrapLine },
       );
     return EXIT.ok;
   }

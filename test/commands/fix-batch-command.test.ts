@@ -131,6 +131,12 @@ describe('syncmatch fix --batch-finding --dry-run', () => {
 
     // The same plan as Markdown, in words on the terminal.
     stdout = '';
+    // Read-only allows a dry run (it only reads); a batch that writes is refused.
+    expect(await staleBatch('--dry-run', '--read-only', '--json')).toBe(0);
+    expect(await staleBatch('--read-only', '--yes')).toBe(2);
+    expect(stderr).toContain('add --dry-run to plan the batch without writing');
+    await expect(readFile(join(dir, 'lab-journal.jsonl'), 'utf8')).rejects.toThrow();
+    stdout = '';
     const md = join(dir, 'plan.md');
     expect(await staleBatch('--dry-run', '--batch-report', md)).toBe(0);
     expect(stdout).toContain('To write, by plan:');
