@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { limitHeapGrowth } from '../adapters/heap-growth.js';
-import { batchFile, openBatchRecords } from '../adapters/journal/batch-records.js';
+import { openBatchRecords, savedLabFile } from '../adapters/journal/batch-records.js';
 import { labJournalPath } from '../adapters/journal/location.js';
 import { operatorName } from '../adapters/journal/operator.js';
 import { systemClock } from '../adapters/system-clock.js';
@@ -172,7 +172,7 @@ export async function fixBatchCommand(
   const listed = opts.batch !== undefined ? await readList(opts.batch) : null;
   const labResume = opts.resume !== undefined && opts.lab !== undefined && opts.lab !== false;
   const env =
-    (labResume && (await openSavedLab(batchFile(labJournalPath(), opts.resume!, LAB_SUFFIX), opts, out))) ||
+    (labResume && (await openSavedLab(savedLabFile(labJournalPath(), opts.resume!), opts, out))) ||
     (await openEnvironment(opts));
   const controller = new AbortController();
   const onSigint = () => {
@@ -305,8 +305,7 @@ async function runCommand(
       ...(resumed ? { writtenBefore: resumed.writtenBefore } : {}),
     });
   } finally {
-    if (env.saveLab)
-      await saveLab(env.saveLab, batchFile(env.journal.path, record.id, LAB_SUFFIX), record.id, out);
+    if (env.saveLab) await saveLab(env.saveLab, savedLabFile(env.journal.path, record.id), record.id, out);
   }
   if (opts.batchReport !== undefined)
     await writeReport(opts.batchReport, { plan, result }, env.label, source);
@@ -315,9 +314,6 @@ async function runCommand(
   out.status(`Journal: ${env.journal.path}`);
   return result.exitCode;
 }
-
-/** The lab a batch left, beside its record (a resume in another process opens it). */
-const LAB_SUFFIX = '.lab.json';
 
 async function saveLab(
   save: NonNullable<Environment['saveLab']>,

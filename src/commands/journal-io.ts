@@ -13,6 +13,8 @@ export interface UndoEnvironment {
   /** AD, for undoing a SET_CONSISTENCY_GUID write (issue 21). */
   directory?: OnPremDirectory;
   onPremWriter?: OnPremWriter;
+  /** The lab only: saves its AD and tenant (Environment.saveLab). */
+  saveLab?: (file: string, batchId: string) => Promise<void>;
   close(): Promise<void>;
 }
 

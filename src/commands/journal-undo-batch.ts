@@ -2,18 +2,16 @@
 // after the list of what will change and one typed confirmation (the number of writes), or --yes
 // without a terminal. In the lab it opens the lab the batch left (saved beside its record) and
 // saves it again afterwards; without that file there is nothing to revert, as for one entry.
-import { batchFile } from '../adapters/journal/batch-records.js';
+import { savedLabFile } from '../adapters/journal/batch-records.js';
 import { openJsonlJournal } from '../adapters/journal/jsonl-journal.js';
 import { planBatchUndo, undoBatch, type BatchUndoPlan } from '../app/batch/undo-batch.js';
 import { EXIT, UsageError, UserFacingError } from '../core/errors.js';
-import type { Environment } from './environment-types.js';
 import type { GlobalOptions } from './global-options.js';
-import type { JournalCommandIo } from './journal-io.js';
+import type { JournalCommandIo, UndoEnvironment } from './journal-io.js';
 import { refuseWhenReadOnly } from './read-only.js';
 import { wrapLine } from '../ui/wrap.js';
 import { openSavedLab } from './saved-lab.js';
 
-const LAB_SUFFIX = '.lab.json';
 const SHOWN = 20;
 
 function planLines(plan: BatchUndoPlan): string[] {
@@ -34,7 +32,7 @@ function planLines(plan: BatchUndoPlan): string[] {
 export async function journalUndoBatchCommand(
   batchId: string,
   opts: GlobalOptions & { yes?: boolean },
-  edges: JournalCommandIo & { ask: (question: string) => Promise<string | null> },
+  edges: JournalCommandIo,
 ): Promise<number> {
   const { out } = edges;
   refuseWhenReadOnly(
@@ -44,7 +42,7 @@ export async function journalUndoBatchCommand(
   );
   const id = batchId.trim();
   const path = edges.journalPath(opts);
-  const labFile = batchFile(path, id, LAB_SUFFIX); // also refuses an id that is not one
+  const labFile = savedLabFile(path, id); // also refuses an id that is not one
   const first = await openJsonlJournal(path).read();
   const tenant = first.writes.find((w) => (w.intent ?? w.result)?.batch === id)?.intent?.tenant;
   if (!tenant) {
@@ -62,7 +60,7 @@ export async function journalUndoBatchCommand(
     );
   }
   const inLab = opts.lab !== undefined && opts.lab !== false;
-  const env: Environment | null = inLab ? await openSavedLab(labFile, opts, out, 'undo') : null;
+  const env: UndoEnvironment | null = inLab ? await openSavedLab(labFile, opts, out, 'undo') : null;
   if (inLab && !env) {
     throw new UserFacingError(
       `Batch ${id} was written in a lab run whose lab was not saved, so the tenant it changed no longer exists: there is nothing to revert.`,
@@ -70,7 +68,7 @@ export async function journalUndoBatchCommand(
       'Open the scenario again (syncmatch lab) to practise; undo works on real tenants and on labs a batch saved.',
     );
   }
-  const opened = env ?? ((await edges.openEnvironment(opts)) as Environment);
+  const opened = env ?? (await edges.openEnvironment(opts));
   try {
     const journal = opened.journal ?? openJsonlJournal(path);
     const plan = planBatchUndo(await journal.read(), id, opened.tenant.tenantLabel);
@@ -104,7 +102,7 @@ export async function journalUndoBatchCommand(
           journal,
           operator: edges.operator(),
           secrets: opened.secrets,
-          ...(opened.onPremWriter
+          ...(opened.directory && opened.onPremWriter
             ? { onPrem: { directory: opened.directory, writer: opened.onPremWriter } }
             : {}),
         },

@@ -5,7 +5,7 @@
 // left. The file is a scenario (the same format and validation as a scenario file) with the sync
 // engine's joins beside it; the lab holds no secret.
 import type { LabState } from './lab-state.js';
-import { parseScenario } from './scenario-loader.js';
+import { checkScenario } from './scenario-loader.js';
 import type { Scenario } from './scenario-schema.js';
 import { UserFacingError } from '../core/errors.js';
 
@@ -55,6 +55,6 @@ export function parseSavedLab(text: string, source: string): SavedLab {
   ) {
     throw new UserFacingError(`The saved lab ${source} is not a saved lab.`, 'LAB_STATE_INVALID');
   }
-  const scenario = parseScenario(JSON.stringify(data.scenario), source);
+  const scenario = checkScenario(data.scenario, source);
   return { scenario, joins: joins!, syncRuns: data.syncRuns, savedAt: data.savedAt, batch: data.batch };
 }

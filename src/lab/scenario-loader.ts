@@ -29,6 +29,11 @@ export function parseScenario(text: string, source: string): Scenario {
       EXIT.usage,
     );
   }
+  return checkScenario(data, source);
+}
+
+/** Validates a scenario already parsed from JSON (a scenario file's, or a saved lab's). */
+export function checkScenario(data: unknown, source: string): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     const lines = describeScenarioIssues(parsed.error);

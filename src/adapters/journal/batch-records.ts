@@ -23,6 +23,12 @@ export function batchFile(journalPath: string, id: string, suffix = '.json'): st
   return join(dirname(journalPath), 'batches', `${id}${suffix}`);
 }
 
+/** The lab a batch left (saved beside its record, issue 18): `fix --resume` and `journal undo
+ *  --batch` in the lab open it. */
+export function savedLabFile(journalPath: string, id: string): string {
+  return batchFile(journalPath, id, '.lab.json');
+}
+
 /** Writes `text` whole or not at all, private to the user, in a folder made private if new. */
 export async function writePrivateFile(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
